@@ -1,0 +1,136 @@
+"""The course pages: /kursus/ → a course → its modules."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from courses.blocks import LessonBodyBlock
+
+
+class Topic(models.TextChoices):
+    CIVIC_RIGHTS = "hak-warga", _("Civic rights and obligations")
+    ENVIRONMENT = "lingkungan", _("Environmental management")
+    BUDGET = "anggaran", _("Village and kelurahan budgets")
+
+
+class CourseIndexPage(Page):
+    """/kursus/: every published course, filterable by topic."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["cms_pages.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("course index")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import course_list
+
+        context = super().get_context(request, *args, **kwargs)
+        topic = request.GET.get("topik", "")
+        context["topics"] = Topic.choices
+        context["selected_topic"] = topic if topic in Topic.values else ""
+        context["courses"] = course_list(index_page=self, topic=context["selected_topic"] or None)
+        return context
+
+
+class CoursePage(Page):
+    """A course: what it teaches, who runs it, and how it is completed."""
+
+    topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="courses",
+    )
+    summary = models.TextField(_("summary"), max_length=500, help_text=_("One or two sentences shown in course lists."))
+    outcomes = RichTextField(
+        _("what you will learn"), features=["ul", "ol", "bold", "italic"], help_text=_("A short list of outcomes.")
+    )
+    duration_hours = models.PositiveSmallIntegerField(
+        _("duration (hours)"), validators=[MinValueValidator(1), MaxValueValidator(200)]
+    )
+    pass_mark_percent = models.PositiveSmallIntegerField(
+        _("quiz pass mark (%)"), default=70, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    max_quiz_attempts = models.PositiveSmallIntegerField(
+        _("quiz attempts allowed"), default=3, validators=[MinValueValidator(1), MaxValueValidator(20)]
+    )
+    shuffle_choices = models.BooleanField(_("shuffle quiz choices"), default=True)
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("topic"), FieldPanel("organisation"), FieldPanel("duration_hours")], _("About")),
+        FieldPanel("outcomes"),
+        FieldPanel("cover_image"),
+        MultiFieldPanel(
+            [FieldPanel("pass_mark_percent"), FieldPanel("max_quiz_attempts"), FieldPanel("shuffle_choices")],
+            _("Completion rule"),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.FilterField("topic")]
+
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+
+    class Meta:
+        verbose_name = _("course")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import course_modules
+
+        context = super().get_context(request, *args, **kwargs)
+        context["modules"] = course_modules(course=self)
+        return context
+
+
+class ModulePage(Page):
+    """One lesson of a course, with an optional quiz whose questions are edited inline."""
+
+    summary = models.TextField(_("summary"), max_length=300, blank=True)
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("reading time (minutes)"), default=15, validators=[MinValueValidator(1), MaxValueValidator(600)]
+    )
+    body = StreamField(LessonBodyBlock(), verbose_name=_("lesson"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("estimated_minutes"),
+        FieldPanel("body"),
+        InlinePanel("quiz_questions", heading=_("Quiz"), label=_("Question")),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("module")
+
+    @property
+    def course(self):
+        return self.get_parent().specific_deferred
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import module_position
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(module_position(module=self))
+        return context

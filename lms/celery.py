@@ -1,0 +1,15 @@
+"""The Celery application.
+
+Configuration comes from Django's settings (the ``CELERY_`` names). With no broker
+configured the tasks run in-process (eager), so a first run needs no server.
+"""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.dev")
+
+app = Celery("lms")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()

@@ -1,0 +1,41 @@
+"""``/healthz``: is the database reachable, and the broker when one is configured."""
+
+from django.conf import settings
+from django.db import connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from kombu import Connection
+
+
+def database_is_reachable():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except Exception:
+        return False
+
+
+def broker_status():
+    """"ok", "unreachable", or "eager" when tasks run in-process without a broker."""
+    if not settings.CELERY_BROKER_URL:
+        return "eager"
+    try:
+        with Connection(
+            settings.CELERY_BROKER_URL, connect_timeout=settings.HEALTHZ_BROKER_TIMEOUT
+        ) as broker:
+            broker.ensure_connection(max_retries=1, timeout=settings.HEALTHZ_BROKER_TIMEOUT)
+        return "ok"
+    except Exception:
+        return "unreachable"
+
+
+@never_cache
+def healthz(request):
+    database = "ok" if database_is_reachable() else "unreachable"
+    broker = broker_status()
+    healthy = database == "ok" and broker != "unreachable"
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", "database": database, "broker": broker},
+        status=200 if healthy else 503,
+    )

@@ -1,0 +1,14 @@
+"""Settings for the test suite: SQLite unless DATABASE_URL points at PostgreSQL."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+SECRET_KEY = "test-secret-key"
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, tests only
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/sekolah-warga-test-media")
+# The suite does not need a broker unless a test asks for one: those tests read
+# CELERY_BROKER_URL from the environment themselves and skip without it.
+CELERY_BROKER_URL = ""
+CELERY_TASK_ALWAYS_EAGER = True
