@@ -95,16 +95,15 @@ class ForumPage(Page):
     starts_at = models.DateTimeField(_("starts at"))
     venue = models.CharField(_("venue"), max_length=200)
     agenda = RichTextField(_("agenda"), features=SIMPLE_TEXT)
-    minutes = RichTextField(
-        _("minutes"), blank=True, features=RICH_TEXT, help_text=_("Filled in after the meeting.")
-    )
+    minutes = RichTextField(_("minutes"), blank=True, features=RICH_TEXT, help_text=_("Filled in after the meeting."))
     related_courses = ParentalManyToManyField(
         "courses.CoursePage", verbose_name=_("related courses"), blank=True, related_name="+"
     )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("kelurahan"), FieldRowPanel([FieldPanel("starts_at"), FieldPanel("venue")])], _("When and where")
+            [FieldPanel("kelurahan"), FieldRowPanel([FieldPanel("starts_at"), FieldPanel("venue")])],
+            _("When and where"),
         ),
         FieldPanel("agenda"),
         FieldPanel("minutes"),

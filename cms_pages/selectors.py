@@ -1,8 +1,7 @@
 """Reads for the site pages."""
 
-from courses.models import CoursePage
-
 from cms_pages.models import BudgetingCallPage, ForumPage
+from courses.models import CoursePage
 
 
 def home_page_highlights(*, home, now, course_limit=6):

@@ -27,7 +27,11 @@ class CalloutBlock(blocks.StructBlock):
         icon = "help"
         label = _("Callout")
         template = "blocks/callout_block.html"
-        preview_value = {"kind": "law", "title": "UU 14/2008", "text": "<p>Setiap orang berhak memperoleh informasi publik.</p>"}
+        preview_value = {
+            "kind": "law",
+            "title": "UU 14/2008",
+            "text": "<p>Setiap orang berhak memperoleh informasi publik.</p>",
+        }
 
 
 class KeyTermBlock(blocks.StructBlock):

@@ -19,17 +19,23 @@ def course_list(*, index_page, topic=None):
 
 def course_modules(*, course):
     """The course's published modules in the order the author arranged them."""
-    return ModulePage.objects.child_of(course).live().public().order_by("path").only(
-        "id", "title", "slug", "url_path", "path", "depth", "summary", "estimated_minutes"
+    return (
+        ModulePage.objects.child_of(course)
+        .live()
+        .public()
+        .order_by("path")
+        .only("id", "title", "slug", "url_path", "path", "depth", "summary", "estimated_minutes")
     )
 
 
 def module_position(*, module):
     """Where a module sits in its course: "Modul 2 dari 4", previous and next."""
     siblings = list(
-        ModulePage.objects.sibling_of(module).live().public().order_by("path").only(
-            "id", "title", "slug", "url_path", "path", "depth"
-        )
+        ModulePage.objects.sibling_of(module)
+        .live()
+        .public()
+        .order_by("path")
+        .only("id", "title", "slug", "url_path", "path", "depth")
     )
     ids = [sibling.id for sibling in siblings]
     # A draft being previewed is not among the live siblings.

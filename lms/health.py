@@ -17,13 +17,11 @@ def database_is_reachable():
 
 
 def broker_status():
-    """"ok", "unreachable", or "eager" when tasks run in-process without a broker."""
+    """ "ok", "unreachable", or "eager" when tasks run in-process without a broker."""
     if not settings.CELERY_BROKER_URL:
         return "eager"
     try:
-        with Connection(
-            settings.CELERY_BROKER_URL, connect_timeout=settings.HEALTHZ_BROKER_TIMEOUT
-        ) as broker:
+        with Connection(settings.CELERY_BROKER_URL, connect_timeout=settings.HEALTHZ_BROKER_TIMEOUT) as broker:
             broker.ensure_connection(max_retries=1, timeout=settings.HEALTHZ_BROKER_TIMEOUT)
         return "ok"
     except Exception:

@@ -52,7 +52,9 @@ class CoursePage(Page):
         on_delete=models.PROTECT,
         related_name="courses",
     )
-    summary = models.TextField(_("summary"), max_length=500, help_text=_("One or two sentences shown in course lists."))
+    summary = models.TextField(
+        _("summary"), max_length=500, help_text=_("One or two sentences shown in course lists.")
+    )
     outcomes = RichTextField(
         _("what you will learn"), features=["ul", "ol", "bold", "italic"], help_text=_("A short list of outcomes.")
     )
