@@ -12,3 +12,7 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/sekolah-warga-test-media")
 # CELERY_BROKER_URL from the environment themselves and skip without it.
 CELERY_BROKER_URL = ""
 CELERY_TASK_ALWAYS_EAGER = True
+
+# Serve static files straight from the app folders: no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,133 @@
+"""Builders for test data. Pages are built the way an editor would: added under their parent and published."""
+
+import datetime
+
+import factory
+from django.utils import timezone
+
+from cms_pages.models import (
+    BudgetingCallIndexPage,
+    BudgetingCallPage,
+    ForumIndexPage,
+    ForumPage,
+    StandardPage,
+)
+from cms_pages.services import home_page_install
+from courses.models import CourseIndexPage, CoursePage, ModulePage, QuizQuestion
+from organisations.models import Organisation
+from regions.models import Region
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Yayasan Contoh {n}")
+    slug = factory.Sequence(lambda n: f"yayasan-contoh-{n}")
+    kind = Organisation.Kind.NGO
+
+
+def region_chain(village_code="6471010006", village_name="Gunung Bahagia"):
+    """A kelurahan with its kecamatan, city and province."""
+    province, _ = Region.objects.get_or_create(code="64", defaults={"name": "Kalimantan Timur", "level": "province"})
+    city, _ = Region.objects.get_or_create(
+        code="6471", defaults={"name": "Kota Balikpapan", "level": "regency", "parent": province}
+    )
+    district, _ = Region.objects.get_or_create(
+        code=village_code[:7], defaults={"name": "Balikpapan Selatan", "level": "district", "parent": city}
+    )
+    village, _ = Region.objects.get_or_create(
+        code=village_code, defaults={"name": village_name, "level": "village", "parent": district}
+    )
+    return village
+
+
+def publish(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def home_page():
+    return home_page_install(title="Beranda", hero_title="Belajar jadi warga aktif", hero_text="Kursus singkat.")
+
+
+def site_tree(home):
+    return {
+        "home": home,
+        "courses": publish(home, CourseIndexPage(title="Kursus", slug="kursus")),
+        "forums": publish(home, ForumIndexPage(title="Forum Warga", slug="forum")),
+        "budgeting": publish(home, BudgetingCallIndexPage(title="Penganggaran Partisipatif", slug="penganggaran")),
+    }
+
+
+def course_page(index, *, title="Hak dan Kewajiban Warga", organisation=None, topic="hak-warga", **fields):
+    page = CoursePage(
+        title=title,
+        topic=topic,
+        organisation=organisation or OrganisationFactory(),
+        summary=fields.pop("summary", "Ringkasan kursus."),
+        outcomes=fields.pop("outcomes", "<ul><li>Memahami hak warga</li></ul>"),
+        duration_hours=fields.pop("duration_hours", 3),
+        **fields,
+    )
+    return publish(index, page)
+
+
+def module_page(course, *, title="Modul", questions=0, **fields):
+    page = ModulePage(
+        title=title,
+        summary=fields.pop("summary", "Ringkasan modul."),
+        body=fields.pop("body", [("paragraph", "<p>Isi pelajaran.</p>")]),
+        **fields,
+    )
+    for number in range(questions):
+        page.quiz_questions.add(
+            QuizQuestion(
+                kind=QuizQuestion.Kind.SINGLE,
+                prompt=f"Pertanyaan {number + 1}?",
+                choices=[
+                    ("choice", {"text": "Jawaban benar", "is_correct": True}),
+                    ("choice", {"text": "Jawaban salah", "is_correct": False}),
+                ],
+                explanation="Penjelasan.",
+            )
+        )
+    return publish(course, page)
+
+
+def forum_page(index, *, title="Forum Warga Gunung Bahagia", starts_at=None, **fields):
+    page = ForumPage(
+        title=title,
+        kelurahan=fields.pop("kelurahan", None) or region_chain(),
+        starts_at=starts_at or timezone.now() + datetime.timedelta(days=7),
+        venue=fields.pop("venue", "Aula Kantor Kelurahan Gunung Bahagia"),
+        agenda=fields.pop("agenda", "<ul><li>Laporan kelurahan</li></ul>"),
+        **fields,
+    )
+    return publish(index, page)
+
+
+def budgeting_call_page(index, *, title="Usulan Warga Balikpapan Selatan", **fields):
+    today = timezone.localdate()
+    page = BudgetingCallPage(
+        title=title,
+        area=fields.pop("area", None) or region_chain().parent,
+        scope=fields.pop("scope", "<p>Perbaikan drainase lingkungan.</p>"),
+        ceiling_rupiah=fields.pop("ceiling_rupiah", 150_000_000),
+        fiscal_year=fields.pop("fiscal_year", today.year + 1),
+        proposals_open=fields.pop("proposals_open", today),
+        proposals_close=fields.pop("proposals_close", today + datetime.timedelta(days=30)),
+        eligibility=fields.pop("eligibility", "<p>Warga Balikpapan Selatan.</p>"),
+        **fields,
+    )
+    return publish(index, page)
+
+
+def standard_page(parent, *, title="Tentang Sekolah Warga", **fields):
+    page = StandardPage(
+        title=title, intro=fields.pop("intro", "Tentang kami."), body=[("paragraph", "<p>Isi halaman.</p>")], **fields
+    )
+    return publish(parent, page)
