@@ -59,7 +59,9 @@ def test_course_index_query_count_does_not_grow_with_courses(client, site_tree, 
     with django_assert_max_num_queries(12) as few:
         client.get("/kursus/")
     for number in range(2, 8):
-        factories.course_page(site_tree["courses"], title=f"Kursus {number}", organisation=factories.OrganisationFactory())
+        factories.course_page(
+            site_tree["courses"], title=f"Kursus {number}", organisation=factories.OrganisationFactory()
+        )
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get("/kursus/")
     assert response.text.count('class="card"') == 8
@@ -90,7 +92,9 @@ def test_module_page_shows_its_place_in_the_course_and_hides_the_answers(client,
 
 
 def test_forum_index_splits_coming_and_past_meetings(client, site_tree):
-    factories.forum_page(site_tree["forums"], title="Forum Bulan Lalu", starts_at=timezone.now() - datetime.timedelta(days=30))
+    factories.forum_page(
+        site_tree["forums"], title="Forum Bulan Lalu", starts_at=timezone.now() - datetime.timedelta(days=30)
+    )
     factories.forum_page(site_tree["forums"], title="Forum Bulan Depan")
     response = client.get("/forum/")
     assert response.status_code == 200

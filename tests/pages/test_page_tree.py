@@ -70,5 +70,3 @@ def test_admin_offers_course_index_children_only_courses(client, site_tree, admi
     assert response.status_code == 200
     # With one allowed type Wagtail goes straight to that type's form.
     assert response.redirect_chain[-1][0].endswith(f"/admin/pages/add/courses/coursepage/{site_tree['courses'].pk}/")
-
-
