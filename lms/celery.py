@@ -13,3 +13,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.dev")
 app = Celery("lms")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@app.task(name="lms.ping")
+def ping():
+    """Answer "pong": proves that a worker is consuming from the broker (used by tests and operators)."""
+    return "pong"

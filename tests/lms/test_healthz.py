@@ -1,0 +1,64 @@
+"""/healthz tells a load balancer or a monitor whether the database and the broker answer."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.test import override_settings
+
+REPO = Path(__file__).resolve().parents[2]
+needs_broker = pytest.mark.skipif(
+    not os.environ.get("CELERY_BROKER_URL"), reason="CELERY_BROKER_URL is not set: no broker to check against"
+)
+
+
+@pytest.mark.django_db
+@override_settings(CELERY_BROKER_URL="")
+def test_healthy_without_a_broker_when_tasks_run_in_process(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "broker": "eager"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+@override_settings(CELERY_BROKER_URL="redis://127.0.0.1:1/0", HEALTHZ_BROKER_TIMEOUT=0.5)
+def test_unreachable_broker_makes_the_site_unhealthy(client):
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"status": "error", "database": "ok", "broker": "unreachable"}
+
+
+@pytest.mark.broker
+@needs_broker
+@pytest.mark.django_db
+def test_reachable_broker_is_reported_ok(client, settings):
+    settings.CELERY_BROKER_URL = os.environ["CELERY_BROKER_URL"]
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["broker"] == "ok"
+
+
+def test_unreachable_database_makes_the_site_unhealthy():
+    """A real outage: the site is started against a PostgreSQL port where nothing listens."""
+    script = (
+        "import django; django.setup();"
+        "from django.test import Client; r = Client().get('/healthz');"
+        "print(r.status_code, r.content.decode())"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "lms.settings.dev",
+        "DATABASE_URL": "postgres://postgres@127.0.0.1:1/nothing",
+        "DJANGO_ALLOWED_HOSTS": "testserver",
+        "CELERY_BROKER_URL": "",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True, text=True, timeout=60
+    )
+    status, _, body = result.stdout.strip().partition(" ")
+    assert status == "503", result.stderr
+    assert json.loads(body) == {"status": "error", "database": "unreachable", "broker": "eager"}
