@@ -163,3 +163,6 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 LOGIN_URL = "wagtailadmin_login"
+
+# seed_demo creates accounts whose password is published in the README.
+DEMO_CONTENT_ALLOWED = True

@@ -40,3 +40,5 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
 }
+
+DEMO_CONTENT_ALLOWED = False  # seed_demo creates accounts with a published password

@@ -1,0 +1,56 @@
+# Sekolah Warga: the two commands a newcomer needs are `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Parallel test workers: this project's machines have two cores.
+TEST_WORKERS ?= 2
+
+.PHONY: run test bench install lint format messages check-system
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Reinstall only when the dependencies change.
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -c constraints.txt ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+check-system:
+	@$(BIN)/python -c "import weasyprint" 2>/dev/null || echo "WARNING: WeasyPrint cannot load Pango. Install the system packages listed in README.md (Quick start)."
+	@ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || echo "WARNING: libharfbuzz-subset0 is missing: certificates will render several times slower (see README.md)."
+
+## Start the site with demo content on SQLite at http://127.0.0.1:8000
+run: install check-system
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py seed_demo --if-empty
+	@echo ""
+	@echo "Sekolah Warga runs at http://127.0.0.1:8000 (admin: http://127.0.0.1:8000/admin/)"
+	@echo "Demo logins, all with the password demo12345:"
+	@echo "  admin (superuser) · warga1, warga2 (residents) · penulis-lestari, fasilitator-lestari,"
+	@echo "  penulis-cerdas, fasilitator-cerdas (NGO partners) · pemkot (city staff) · peninjau (content reviewer)"
+	@echo ""
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+## Run the whole test suite (SQLite unless DATABASE_URL is set)
+test: install
+	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+
+## Run the benchmarks and write bench/RESULTS.md (needs PostgreSQL)
+bench: install
+	$(BIN)/python bench/run.py
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## Update the Indonesian catalogue after changing strings, then translate the new entries
+messages: install
+	$(BIN)/python manage.py makemessages -l id --no-location --ignore ".venv/*" --ignore "tests/*" --ignore "bench/*"
+	$(BIN)/python manage.py compilemessages -l id --ignore ".venv/*"

@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from demo.seeding import database_has_content, seed_demo
+
+
+class Command(BaseCommand):
+    help = "Build the demo site: Balikpapan regions, partner organisations, demo accounts, courses, forum, budgeting."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty", action="store_true", help="Do nothing if the database already has accounts or courses."
+        )
+
+    def handle(self, *args, if_empty=False, **options):
+        if not settings.DEMO_CONTENT_ALLOWED:
+            raise CommandError(
+                "seed_demo is refused under these settings: it creates accounts with a published password."
+            )
+        if if_empty and database_has_content():
+            self.stdout.write("The database already has content: demo content not loaded.")
+            return
+        seed_demo()
+        self.stdout.write(self.style.SUCCESS("Demo content is in place."))

@@ -1,0 +1,235 @@
+"""Builds the demo site from the data in demo/content/.
+
+Every step looks for what it would create and leaves existing rows alone, so a second
+run changes nothing. Pages are validated before they are saved, because Wagtail skips
+validation for drafts and this is the only author these pages have.
+"""
+
+import calendar
+import datetime
+import json
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from cms_pages.models import (
+    BudgetingCallIndexPage,
+    BudgetingCallPage,
+    ForumIndexPage,
+    ForumPage,
+    StandardPage,
+)
+from cms_pages.services import home_page_install
+from courses.models import CourseIndexPage, CoursePage, ModulePage, QuizQuestion
+from demo.content import accounts, courses, regions, site
+from organisations.models import Organisation
+from regions.models import Region
+
+
+def database_has_content():
+    """True once anyone has used the database: `make run` seeds only an empty one."""
+    return get_user_model().objects.exists() or CoursePage.objects.exists()
+
+
+@transaction.atomic
+def seed_demo(*, today=None):
+    today = today or timezone.localdate()
+    seed_regions()
+    organisations = seed_organisations()
+    seed_accounts()
+    home = home_page_install(
+        title=site.HOME["title"],
+        hero_title=site.HOME["hero_title"],
+        hero_text=site.HOME["hero_text"],
+        body=site.HOME["body"],
+    )
+    course_index = child_page(
+        home,
+        CourseIndexPage,
+        slug="kursus",
+        title=site.COURSE_INDEX["title"],
+        intro=site.COURSE_INDEX["intro"],
+        show_in_menus=True,
+    )
+    course_pages = {course["slug"]: seed_course(course_index, course, organisations) for course in courses.COURSES}
+    forum_index = child_page(
+        home,
+        ForumIndexPage,
+        slug="forum",
+        title=site.FORUM_INDEX["title"],
+        intro=site.FORUM_INDEX["intro"],
+        show_in_menus=True,
+    )
+    for forum in site.FORUMS:
+        seed_forum(forum_index, forum, course_pages, today)
+    budgeting_index = child_page(
+        home,
+        BudgetingCallIndexPage,
+        slug="penganggaran",
+        title=site.BUDGETING_INDEX["title"],
+        intro=site.BUDGETING_INDEX["intro"],
+        show_in_menus=True,
+    )
+    for call in site.BUDGETING_CALLS:
+        seed_budgeting_call(budgeting_index, call, course_pages, today)
+    for standard in site.STANDARD_PAGES:
+        child_page(
+            home,
+            StandardPage,
+            slug=standard["slug"],
+            title=standard["title"],
+            intro=standard["intro"],
+            body=stream(standard["body"]),
+            show_in_menus=standard["slug"] == "tentang",
+        )
+    return home
+
+
+def seed_regions():
+    for code, parent_code, level, name in regions.BALIKPAPAN_REGIONS:
+        Region.objects.get_or_create(code=code, defaults={"name": name, "level": level, "parent_id": parent_code})
+
+
+def seed_organisations():
+    organisations = {}
+    for data in site.ORGANISATIONS:
+        organisation, _ = Organisation.objects.get_or_create(
+            slug=data["slug"], defaults={"name": data["name"], "kind": data["kind"], "website": data["website"]}
+        )
+        organisations[organisation.slug] = organisation
+    return organisations
+
+
+def seed_accounts():
+    User = get_user_model()
+    for account in accounts.ACCOUNTS:
+        if User.objects.filter(username=account["username"]).exists():
+            continue
+        superuser = account["role"] == "superuser"
+        user = User(
+            username=account["username"],
+            first_name=account["first_name"],
+            last_name=account["last_name"],
+            email=f"{account['username']}@sekolahwarga.example",
+            is_staff=superuser,
+            is_superuser=superuser,
+        )
+        user.set_password(accounts.DEMO_PASSWORD)
+        user.full_clean()
+        user.save()
+
+
+def seed_course(course_index, data, organisations):
+    course = child_page(
+        course_index,
+        CoursePage,
+        slug=data["slug"],
+        title=data["title"],
+        topic=data["topic"],
+        organisation=organisations[data["organisation"]],
+        summary=data["summary"],
+        outcomes="<ul>" + "".join(f"<li>{outcome}</li>" for outcome in data["outcomes"]) + "</ul>",
+        duration_hours=data["duration_hours"],
+    )
+    for module in data["modules"]:
+        seed_module(course, module)
+    return course
+
+
+def seed_module(course, data):
+    questions = [
+        QuizQuestion(
+            kind=question["kind"],
+            prompt=question["prompt"],
+            choices=json.dumps(
+                [
+                    {"type": "choice", "value": {"text": text, "is_correct": correct}}
+                    for text, correct in question["choices"]
+                ]
+            ),
+            explanation=question["explanation"],
+            sort_order=number,
+        )
+        for number, question in enumerate(data.get("quiz", []))
+    ]
+    for question in questions:
+        question.full_clean(exclude=["module"])  # the quiz rules: one correct answer, two true/false choices...
+    return child_page(
+        course,
+        ModulePage,
+        slug=data["slug"],
+        title=data["title"],
+        summary=data["summary"],
+        estimated_minutes=data["estimated_minutes"],
+        body=stream(data["body"]),
+        quiz_questions=questions,
+    )
+
+
+def seed_forum(forum_index, data, course_pages, today):
+    hour, minute = (int(part) for part in data["time"].split(":"))
+    day = month_day(today, data["month_offset"], data["day"])
+    starts_at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
+    return child_page(
+        forum_index,
+        ForumPage,
+        slug=data["slug"],
+        title=data["title"],
+        kelurahan=Region.objects.get(code=data.get("kelurahan_code", "6471010006")),
+        starts_at=starts_at,
+        venue=data["venue"],
+        agenda=data["agenda"],
+        minutes=data["minutes"],
+        related_courses=[course_pages[slug] for slug in data["related_courses"]],
+    )
+
+
+def seed_budgeting_call(budgeting_index, data, course_pages, today):
+    return child_page(
+        budgeting_index,
+        BudgetingCallPage,
+        slug=data["slug"],
+        title=data["title"],
+        area=Region.objects.get(code=data["area_code"]),
+        scope=data["scope"],
+        ceiling_rupiah=data["ceiling_rupiah"],
+        fiscal_year=today.year + data["fiscal_year_offset"],
+        proposals_open=month_day(today, data["opens_month_offset"], data["opens_day"]),
+        proposals_close=month_day(today, data["closes_month_offset"], data["closes_day"]),
+        eligibility=data["eligibility"],
+        prerequisite_course=course_pages.get(data["prerequisite_course"]),
+        body=data["body"],
+    )
+
+
+def child_page(parent, page_class, *, slug, **fields):
+    """The published child of `parent` with this slug, created if missing (never changed if present)."""
+    existing = Page.objects.child_of(parent).filter(slug=slug).specific().first()
+    if existing is not None:
+        return existing
+    page = page_class(slug=slug, **fields)
+    validate_streams(page)
+    parent.add_child(instance=page)  # Page.save() runs full_clean() on the page itself
+    page.save_revision().publish()
+    return page
+
+
+def validate_streams(page):
+    for field in page._meta.fields:
+        if isinstance(field, StreamField):
+            field.stream_block.clean(getattr(page, field.name))
+
+
+def stream(blocks):
+    """(block type, value) pairs from demo/content as the raw JSON a StreamField stores."""
+    return json.dumps([{"type": block_type, "value": value} for block_type, value in blocks])
+
+
+def month_day(today, month_offset, day):
+    """The given day of the month `month_offset` months from today's (clamped to the month's length)."""
+    month_index = today.month - 1 + month_offset
+    year, month = today.year + month_index // 12, month_index % 12 + 1
+    return datetime.date(year, month, min(day, calendar.monthrange(year, month)[1]))

@@ -1,0 +1,106 @@
+"""`manage.py seed_demo` builds a realistic site once, and a second run changes nothing."""
+
+import pytest
+from django.contrib.auth import authenticate, get_user_model
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from wagtail.models import Page, Revision
+
+from cms_pages.models import BudgetingCallPage, ForumPage, HomePage
+from courses.models import CoursePage, ModulePage, QuizQuestion
+from organisations.models import Organisation
+from regions.models import Region
+
+pytestmark = pytest.mark.django_db
+
+DEMO_USERNAMES = [
+    "admin",
+    "warga1",
+    "warga2",
+    "penulis-lestari",
+    "fasilitator-lestari",
+    "penulis-cerdas",
+    "fasilitator-cerdas",
+    "pemkot",
+    "peninjau",
+]
+
+
+def database_state():
+    User = get_user_model()
+    return {
+        "regions": list(Region.objects.order_by("code").values_list("code", "name", "parent_id")),
+        "organisations": list(Organisation.objects.order_by("slug").values_list("slug", "name")),
+        "users": list(User.objects.order_by("username").values_list("username", "password")),
+        "pages": list(Page.objects.order_by("path").values_list("path", "title", "latest_revision_id", "live")),
+        "revisions": Revision.objects.count(),
+        "questions": list(QuizQuestion.objects.order_by("id").values_list("id", "prompt")),
+    }
+
+
+def test_seed_demo_builds_the_demo_site_and_a_second_run_changes_nothing(client):
+    call_command("seed_demo")
+    first = database_state()
+    call_command("seed_demo")
+    assert database_state() == first
+
+    # Balikpapan's regions come with the command itself.
+    assert Region.objects.filter(level="district", parent_id="6471").count() == 6
+    assert Region.objects.filter(level="village", parent__parent_id="6471").count() == 34
+    assert Region.objects.get(code="6471010006").name == "Gunung Bahagia"
+
+    assert set(Organisation.objects.values_list("name", flat=True)) >= {
+        "Yayasan Lingkungan Lestari",
+        "Perkumpulan Warga Cerdas",
+    }
+    assert Organisation.objects.filter(kind="government").exists()
+
+    courses = CoursePage.objects.live()
+    assert courses.count() == 3
+    assert set(courses.values_list("topic", flat=True)) == {"hak-warga", "lingkungan", "anggaran"}
+    for course in courses:
+        modules = ModulePage.objects.child_of(course).live()
+        assert modules.count() >= 3, course.title
+        assert QuizQuestion.objects.filter(module__in=modules).count() >= 5, course.title
+
+    forums = ForumPage.objects.live().select_related("kelurahan")
+    assert forums.count() >= 2
+    assert {forum.kelurahan.name for forum in forums} == {"Gunung Bahagia"}
+    assert BudgetingCallPage.objects.live().get().area.name == "Balikpapan Selatan"
+
+    for username in DEMO_USERNAMES:
+        assert authenticate(username=username, password="demo12345") is not None, username
+    assert get_user_model().objects.get(username="admin").is_superuser
+
+    home = HomePage.objects.get()
+    response = client.get("/")
+    assert response.status_code == 200
+    assert home.hero_title in response.text
+    response = client.get("/kursus/")
+    for course in courses:
+        assert course.title in response.text
+
+
+def test_every_demo_quiz_question_has_a_valid_answer_key():
+    call_command("seed_demo")
+    for question in QuizQuestion.objects.all():
+        correct = [choice for choice in question.choices if choice.value["is_correct"]]
+        if question.kind == "multiple":
+            assert correct, question.prompt
+        else:
+            assert len(correct) == 1, question.prompt
+        assert question.explanation.strip(), question.prompt
+
+
+def test_seed_demo_is_refused_under_production_settings(settings):
+    settings.DEMO_CONTENT_ALLOWED = False
+    with pytest.raises(CommandError, match="refused"):
+        call_command("seed_demo")
+    assert not get_user_model().objects.exists()
+
+
+def test_if_empty_leaves_a_database_in_use_alone():
+    get_user_model().objects.create_user("petugas", password="rahasia-sekali")
+    call_command("seed_demo", "--if-empty")
+    assert not CoursePage.objects.exists()
+    assert not Organisation.objects.exists()
