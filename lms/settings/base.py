@@ -109,12 +109,8 @@ LANGUAGES = [
     ("id", _("Bahasa Indonesia")),
     ("en", _("English")),
 ]
-# Wagtail ships its Indonesian admin strings as "id_ID"; asking for "id-id" loads both
-# those and Django's "id" catalogue (gettext falls back from id_ID to id).
-WAGTAILADMIN_PERMITTED_LANGUAGES = [
-    ("id-id", "Bahasa Indonesia"),
-    ("en", "English"),
-]
+# The Wagtail admin offers the same two languages; staff choose theirs in their account.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_CONTENT_LANGUAGES = [("id", "Bahasa Indonesia")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
