@@ -1,0 +1,309 @@
+"""Importing Indonesia's administrative regions from the BPS files (see ../shared/data/wilayah/README.md).
+
+Four CSV files, one per level, each region's parent in the file before:
+
+    provinces.csv   code (2 digits), name
+    regencies.csv   code (4), province code, name
+    districts.csv   code (7), regency code, name           (kecamatan)
+    villages.csv    code (10), district code, name         (kelurahan / desa)
+
+The import reads and checks every row of every file before it writes anything, so a bad file
+changes nothing; then it writes all regions in one transaction, inserting new codes and updating
+the name, level and parent of known ones. Regions missing from the files are left alone.
+"""
+
+import csv
+import functools
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from django.db import connections, router, transaction
+from django.utils.translation import gettext as _
+
+from .models import Region
+from .names import region_display_name
+
+
+class RegionFileError(Exception):
+    """A region file is missing or wrong; the message names the file, the line and the problem."""
+
+
+@dataclass(frozen=True)
+class RegionImportResult:
+    """How many regions of each level the files held, and what became of them."""
+
+    provinces: int
+    regencies: int
+    districts: int
+    villages: int
+    created: int
+    updated: int
+    unchanged: int
+
+    @property
+    def total(self) -> int:
+        return self.provinces + self.regencies + self.districts + self.villages
+
+
+class _RegionFile(NamedTuple):
+    name: str
+    level: str
+    code_length: int
+
+
+# Parents first: each file's parent codes are the codes of the file before it.
+REGION_FILES = (
+    _RegionFile("provinces.csv", Region.Level.PROVINCE.value, 2),
+    _RegionFile("regencies.csv", Region.Level.REGENCY.value, 4),
+    _RegionFile("districts.csv", Region.Level.DISTRICT.value, 7),
+    _RegionFile("villages.csv", Region.Level.VILLAGE.value, 10),
+)
+
+# Rows as they are written: the columns of the regions table, parents before children.
+_Row = tuple[str, str | None, str, str]  # code, parent code, level, name
+
+_NAME_MAX_LENGTH = Region._meta.get_field("name").max_length
+# BPS codes are ASCII digits; str.isdigit() would also take "²" or Arabic-Indic digits.
+_CODE = {region_file.code_length: re.compile(rf"[0-9]{{{region_file.code_length}}}") for region_file in REGION_FILES}
+
+
+def regions_import(*, directory: str | Path, within: str | None = None) -> RegionImportResult:
+    """Import (insert or update) the regions in ``directory``, or only those ``within`` one region.
+
+    ``within`` is a BPS code: that region, its ancestors and all its descendants are imported
+    (for 6471, Kota Balikpapan: its province, the city, 6 kecamatan and 34 kelurahan).
+    Raises RegionFileError, having written nothing, on the first problem in the files.
+    """
+    rows = _read_region_files(Path(directory))
+    if within is not None:
+        rows = _rows_within(rows, within.strip())
+    display_name = functools.cache(region_display_name)  # names repeat: 95 villages are called SIDOMULYO
+    rows = [(code, parent_code, level, display_name(name)) for code, parent_code, level, name in rows]
+
+    using = router.db_for_write(Region)
+    connection = connections[using]
+    with transaction.atomic(using=using):
+        if connection.vendor == "postgresql":
+            created, updated = _write_with_copy(connection, rows)
+        else:
+            created, updated = _write_with_orm(using, rows)
+
+    per_level = dict.fromkeys(Region.Level.values, 0)
+    for _code, _parent_code, level, _name in rows:
+        per_level[level] += 1
+    return RegionImportResult(
+        provinces=per_level[Region.Level.PROVINCE],
+        regencies=per_level[Region.Level.REGENCY],
+        districts=per_level[Region.Level.DISTRICT],
+        villages=per_level[Region.Level.VILLAGE],
+        created=created,
+        updated=updated,
+        unchanged=len(rows) - created - updated,
+    )
+
+
+# --- Reading and checking ------------------------------------------------------------------
+
+
+def _read_region_files(directory: Path) -> list[_Row]:
+    """Parse and check the four files; return their rows (names as published), parents first."""
+    rows = []
+    parent_file, parent_codes = None, set()
+    for region_file in REGION_FILES:
+        records = _parse(directory, region_file.name)
+        file_rows = _check(records, region_file, parent_file, parent_codes)
+        rows.extend(file_rows)
+        parent_file, parent_codes = region_file, {code for code, *_rest in file_rows}
+    return rows
+
+
+def _parse(directory: Path, file_name: str) -> list[tuple[int, list[str]]]:
+    """The CSV records of a file, each with the line it starts on; blank lines are skipped."""
+    path = directory / file_name
+    try:
+        data = path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:
+        raise RegionFileError(
+            _("%(file)s is missing from %(directory)s.") % {"file": file_name, "directory": directory}
+        ) from exc
+    except OSError as exc:
+        raise RegionFileError(
+            _("%(file)s in %(directory)s cannot be read (%(error)s).")
+            % {"file": file_name, "directory": directory, "error": exc.strerror}
+        ) from exc
+    try:
+        text = data.decode("utf-8-sig")  # a byte order mark (spreadsheet exports) is not part of the data
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise _error(
+            _("%(file)s, line %(line)s: the text is not UTF-8 (save the file as UTF-8 and import it again)."),
+            file_name,
+            line,
+        ) from exc
+
+    records = []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    line = 1  # the line the next record starts on
+    try:
+        for fields in reader:
+            if fields:
+                records.append((line, fields))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise _error(
+            _("%(file)s, line %(line)s: the quotes are not closed or not placed as CSV needs."), file_name, line
+        ) from exc
+    return records
+
+
+def _check(
+    records: list[tuple[int, list[str]]],
+    region_file: _RegionFile,
+    parent_file: _RegionFile | None,
+    parent_codes: set[str],
+) -> list[_Row]:
+    """Check a file's records, given the codes of the file before it; return its rows."""
+    file_name = region_file.name
+    if not records:
+        raise _error(_("%(file)s has no regions."), file_name)
+    columns = 2 if parent_file is None else 3
+    first_lines: dict[str, int] = {}  # code → the line it first appears on
+    rows = []
+    for line, fields in records:
+        if len(fields) != columns:
+            raise _error(
+                _("%(file)s, line %(line)s: expected %(expected)s columns, found %(found)s."),
+                file_name,
+                line,
+                expected=columns,
+                found=len(fields),
+            )
+        code, *parent, name = [field.strip() for field in fields]
+        parent_code = parent[0] if parent else None
+
+        if not code:
+            raise _error(_("%(file)s, line %(line)s: the code is empty."), file_name, line)
+        if not _CODE[region_file.code_length].fullmatch(code):
+            raise _error(
+                _("%(file)s, line %(line)s: code %(code)s is not a code of %(length)s digits."),
+                file_name,
+                line,
+                code=code,
+                length=region_file.code_length,
+            )
+        if code in first_lines:
+            raise _error(
+                _("%(file)s, line %(line)s: code %(code)s appears twice (first on line %(first_line)s)."),
+                file_name,
+                line,
+                code=code,
+                first_line=first_lines[code],
+            )
+        if parent_file is not None:
+            if not parent_code:
+                raise _error(_("%(file)s, line %(line)s: the parent code is empty."), file_name, line)
+            if parent_code not in parent_codes:
+                raise _error(
+                    _("%(file)s, line %(line)s: parent code %(parent)s is not in %(parent_file)s."),
+                    file_name,
+                    line,
+                    parent=parent_code,
+                    parent_file=parent_file.name,
+                )
+            if not code.startswith(parent_code):
+                raise _error(
+                    _("%(file)s, line %(line)s: code %(code)s does not start with its parent's code %(parent)s."),
+                    file_name,
+                    line,
+                    code=code,
+                    parent=parent_code,
+                )
+        if not name:
+            raise _error(_("%(file)s, line %(line)s: the name is empty."), file_name, line)
+        if len(name) > _NAME_MAX_LENGTH:
+            raise _error(
+                _("%(file)s, line %(line)s: the name is longer than %(max_length)s characters."),
+                file_name,
+                line,
+                max_length=_NAME_MAX_LENGTH,
+            )
+
+        first_lines[code] = line
+        rows.append((code, parent_code, region_file.level, name))
+    return rows
+
+
+def _error(message: str, file_name: str, line: int | None = None, **values) -> RegionFileError:
+    return RegionFileError(message % {"file": file_name, "line": line, **values})
+
+
+def _rows_within(rows: list[_Row], within: str) -> list[_Row]:
+    """The region ``within``, its ancestors and its descendants.
+
+    A child's code starts with its parent's code (checked on reading), so the ancestors are
+    the rows whose code is the start of ``within``, and the descendants those whose code
+    starts with it.
+    """
+    if not any(code == within for code, *_rest in rows):
+        raise RegionFileError(_("Region %(code)s is not in the region files.") % {"code": within})
+    return [row for row in rows if row[0].startswith(within) or within.startswith(row[0])]
+
+
+# --- Writing ------------------------------------------------------------------------------
+
+
+def _write_with_copy(connection, rows: list[_Row]) -> tuple[int, int]:
+    """PostgreSQL: COPY the rows into a temporary table, then upsert them in one statement.
+
+    Returns the numbers of regions created and updated. Rows that would not change are not
+    rewritten, so a second run of the same files writes nothing.
+    """
+    table = connection.ops.quote_name(Region._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TEMPORARY TABLE region_import"
+            " (code varchar(10), parent_id varchar(10), level varchar(10), name varchar(100)) ON COMMIT DROP"
+        )
+        with cursor.copy("COPY region_import (code, parent_id, level, name) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        cursor.execute(f"SELECT count(*) FROM region_import JOIN {table} USING (code)")
+        (existing,) = cursor.fetchone()
+        # ORDER BY code puts every parent before its children ("64" < "6471" < "6471010").
+        cursor.execute(
+            f"""
+            INSERT INTO {table} (code, parent_id, level, name)
+            SELECT code, parent_id, level, name FROM region_import ORDER BY code
+            ON CONFLICT (code) DO UPDATE
+                SET parent_id = excluded.parent_id, level = excluded.level, name = excluded.name
+                WHERE ({table}.parent_id, {table}.level, {table}.name)
+                    IS DISTINCT FROM (excluded.parent_id, excluded.level, excluded.name)
+            """
+        )
+        written = cursor.rowcount
+        cursor.execute("DROP TABLE region_import")  # ON COMMIT DROP alone would not do inside an outer transaction
+    created = len(rows) - existing
+    return created, written - created
+
+
+def _write_with_orm(using: str, rows: list[_Row]) -> tuple[int, int]:
+    """Other databases (SQLite): compare with what is stored, then bulk-upsert what differs."""
+    stored_rows = Region.objects.using(using).values_list("code", "parent_id", "level", "name")
+    stored = {code: (parent_id, level, name) for code, parent_id, level, name in stored_rows}
+    changed = [
+        Region(code=code, parent_id=parent_code, level=level, name=name)
+        for code, parent_code, level, name in rows
+        if stored.get(code) != (parent_code, level, name)
+    ]
+    Region.objects.using(using).bulk_create(
+        changed,
+        update_conflicts=True,
+        unique_fields=["code"],
+        update_fields=["parent", "level", "name"],
+        batch_size=1000,  # Django lowers it to what the database takes (249 rows on SQLite)
+    )
+    created = sum(1 for region in changed if region.code not in stored)
+    return created, len(changed) - created

@@ -1,0 +1,60 @@
+"""The demo site on a 360 px phone: readable, navigable, accessible, and usable without JavaScript."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PUBLIC_PATHS = ["/", "/kursus/", "/kursus/hak-dan-kewajiban-warga/", "/forum/", "/penganggaran/", "/tentang/"]
+
+
+@pytest.fixture
+def demo_site(wagtail_root):
+    call_command("seed_demo")
+
+
+def serious_violations(page):
+    results = Axe().run(page)
+    return [
+        f"{violation['id']}: {violation['help']} ({len(violation['nodes'])} elements)"
+        for violation in results.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+
+
+def test_public_pages_fit_a_phone_and_have_no_serious_accessibility_problems(demo_site, live_server, phone):
+    module_path = None
+    for path in PUBLIC_PATHS:
+        phone.goto(live_server.url + path)
+        assert phone.locator("h1").first.is_visible(), path
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 360, f"{path} scrolls sideways"
+        assert phone.locator("html").get_attribute("lang") == "id", path
+        assert serious_violations(phone) == [], path
+        if path.startswith("/kursus/hak"):
+            module_path = phone.locator(".module-list a").first.get_attribute("href")
+    phone.goto(live_server.url + module_path)
+    assert phone.get_by_text("Modul 1 dari 4").is_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    assert serious_violations(phone) == []
+
+
+def test_a_resident_finds_a_lesson_from_the_home_page_by_following_links(demo_site, live_server, phone):
+    phone.goto(live_server.url + "/")
+    phone.get_by_role("navigation", name="Menu utama").get_by_role("link", name="Kursus").click()
+    phone.get_by_role("link", name="Lingkungan", exact=False).first.click()
+    phone.get_by_role("link", name="Pengelolaan Lingkungan dan Sampah").click()
+    phone.locator(".module-list a").first.click()
+    assert phone.get_by_text("Modul 1 dari 4").is_visible()
+    phone.get_by_role("link", name="→", exact=False).click()
+    assert phone.get_by_text("Modul 2 dari 4").is_visible()
+
+
+def test_language_switch_works_without_javascript(demo_site, live_server, phone_without_javascript):
+    page = phone_without_javascript
+    page.goto(live_server.url + "/kursus/")
+    assert page.get_by_role("link", name="Semua topik").is_visible()
+    page.get_by_label("Bahasa").select_option("en")
+    page.get_by_role("button", name="Ganti").click()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("link", name="All topics").is_visible()
