@@ -15,3 +15,6 @@ CELERY_TASK_ALWAYS_EAGER = True
 # Serve static files straight from the app folders: no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Wagtail's embed finders fetch oEmbed over the network; tests use a local one.
+WAGTAILEMBEDS_FINDERS = [{"class": "tests.embed_finders.VideoPlatformFinder"}]
