@@ -126,10 +126,6 @@ class ModulePage(Page):
     class Meta:
         verbose_name = _("module")
 
-    @property
-    def course(self):
-        return self.get_parent().specific_deferred
-
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import module_position
 

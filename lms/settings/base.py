@@ -130,6 +130,7 @@ STORAGES = {
 }
 
 # --- E-mail ------------------------------------------------------------------------------
+# EMAIL_URL becomes EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER ... (django-environ's idiom).
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Sekolah Warga <noreply@localhost>")
