@@ -11,6 +11,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("akun/", include("accounts.urls")),
+    path("saya/profil/", include("accounts.profile_urls")),
+    path("saya/", include("courses.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,2 @@
+# /saya/profil/ (filled in by the accounts work).
+urlpatterns = []

@@ -1,0 +1,2 @@
+# /saya/: the resident's dashboard.
+urlpatterns = []
