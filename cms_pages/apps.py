@@ -5,3 +5,18 @@ from django.utils.translation import gettext_lazy as _
 class CmsPagesConfig(AppConfig):
     name = "cms_pages"
     verbose_name = _("Site pages")
+
+    def ready(self):
+        from django.db.models.signals import post_delete
+        from wagtail.models import Page
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from cms_pages.page_cache import page_cache_invalidate
+
+        for name, signal in [
+            ("published", page_published),
+            ("unpublished", page_unpublished),
+            ("moved", post_page_move),
+        ]:
+            signal.connect(page_cache_invalidate, dispatch_uid=f"page-cache-{name}")
+        post_delete.connect(page_cache_invalidate, sender=Page, dispatch_uid="page-cache-delete")

@@ -1,6 +1,11 @@
 """Reads for the course pages. Each returns exactly what its page shows, in few queries."""
 
-from courses.models import CoursePage, ModulePage
+import uuid
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from courses.models import CoursePage, Enrolment, ModulePage, ModuleProgress, QuizAttempt, QuizQuestion
 
 
 def course_list(*, index_page, topic=None):
@@ -29,9 +34,10 @@ def course_modules(*, course):
 
 
 def module_position(*, module):
-    """Where a module sits in its course: "Modul 2 dari 4", previous and next."""
+    """Where a module sits in its course ("Modul 2 dari 4", previous and next), and the course itself."""
+    course = CoursePage.objects.select_related("organisation").get(path=module.path[: -CoursePage.steplen])
     siblings = list(
-        ModulePage.objects.sibling_of(module)
+        ModulePage.objects.child_of(course)
         .live()
         .public()
         .order_by("path")
@@ -41,8 +47,143 @@ def module_position(*, module):
     # A draft being previewed is not among the live siblings.
     index = ids.index(module.id) if module.id in ids else None
     return {
+        "course": course,
+        "siblings": siblings,
         "module_number": index + 1 if index is not None else None,
         "module_count": len(siblings),
         "previous_module": siblings[index - 1] if index else None,
         "next_module": siblings[index + 1] if index is not None and index + 1 < len(siblings) else None,
     }
+
+
+# --- A resident's progress ------------------------------------------------------------------
+
+
+class ModuleState:
+    """What a resident has done in one module, for the pages that show progress."""
+
+    def __init__(self, module, progress, has_quiz):
+        self.module = module
+        self.progress = progress
+        self.has_quiz = has_quiz
+
+    @property
+    def is_read(self):
+        return bool(self.progress and self.progress.read_at)
+
+    @property
+    def quiz_passed(self):
+        return bool(self.progress and self.progress.quiz_passed_at)
+
+    @property
+    def is_complete(self):
+        return bool(self.progress and self.progress.completed_at)
+
+    @property
+    def missing(self):
+        """What is still missing, in the resident's words (empty when complete)."""
+        if self.is_complete:
+            return []
+        missing = []
+        if not self.is_read:
+            missing.append(_("not marked as read"))
+        if self.has_quiz and not self.quiz_passed:
+            missing.append(_("quiz not passed yet"))
+        return missing
+
+
+def _modules_with_quiz(module_ids):
+    return set(QuizQuestion.objects.filter(module_id__in=module_ids).values_list("module_id", flat=True).distinct())
+
+
+def course_progress(*, enrolment, modules):
+    """Each module's state for one enrolment, and the course's percentage, in two queries."""
+    modules = list(modules)
+    module_ids = [module.id for module in modules]
+    progress = {
+        row.module_id: row for row in ModuleProgress.objects.filter(enrolment=enrolment, module_id__in=module_ids)
+    }
+    with_quiz = _modules_with_quiz(module_ids)
+    states = [ModuleState(module, progress.get(module.id), module.id in with_quiz) for module in modules]
+    return _summary(enrolment, states)
+
+
+def _summary(enrolment, states):
+    done = sum(1 for state in states if state.is_complete)
+    next_state = next((state for state in states if not state.is_complete), None)
+    return {
+        "enrolment": enrolment,
+        "module_states": states,
+        "completed_modules": done,
+        "total_modules": len(states),
+        "percent": 100 if enrolment.completed_at else (round(100 * done / len(states)) if states else 0),
+        "next_module": next_state.module if next_state else None,
+        "missing": [state for state in states if state.missing],
+    }
+
+
+def dashboard(*, user):
+    """ "Kursus saya": every enrolment with its progress, in a constant number of queries."""
+    enrolments = list(
+        Enrolment.objects.filter(user=user)
+        .select_related("course", "course__organisation")
+        .order_by("completed_at", "-enrolled_at")
+    )
+    if not enrolments:
+        return []
+    paths = Q()
+    for enrolment in enrolments:
+        paths |= Q(path__startswith=enrolment.course.path, depth=enrolment.course.depth + 1)
+    modules = list(
+        ModulePage.objects.live()
+        .public()
+        .filter(paths)
+        .order_by("path")
+        .only("id", "title", "slug", "url_path", "path", "depth")
+    )
+    with_quiz = _modules_with_quiz([module.id for module in modules])
+    progress = {
+        (row.enrolment_id, row.module_id): row for row in ModuleProgress.objects.filter(enrolment__in=enrolments)
+    }
+    rows = []
+    for enrolment in enrolments:
+        course_modules = [m for m in modules if m.path.startswith(enrolment.course.path)]
+        states = [ModuleState(m, progress.get((enrolment.id, m.id)), m.id in with_quiz) for m in course_modules]
+        rows.append(_summary(enrolment, states))
+    return rows
+
+
+def module_learning_state(*, user, module, course):
+    """Everything the module page shows a logged-in resident: enrolment, progress, quiz attempts."""
+    enrolment = Enrolment.objects.filter(user=user, course=course).first() if user.is_authenticated else None
+    if enrolment is None:
+        return {"enrolment": None}
+    progress = ModuleProgress.objects.filter(enrolment=enrolment, module=module).first()
+    attempts = list(
+        QuizAttempt.objects.filter(enrolment=enrolment, module=module)
+        .order_by("number")
+        .only("number", "token", "score_percent", "passed", "submitted_at", "enrolment_id", "module_id")
+    )
+    submitted = [attempt for attempt in attempts if attempt.is_submitted]
+    return {
+        "enrolment": enrolment,
+        "module_progress": progress,
+        "submitted_attempts": submitted,
+        "open_attempt": next((attempt for attempt in attempts if not attempt.is_submitted), None),
+        "attempts_left": max(course.max_quiz_attempts - len(submitted), 0),
+        "quiz_passed": bool(progress and progress.quiz_passed_at),
+        "best_score": progress.best_score_percent if progress else None,
+    }
+
+
+def quiz_attempt_of(*, user, module, token):
+    """The resident's own attempt at this module's quiz named by `token`, or None."""
+    try:
+        token = uuid.UUID(str(token))
+    except ValueError:
+        return None
+    return (
+        QuizAttempt.objects.filter(token=token, module=module, enrolment__user=user)
+        .only("token", "questions", "number", "submitted_at", "answers")
+        .first()
+    )

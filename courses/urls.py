@@ -1,2 +1,7 @@
-# /saya/: the resident's dashboard.
-urlpatterns = []
+from django.urls import path
+
+from courses import views
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+]

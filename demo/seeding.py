@@ -24,6 +24,7 @@ from cms_pages.models import (
 )
 from cms_pages.services import home_page_install
 from courses.models import CourseIndexPage, CoursePage, ModulePage, QuizQuestion
+from courses.services import enrolment_create, module_mark_read, quiz_attempt_open, quiz_attempt_submit
 from demo.content import accounts, courses, regions, site
 from organisations.models import Organisation
 from regions.models import Region
@@ -75,6 +76,7 @@ def seed_demo(*, today=None):
     )
     for call in site.BUDGETING_CALLS:
         seed_budgeting_call(budgeting_index, call, course_pages, today)
+    seed_learning(course_pages)
     for standard in site.STANDARD_PAGES:
         child_page(
             home,
@@ -86,6 +88,28 @@ def seed_demo(*, today=None):
             show_in_menus=standard["slug"] == "tentang",
         )
     return home
+
+
+def seed_learning(course_pages):
+    """warga1 has started a course; warga2 has completed one, through the same services residents use."""
+    User = get_user_model()
+    started = enrolment_create(
+        user=User.objects.get(username="warga1"), course=course_pages["hak-dan-kewajiban-warga"]
+    )
+    module_mark_read(user=started.user, module=ModulePage.objects.child_of(started.course).first())
+
+    graduate = User.objects.get(username="warga2")
+    course = course_pages["pengelolaan-lingkungan-dan-sampah"]
+    enrolment_create(user=graduate, course=course)
+    for module in ModulePage.objects.child_of(course).live().order_by("path"):
+        module_mark_read(user=graduate, module=module)
+        attempt = quiz_attempt_open(user=graduate, module=module)
+        if attempt is not None:
+            answers = {
+                str(question["id"]): [choice["id"] for choice in question["choices"] if choice["is_correct"]]
+                for question in attempt.questions
+            }
+            quiz_attempt_submit(user=graduate, token=attempt.token, answers=answers)
 
 
 def seed_regions():

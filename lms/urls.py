@@ -4,13 +4,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms_pages.views import choose_language
 from lms.health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("bahasa/<str:language>/", choose_language, name="choose_language"),
     path("akun/", include("accounts.urls")),
     path("saya/profil/", include("accounts.profile_urls")),
     path("saya/", include("courses.urls")),

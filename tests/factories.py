@@ -131,3 +131,29 @@ def standard_page(parent, *, title="Tentang Sekolah Warga", **fields):
         title=title, intro=fields.pop("intro", "Tentang kami."), body=[("paragraph", "<p>Isi halaman.</p>")], **fields
     )
     return publish(parent, page)
+
+
+# --- learning journey
+
+
+def resident(username="warga", password="kata-sandi-rahasia"):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_user(username=username, password=password, first_name="Siti Rahma")
+
+
+def quiz_question(*, prompt, choices, kind="single", explanation="Penjelasan."):
+    """choices: (text, is_correct) pairs."""
+    return QuizQuestion(
+        kind=kind,
+        prompt=prompt,
+        choices=[("choice", {"text": text, "is_correct": correct}) for text, correct in choices],
+        explanation=explanation,
+    )
+
+
+def module_with_quiz(course, *, title, questions):
+    page = ModulePage(title=title, summary="Ringkasan.", body=[("paragraph", "<p>Isi.</p>")])
+    for question in questions:
+        page.quiz_questions.add(question)
+    return publish(course, page)

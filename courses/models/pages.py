@@ -4,6 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -42,7 +43,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(RoutablePageMixin, Page):
     """A course: what it teaches, who runs it, and how it is completed."""
 
     topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
@@ -96,14 +97,24 @@ class CoursePage(Page):
         verbose_name = _("course")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import course_modules
+        from courses.selectors import course_modules, course_progress
+        from courses.services import enrolment_for
 
         context = super().get_context(request, *args, **kwargs)
-        context["modules"] = course_modules(course=self)
+        context["modules"] = modules = list(course_modules(course=self))
+        context["enrolment"] = enrolment = enrolment_for(user=request.user, course=self)
+        if enrolment is not None:
+            context["progress"] = course_progress(enrolment=enrolment, modules=modules)
         return context
 
+    @path("ikuti/", name="enrol")
+    def enrol_route(self, request):
+        from courses import views
 
-class ModulePage(Page):
+        return views.course_enrol(request, course=self)
+
+
+class ModulePage(RoutablePageMixin, Page):
     """One lesson of a course, with an optional quiz whose questions are edited inline."""
 
     summary = models.TextField(_("summary"), max_length=300, blank=True)
@@ -127,8 +138,31 @@ class ModulePage(Page):
         verbose_name = _("module")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import module_position
+        from courses.selectors import course_progress, module_learning_state, module_position
 
         context = super().get_context(request, *args, **kwargs)
         context.update(module_position(module=self))
+        course = context["course"]
+        context["question_count"] = self.quiz_questions.count()
+        context.update(module_learning_state(user=request.user, module=self, course=course))
+        if context["enrolment"] is not None:
+            context["course_progress"] = course_progress(enrolment=context["enrolment"], modules=context["siblings"])
         return context
+
+    @path("selesai/", name="mark_read")
+    def mark_read_route(self, request):
+        from courses import views
+
+        return views.module_mark_read(request, module=self)
+
+    @path("kuis/", name="quiz")
+    def quiz_route(self, request):
+        from courses import views
+
+        return views.quiz(request, module=self)
+
+    @path("kuis/<uuid:token>/", name="quiz_result")
+    def quiz_result_route(self, request, token):
+        from courses import views
+
+        return views.quiz_result(request, module=self, token=token)

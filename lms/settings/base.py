@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -60,6 +61,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lms.middleware.ChosenLanguageMiddleware",
+    "cms_pages.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -131,6 +133,19 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# --- Caches ------------------------------------------------------------------------------
+# CACHE_URL (e.g. redis://127.0.0.1:6379/1) shares the caches between processes and
+# machines; without it each process keeps its own, which is right for one process only.
+CACHES = {
+    "default": env.cache("CACHE_URL", default="locmemcache://default"),
+    "pages": {**env.cache("CACHE_URL", default="locmemcache://pages"), "KEY_PREFIX": "pages"},
+}
+# Public pages as anonymous visitors see them (cms_pages.page_cache).
+PAGE_CACHE_ENABLED = True
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/akun/", "/saya/", "/healthz", "/bahasa/", "/documents/", "/sertifikat/"]
+
 # --- E-mail ------------------------------------------------------------------------------
 # EMAIL_URL becomes EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER ... (django-environ's idiom).
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
@@ -161,7 +176,6 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Complex pages (a module with a long quiz) exceed Django's default of 1,000 form fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-LOGIN_URL = "wagtailadmin_login"
+LOGIN_URL = "/akun/masuk/"
 
-# seed_demo creates accounts whose password is published in the README.
 DEMO_CONTENT_ALLOWED = True

@@ -18,3 +18,6 @@ WHITENOISE_AUTOREFRESH = True
 
 # Wagtail's embed finders fetch oEmbed over the network; tests use a local one.
 WAGTAILEMBEDS_FINDERS = [{"class": "tests.embed_finders.VideoPlatformFinder"}]
+
+# Tests see what the database holds; the page cache's own tests switch it on.
+PAGE_CACHE_ENABLED = False

@@ -7,7 +7,7 @@ from django.core.management.base import CommandError
 from wagtail.models import Page, Revision
 
 from cms_pages.models import BudgetingCallPage, ForumPage, HomePage
-from courses.models import CoursePage, ModulePage, QuizQuestion
+from courses.models import CoursePage, Enrolment, ModulePage, ModuleProgress, QuizAttempt, QuizQuestion
 from organisations.models import Organisation
 from regions.models import Region
 
@@ -35,6 +35,9 @@ def database_state():
         "pages": list(Page.objects.order_by("path").values_list("path", "title", "latest_revision_id", "live")),
         "revisions": Revision.objects.count(),
         "questions": list(QuizQuestion.objects.order_by("id").values_list("id", "prompt")),
+        "enrolments": list(Enrolment.objects.order_by("id").values_list("user__username", "status", "completed_at")),
+        "attempts": QuizAttempt.objects.count(),
+        "progress": ModuleProgress.objects.count(),
     }
 
 
@@ -71,6 +74,11 @@ def test_seed_demo_builds_the_demo_site_and_a_second_run_changes_nothing(client)
     for username in DEMO_USERNAMES:
         assert authenticate(username=username, password="demo12345") is not None, username
     assert get_user_model().objects.get(username="admin").is_superuser
+
+    # warga2 has finished a course (for the certificate demo); warga1 is on their way.
+    graduate = Enrolment.objects.get(user__username="warga2")
+    assert graduate.status == Enrolment.Status.COMPLETED
+    assert Enrolment.objects.get(user__username="warga1").status == Enrolment.Status.ACTIVE
 
     home = HomePage.objects.get()
     response = client.get("/")

@@ -151,7 +151,24 @@ def test_the_site_speaks_indonesian_even_to_an_english_browser(client, site_tree
     assert "Semua topik" in response.text
 
 
-def test_a_visitor_can_switch_to_english(client, site_tree):
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/kursus/"}, follow=True)
+def test_a_visitor_can_switch_to_english_and_back(client, site_tree):
+    response = client.get("/bahasa/en/?next=/kursus/", follow=True)
+    assert response.redirect_chain == [("/kursus/", 302)]
     assert '<html lang="en">' in response.text
     assert "All topics" in response.text
+    response = client.get("/bahasa/id/?next=/kursus/", follow=True)
+    assert "Semua topik" in response.text
+
+
+def test_language_switch_never_redirects_off_site(client, site_tree):
+    response = client.get("/bahasa/en/?next=https://jahat.example/")
+    assert response["Location"] == "/"
+
+
+def test_anonymous_public_pages_set_no_cookies(client, site_tree):
+    course = factories.course_page(site_tree["courses"])
+    factories.module_page(course, title="Modul Satu")
+    for url in ("/", "/kursus/", course.url, course.url + "modul-satu/", "/forum/", "/penganggaran/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert not response.cookies, f"{url} set {list(response.cookies)}: it could not be cached"

@@ -1,0 +1,64 @@
+"""A resident's enrolment in a course and their progress through its modules."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Enrolment(models.Model):
+    """One per resident and course: the database refuses a second one."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("In progress")
+        COMPLETED = "completed", _("Completed")
+
+    class Source(models.TextChoices):
+        SELF = "self", _("Enrolled themselves")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("resident"), on_delete=models.CASCADE, related_name="enrolments"
+    )
+    # PROTECT: completion records must not vanish with a deleted page.
+    course = models.ForeignKey(
+        "courses.CoursePage", verbose_name=_("course"), on_delete=models.PROTECT, related_name="enrolments"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices, default=Source.SELF)
+    enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course"], name="one_enrolment_per_resident_and_course"),
+            models.CheckConstraint(
+                condition=models.Q(status="completed", completed_at__isnull=False)
+                | models.Q(status="active", completed_at__isnull=True),
+                name="enrolment_completed_has_a_completion_time",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.course_id}"
+
+
+class ModuleProgress(models.Model):
+    """Where a resident stands in one module: read, quiz passed, completed."""
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="module_progress")
+    module = models.ForeignKey("courses.ModulePage", on_delete=models.CASCADE, related_name="+")
+    read_at = models.DateTimeField(_("marked read at"), null=True, blank=True)
+    best_score_percent = models.PositiveSmallIntegerField(_("best quiz score (%)"), null=True, blank=True)
+    quiz_passed_at = models.DateTimeField(_("quiz passed at"), null=True, blank=True)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("module progress")
+        verbose_name_plural = _("module progress")
+        constraints = [
+            models.UniqueConstraint(fields=["enrolment", "module"], name="one_progress_row_per_enrolment_and_module"),
+        ]
+
+    def __str__(self):
+        return f"{self.enrolment} · {self.module_id}"

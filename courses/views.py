@@ -1,0 +1,145 @@
+"""Thin views for the learning journey: they check the request, call a service, redirect.
+
+The course and module pages route their POSTs here (see RoutablePageMixin routes in
+courses/models/pages.py); the resident's dashboard is the only standalone page.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from courses import selectors, services
+from courses.models import QuizAttempt
+from courses.services import LearningError
+
+
+def _login_first(request, page):
+    return redirect_to_login(page.get_url(request))
+
+
+def course_enrol(request, *, course):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        return _login_first(request, course)
+    try:
+        services.enrolment_create(user=request.user, course=course)
+    except LearningError as error:
+        messages.error(request, str(error))
+        return redirect(course.get_url(request))
+    first_module = selectors.course_modules(course=course).first()
+    return redirect((first_module or course).get_url(request))
+
+
+def module_mark_read(request, *, module):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        return _login_first(request, module)
+    try:
+        services.module_mark_read(user=request.user, module=module)
+    except LearningError as error:
+        messages.error(request, str(error))
+    return redirect(module.get_url(request) + "#kemajuan")
+
+
+def quiz(request, *, module):
+    """GET: the open attempt's questions. POST without a token: start an attempt; with one: submit it."""
+    if not request.user.is_authenticated:
+        return _login_first(request, module)
+    if request.method == "POST" and "token" in request.POST:
+        return _quiz_submit(request, module=module)
+    if request.method == "POST":
+        try:
+            attempt = services.quiz_attempt_open(user=request.user, module=module)
+        except LearningError as error:
+            messages.error(request, str(error))
+            return redirect(module.get_url(request))
+        if attempt is None:
+            messages.info(request, _("There is no quiz attempt left to take for this module."))
+            return redirect(module.get_url(request))
+        return redirect(module.get_url(request) + module.reverse_subpage("quiz"))
+    attempt = (
+        QuizAttempt.objects.filter(enrolment__user=request.user, module=module, submitted_at__isnull=True)
+        .only("token", "questions", "number")
+        .first()
+    )
+    if attempt is None:
+        return redirect(module.get_url(request))
+    return _render_quiz(request, module=module, attempt=attempt, chosen={})
+
+
+def _quiz_submit(request, *, module):
+    attempt = selectors.quiz_attempt_of(user=request.user, module=module, token=request.POST["token"])
+    if attempt is None:
+        messages.error(request, _("This quiz attempt does not exist or is not yours."))
+        return redirect(module.get_url(request))
+    answers = {str(q["id"]): request.POST.getlist(f"q-{q['id']}") for q in attempt.questions}
+    try:
+        graded = services.quiz_attempt_submit(user=request.user, token=attempt.token, answers=answers)
+    except LearningError as error:
+        return _render_quiz(request, module=module, attempt=attempt, chosen=answers, error=str(error), status=400)
+    if graded.already_submitted:
+        messages.info(request, _("These answers were already submitted; your result is below."))
+    return redirect(module.get_url(request) + module.reverse_subpage("quiz_result", args=[graded.token]))
+
+
+def _render_quiz(request, *, module, attempt, chosen, error=None, status=200):
+    questions = [
+        {
+            "id": question["id"],
+            "number": number,
+            "kind": question["kind"],
+            "prompt": question["prompt"],
+            # Only what the resident may see: never the answer key.
+            "choices": [
+                {
+                    "id": choice["id"],
+                    "text": choice["text"],
+                    "checked": choice["id"] in chosen.get(str(question["id"]), []),
+                }
+                for choice in question["choices"]
+            ],
+        }
+        for number, question in enumerate(attempt.questions, start=1)
+    ]
+    context = {"page": module, "attempt": attempt, "questions": questions, "error": error}
+    return TemplateResponse(request, "courses/quiz.html", context, status=status)
+
+
+def quiz_result(request, *, module, token):
+    if not request.user.is_authenticated:
+        return _login_first(request, module)
+    attempt = QuizAttempt.objects.filter(
+        token=token, module=module, enrolment__user=request.user, submitted_at__isnull=False
+    ).first()
+    if attempt is None:
+        raise Http404
+    questions = []
+    for number, question in enumerate(attempt.questions, start=1):
+        given = set(attempt.answers.get(str(question["id"]), []))
+        correct = {choice["id"] for choice in question["choices"] if choice["is_correct"]}
+        questions.append(
+            {
+                "number": number,
+                "prompt": question["prompt"],
+                "explanation": question["explanation"],
+                "is_right": given == correct,
+                "choices": [
+                    {"text": choice["text"], "chosen": choice["id"] in given, "correct": choice["is_correct"]}
+                    for choice in question["choices"]
+                ],
+            }
+        )
+    state = selectors.module_learning_state(user=request.user, module=module, course=module.get_parent().specific)
+    context = {"page": module, "attempt": attempt, "questions": questions, **state}
+    return TemplateResponse(request, "courses/quiz_result.html", context)
+
+
+@login_required
+def dashboard(request):
+    return TemplateResponse(request, "courses/dashboard.html", {"rows": selectors.dashboard(user=request.user)})
