@@ -50,7 +50,8 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-## Update the Indonesian catalogue after changing strings, then translate the new entries
+## Update the Indonesian catalogues (locale/ and each app's locale/) after changing strings,
+## then translate the new entries and run it again to compile them
 messages: install
 	$(BIN)/python manage.py makemessages -l id --no-location --ignore ".venv/*" --ignore "tests/*" --ignore "bench/*"
 	$(BIN)/python manage.py compilemessages -l id --ignore ".venv/*"
