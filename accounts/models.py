@@ -1,6 +1,10 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from accounts.validators import validate_birth_year_not_in_future, validate_guardian_consent
 
 
 class User(AbstractUser):
@@ -24,3 +28,57 @@ class User(AbstractUser):
         self.email = self.email.strip().lower() if self.email else None
         self.phone = self.phone or None
         super().save(*args, **kwargs)
+
+
+class LearnerProfile(models.Model):
+    """What a resident tells us when signing up, and nothing more (UU 27/2022: minimal data).
+
+    The kelurahan places the resident in classes and in the per-kelurahan figures; gender
+    and birth year are optional and only feed the disaggregated figures programmes report.
+    Consent is recorded with the version of the privacy notice it was given to. Residents
+    under 18 also need a parent's or guardian's consent (UU 27/2022 Pasal 25). No NIK.
+    """
+
+    class Gender(models.TextChoices):
+        FEMALE = "perempuan", _("Female")
+        MALE = "laki-laki", _("Male")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
+        related_name="learner_profile",
+    )
+    kelurahan = models.ForeignKey(
+        "regions.Region",
+        verbose_name=_("kelurahan"),
+        on_delete=models.PROTECT,
+        limit_choices_to={"level": "village"},
+        related_name="learner_profiles",
+    )
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, blank=True)
+    birth_year = models.PositiveSmallIntegerField(
+        _("birth year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), validate_birth_year_not_in_future],
+    )
+    consent_given_at = models.DateTimeField(_("consent given at"))
+    privacy_notice_version = models.CharField(_("privacy notice version"), max_length=20)
+    guardian_name = models.CharField(_("parent's or guardian's name"), max_length=150, blank=True)
+    guardian_consent_at = models.DateTimeField(_("parent's or guardian's consent given at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("learner profile")
+        verbose_name_plural = _("learner profiles")
+
+    def __str__(self):
+        return self.user.get_full_name() or self.user.get_username()
+
+    def clean(self):
+        # A blank birth year asks for nothing: the resident chose not to say.
+        validate_guardian_consent(
+            birth_year=self.birth_year,
+            guardian_name=self.guardian_name,
+            guardian_consent_given=self.guardian_consent_at is not None,
+        )

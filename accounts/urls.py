@@ -1,2 +1,17 @@
-# Filled in by the accounts work: sign-up, log-in, log-out, password reset.
-urlpatterns = []
+"""/akun/: sign up, log in, log out and password reset (addresses fixed by DESIGN.md)."""
+
+from django.urls import path
+
+from accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("daftar/", views.sign_up, name="sign_up"),
+    path("masuk/", views.LoginView.as_view(), name="login"),
+    path("keluar/", views.LogoutView.as_view(), name="logout"),
+    path("sandi/", views.PasswordResetView.as_view(), name="password_reset"),
+    path("sandi/terkirim/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path("sandi/baru/<uidb64>/<token>/", views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
+    path("sandi/selesai/", views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+]

@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from accounts.services import resident_profile_for_demo
 from cms_pages.models import (
     BudgetingCallIndexPage,
     BudgetingCallPage,
@@ -41,6 +42,9 @@ def seed_demo(*, today=None):
     seed_regions()
     organisations = seed_organisations()
     seed_accounts()
+    User = get_user_model()
+    resident_profile_for_demo(User.objects.get(username="warga1"), kelurahan_code="6471010006", phone="0812 0000 0001")
+    resident_profile_for_demo(User.objects.get(username="warga2"), kelurahan_code="6471010007", phone="0812 0000 0002")
     home = home_page_install(
         title=site.HOME["title"],
         hero_title=site.HOME["hero_title"],

@@ -157,3 +157,38 @@ def module_with_quiz(course, *, title, questions):
     for question in questions:
         page.quiz_questions.add(question)
     return publish(course, page)
+
+
+# --- accounts
+
+
+def kelurahan(code="6471010006", name="Gunung Bahagia", *, kecamatan="Balikpapan Selatan"):
+    """A kelurahan of Kota Balikpapan under the named kecamatan (both created if missing)."""
+    city = region_chain().parent.parent
+    district, _ = Region.objects.get_or_create(
+        code=code[:7], defaults={"name": kecamatan, "level": "district", "parent": city}
+    )
+    village, _ = Region.objects.get_or_create(
+        code=code, defaults={"name": name, "level": "village", "parent": district}
+    )
+    return village
+
+
+def learner(*, full_name="Siti Rahmawati", password="kata-sandi-rahasia", email=None, phone=None, **profile):
+    """A resident with a learner profile, as accounts.services.resident_sign_up leaves one."""
+    from django.contrib.auth import get_user_model
+
+    from accounts.models import LearnerProfile
+    from accounts.services import username_for
+
+    user = get_user_model().objects.create_user(
+        username=username_for(full_name), password=password, first_name=full_name, email=email, phone=phone
+    )
+    LearnerProfile.objects.create(
+        user=user,
+        kelurahan=profile.pop("kelurahan", None) or kelurahan(),
+        consent_given_at=profile.pop("consent_given_at", None) or timezone.now(),
+        privacy_notice_version=profile.pop("privacy_notice_version", "2026-11"),
+        **profile,
+    )
+    return user

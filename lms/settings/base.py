@@ -176,6 +176,31 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Complex pages (a module with a long quiz) exceed Django's default of 1,000 form fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-LOGIN_URL = "/akun/masuk/"
+# --- Accounts --------------------------------------------------------------------------------
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "/saya/"
+# The privacy notice (/privasi/) residents agree to when signing up. Change the version with the
+# notice: each consent records the version it was given to.
+PRIVACY_NOTICE_VERSION = "2026-11"
+AUTHENTICATION_BACKENDS = [
+    "accounts.backends.LockoutBackend",  # django-axes: refuses a locked-out log-in before any other backend
+    "accounts.backends.EmailPhoneUsernameBackend",  # residents log in with e-mail or phone
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Brute-force protection (django-axes), also on the Wagtail admin's log-in: 5 failures lock one
+# account out from one client address for 15 minutes. Never an address alone: many phones share
+# their carrier's addresses. Behind proxies that append to X-Forwarded-For, set
+# AXES_IPWARE_PROXY_COUNT to their number (see accounts.lockout.client_ip_address).
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last: turns a lock-out into our lock-out page
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = 0.25  # hours (axes reads a float as hours): 15 minutes
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "accounts.lockout.account_key"
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip_address"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # minimal data: no record of every successful log-in
 
+# seed_demo creates accounts whose password is published in the README.
 DEMO_CONTENT_ALLOWED = True

@@ -1,0 +1,268 @@
+"""Forms for signing up, logging in, resetting a password and editing a profile.
+
+They check what a resident typed and show every problem at once, next to its field; the
+services (accounts.services) check the same rules again before anything is saved.
+"""
+
+from itertools import groupby
+from operator import attrgetter
+
+from django import forms
+from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import get_user_model, password_validation
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.forms.models import ModelChoiceIterator
+from django.utils.translation import gettext_lazy as _
+
+from accounts import selectors
+from accounts.models import LearnerProfile
+from accounts.validators import (
+    normalise_email,
+    normalise_phone,
+    validate_birth_year_not_in_future,
+    validate_contact_free,
+    validate_contact_given,
+    validate_guardian_consent,
+)
+
+
+class KelurahanChoices(ModelChoiceIterator):
+    """The kelurahan as one <optgroup> per kecamatan: kecamatan first, then kelurahan, without JavaScript."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for kecamatan, villages in groupby(self.queryset, key=attrgetter("parent")):
+            yield (
+                _("Kecamatan %(name)s") % {"name": kecamatan.name},
+                [self.choice(village) for village in villages],
+            )
+
+
+class KelurahanField(forms.ModelChoiceField):
+    iterator = KelurahanChoices
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Kelurahan"))
+        kwargs.setdefault("empty_label", _("Choose your kelurahan"))
+        kwargs.setdefault("help_text", _("Where you live. The list is ordered by kecamatan."))
+        kwargs.setdefault("error_messages", {"invalid_choice": _("Choose your kelurahan from the list.")})
+        super().__init__(queryset=selectors.kelurahan_for_sign_up(), **kwargs)
+
+
+def full_name_field():
+    return forms.CharField(
+        label=_("Full name"),
+        max_length=150,
+        help_text=_("As it should appear on your certificates."),
+        widget=forms.TextInput(attrs={"autocomplete": "name", "autocapitalize": "words"}),
+        error_messages={"required": _("Enter your full name.")},
+    )
+
+
+def email_field():
+    return forms.EmailField(
+        label=_("Email address"),
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autocapitalize": "none", "spellcheck": "false"}),
+        error_messages={"invalid": _("Enter an email address like nama@contoh.id.")},
+    )
+
+
+def phone_field():
+    return forms.CharField(
+        label=_("Mobile number"),
+        required=False,
+        max_length=30,
+        help_text=_("For example 0812 3456 7890."),
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
+    )
+
+
+class ServiceErrorsMixin:
+    def add_service_errors(self, error):
+        """Show a service's refusal next to the field it names (at the top when the form has no such field)."""
+        for field, messages in error.update_error_dict({}).items():
+            self.add_error(field if field in self.fields else None, messages)
+
+
+class ContactMixin:
+    """E-mail and phone: normalised, at least one of them, and neither used by another account."""
+
+    account = None  # the account being edited, if any
+
+    def clean_email(self):
+        return normalise_email(self.cleaned_data.get("email"))
+
+    def clean_phone(self):
+        phone = self.cleaned_data.get("phone", "").strip()
+        return normalise_phone(phone) if phone else ""
+
+    def clean_contact(self):
+        email, phone = self.cleaned_data.get("email"), self.cleaned_data.get("phone")
+        if "email" in self.errors or "phone" in self.errors:
+            return
+        try:
+            validate_contact_given(email, phone)
+            validate_contact_free(email=email, phone=phone, user=self.account)
+        except ValidationError as error:
+            self.add_error(None, error)
+
+
+class SignUpForm(ServiceErrorsMixin, ContactMixin, forms.Form):
+    full_name = full_name_field()
+    email = email_field()
+    phone = phone_field()
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        help_text=_("At least 8 characters. Not only numbers, and not an easy word like your name."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": _("Choose a password.")},
+    )
+    password_confirm = forms.CharField(
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": _("Type the same password again.")},
+    )
+    kelurahan = KelurahanField(error_messages={"required": _("Choose your kelurahan.")})
+    gender = forms.ChoiceField(
+        label=_("Gender"),
+        required=False,
+        choices=[("", _("Prefer not to say")), *LearnerProfile.Gender.choices],
+    )
+    birth_year = forms.IntegerField(
+        label=_("Birth year"),
+        required=False,
+        help_text=_("For example 1985."),
+        validators=[MinValueValidator(1900), validate_birth_year_not_in_future],
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "bday-year", "maxlength": "4", "size": "4"}
+        ),
+        error_messages={"invalid": _("Enter the year as four digits, for example 1985.")},
+    )
+    guardian_name = forms.CharField(
+        label=_("Parent's or guardian's name"),
+        required=False,
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    guardian_consent = forms.BooleanField(
+        label=_("My parent or guardian has read the privacy notice and agrees to my signing up."),
+        required=False,
+    )
+    consent = forms.BooleanField(
+        label=_("I have read the privacy notice and agree that Sekolah Warga keeps and uses my data as it describes."),
+        error_messages={"required": _("To sign up, agree to the privacy notice.")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        self.clean_contact()
+        password, again = cleaned.get("password"), cleaned.get("password_confirm")
+        if password and again and password != again:
+            self.add_error("password_confirm", _("The two passwords are not the same. Type them again."))
+        elif password:
+            person = get_user_model()(
+                first_name=cleaned.get("full_name", ""), email=cleaned.get("email"), phone=cleaned.get("phone")
+            )
+            try:
+                password_validation.validate_password(password, person)
+            except ValidationError as error:
+                self.add_error("password", error)
+        if "birth_year" not in self.errors:
+            try:
+                validate_guardian_consent(
+                    birth_year=cleaned.get("birth_year"),
+                    guardian_name=cleaned.get("guardian_name"),
+                    guardian_consent_given=cleaned.get("guardian_consent"),
+                )
+            except ValidationError as error:
+                self.add_error(None, error)
+        return cleaned
+
+    def service_arguments(self):
+        data = self.cleaned_data
+        return {
+            "full_name": data["full_name"],
+            "password": data["password"],
+            "kelurahan": data["kelurahan"],
+            "email": data["email"],
+            "phone": data["phone"],
+            "gender": data["gender"],
+            "birth_year": data["birth_year"],
+            "consent_given": data["consent"],
+            "guardian_name": data["guardian_name"],
+            "guardian_consent_given": data["guardian_consent"],
+        }
+
+
+class ProfileForm(ServiceErrorsMixin, ContactMixin, forms.Form):
+    full_name = full_name_field()
+    email = email_field()
+    phone = phone_field()
+    kelurahan = KelurahanField(error_messages={"required": _("Choose your kelurahan.")})
+
+    def __init__(self, *args, user, profile, **kwargs):
+        self.account = user
+        kwargs.setdefault(
+            "initial",
+            {
+                "full_name": user.get_full_name(),
+                "email": user.email or "",
+                "phone": user.phone or "",
+                "kelurahan": profile.kelurahan_id,
+            },
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        self.clean_contact()
+        return cleaned
+
+
+class LoginForm(auth_forms.AuthenticationForm):
+    """Django's log-in form, asking for whatever the resident signed up with."""
+
+    username = auth_forms.UsernameField(
+        label=_("Email, mobile number or username"),
+        widget=forms.TextInput(
+            attrs={"autofocus": True, "autocomplete": "username", "autocapitalize": "none", "spellcheck": "false"}
+        ),
+        error_messages={"required": _("Enter your email address or mobile number.")},
+    )
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("Enter your password.")},
+    )
+    error_messages = {
+        "invalid_login": _("The email, mobile number or password is not right. Check them and try again."),
+        "inactive": _("This account is switched off. Ask your facilitator or the kelurahan staff for help."),
+    }
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autocapitalize": "none", "spellcheck": "false"}),
+        error_messages={
+            "required": _("Enter the email address of your account."),
+            "invalid": _("Enter an email address like nama@contoh.id."),
+        },
+    )
+
+
+class SetPasswordForm(auth_forms.SetPasswordForm):
+    """Django's form for the new password, with our labels."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = _("New password")
+        self.fields["new_password1"].help_text = SignUpForm.base_fields["password"].help_text
+        self.fields["new_password2"].label = _("New password again")

@@ -1,0 +1,74 @@
+"""How django-axes keys, counts and reports failed log-ins (settings: AXES_*_CALLABLE).
+
+A lock-out is keyed on the account and the client address together: many residents'
+phones share a carrier's addresses, so an address alone must never lock everybody out,
+and the account alone would let anyone lock a resident out by guessing wrong on purpose.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.template.response import TemplateResponse
+from django.utils import timezone
+
+from accounts import selectors
+from accounts.validators import normalise_identifier
+
+LOCKED_OUT_TEMPLATE = "accounts/locked_out.html"
+
+
+def account_key(request, credentials):
+    """The account a log-in attempt is for, however it was typed.
+
+    ``Siti@Contoh.id``, ``0812-3456-7890`` and the username of the same account count
+    against one account; an unknown identifier counts in its normalised form.
+    """
+    identifier = (credentials or {}).get("username")
+    if identifier is None and request is not None:
+        identifier = request.POST.get("username")
+    identifier = (identifier or "").strip()
+    # Axes asks several times per attempt; look the account up once.
+    cache = request.__dict__.setdefault("_lockout_account_keys", {}) if request is not None else {}
+    if identifier not in cache:
+        user = selectors.user_by_identifier(identifier)
+        cache[identifier] = user.get_username() if user else normalise_identifier(identifier)
+    return cache[identifier]
+
+
+def client_ip_address(request):
+    """The client's address as the first machine we trust saw it.
+
+    Without a proxy that is REMOTE_ADDR. Behind N proxies that each append to
+    X-Forwarded-For (``AXES_IPWARE_PROXY_COUNT = N``), REMOTE_ADDR is a proxy's, and the
+    N-th entry from the right is the one the client could not forge.
+    """
+    proxies = getattr(settings, "AXES_IPWARE_PROXY_COUNT", None) or 0
+    if proxies:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [part for part in forwarded if part]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR")
+
+
+def cool_off():
+    """AXES_COOLOFF_TIME as a timedelta (axes accepts hours as a number, or a timedelta)."""
+    value = settings.AXES_COOLOFF_TIME
+    if isinstance(value, datetime.timedelta):
+        return value
+    return datetime.timedelta(hours=value)
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """Our page, in the site's language, saying when to try again; 429 Too Many Requests.
+
+    Every failure during a lock-out starts the cool-off again (axes' default), so the
+    time to come back is counted from now.
+    """
+    wait = cool_off()
+    context = {
+        "retry_at": timezone.localtime() + wait,
+        "minutes": int(wait.total_seconds() // 60),
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+    }
+    return TemplateResponse(request, LOCKED_OUT_TEMPLATE, context, status=429).render()

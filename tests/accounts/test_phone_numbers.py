@@ -1,0 +1,24 @@
+"""Phone numbers are stored one way (+62…), however a resident types them."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from accounts.validators import normalise_phone
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["081234567890", "0812-3456-7890", "0812 3456 7890", "62 812 3456 7890", "+6281234567890", "+62 (0)812.3456.7890"],
+)
+def test_common_spellings_of_one_mobile_number_are_normalised_to_plus_62(typed):
+    assert normalise_phone(typed) == "+6281234567890"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["", "halo", "0812-abc-7890", "12345", "0812", "+1 415 555 0100", "021 555 1234", "0812345678901234", "08"],
+)
+def test_garbage_and_non_indonesian_mobile_numbers_are_refused_with_an_example(typed):
+    with pytest.raises(ValidationError) as refusal:
+        normalise_phone(typed)
+    assert "0812 3456 7890" in refusal.value.messages[0]

@@ -1,0 +1,71 @@
+"""Signing up in a real browser on a 360 px phone: without JavaScript, and accessible."""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.contrib.auth import get_user_model
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PASSWORD = "kata-sandi-rahasia"
+
+
+@pytest.fixture
+def balikpapan(wagtail_root):
+    factories.kelurahan("6471010006", "Gunung Bahagia", kecamatan="Balikpapan Selatan")
+    factories.kelurahan("6471010007", "Sepinggan", kecamatan="Balikpapan Selatan")
+    factories.kelurahan("6471020001", "Manggar", kecamatan="Balikpapan Timur")
+
+
+def serious_violations(page):
+    results = Axe().run(page)
+    return [
+        f"{violation['id']}: {violation['help']} ({len(violation['nodes'])} elements)"
+        for violation in results.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+
+
+def test_a_resident_signs_up_without_javascript_after_fixing_a_mistake(
+    balikpapan, live_server, phone_without_javascript
+):
+    page = phone_without_javascript
+    page.goto(live_server.url + "/akun/daftar/?next=/saya/profil/")
+    page.get_by_label("Nama lengkap").fill("Siti Rahmawati")
+    page.get_by_label("Nomor ponsel").fill("0812 3456 7890")
+    page.get_by_label("Kata sandi", exact=True).fill(PASSWORD)
+    page.get_by_label("Ulangi kata sandi").fill(PASSWORD)
+    page.get_by_label("Kelurahan", exact=True).select_option(label="Sepinggan")
+    page.get_by_role("button", name="Daftar").click()
+
+    # Consent forgotten: the page says so, at the top and beside the box, and keeps what was typed.
+    assert page.get_by_role("alert").get_by_text("pemberitahuan privasi").is_visible()
+    assert page.get_by_label("Nama lengkap").input_value() == "Siti Rahmawati"
+    page.get_by_label(re.compile("^Saya sudah membaca pemberitahuan privasi")).check()
+    page.get_by_label("Kata sandi", exact=True).fill(PASSWORD)
+    page.get_by_label("Ulangi kata sandi").fill(PASSWORD)
+    page.get_by_role("button", name="Daftar").click()
+
+    assert page.url == live_server.url + "/saya/profil/"
+    assert page.get_by_role("heading", name="Profil").is_visible()
+    assert page.get_by_label("Nama lengkap").input_value() == "Siti Rahmawati"
+    assert page.get_by_role("button", name="Keluar").first.is_visible()
+    user = get_user_model().objects.get()
+    assert (user.phone, user.learner_profile.kelurahan.name) == ("+6281234567890", "Sepinggan")
+
+
+def test_account_pages_fit_a_phone_and_have_no_serious_accessibility_problems(balikpapan, live_server, phone):
+    for path in ["/akun/daftar/", "/akun/masuk/", "/akun/sandi/"]:
+        phone.goto(live_server.url + path)
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 360, f"{path} scrolls sideways"
+        assert serious_violations(phone) == [], path
+
+    # With every error showing, too.
+    phone.goto(live_server.url + "/akun/daftar/")
+    phone.get_by_role("button", name="Daftar").click()
+    assert phone.get_by_role("alert").is_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    assert serious_violations(phone) == []
