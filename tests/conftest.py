@@ -1,4 +1,5 @@
 import pytest
+from wagtail.models import Locale, Page
 
 from tests import factories
 
@@ -12,3 +13,17 @@ def home_page(db):
 def site_tree(home_page):
     """The skeleton of the public site: home with its course, forum and budgeting indexes."""
     return factories.site_tree(home_page)
+
+
+@pytest.fixture
+def wagtail_root(transactional_db):
+    """The rows Wagtail's migrations create: the default locale and the root page.
+
+    Transactional tests (browser tests need a live server; race tests need real concurrent
+    transactions) end with Django emptying the tables, migration data included, and
+    pytest-django's serialized_rollback does not restore it reliably (pytest-django issues
+    #329 and #1117). Put them back.
+    """
+    locale, _ = Locale.objects.get_or_create(language_code="id")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))

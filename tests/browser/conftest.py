@@ -8,7 +8,6 @@ import os
 import shutil
 
 import pytest
-from wagtail.models import Locale, Page
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 PHONE = {"width": 360, "height": 740}  # a cheap Android phone
@@ -52,16 +51,3 @@ def phone_without_javascript(browser):
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     yield context.new_page()
     context.close()
-
-
-@pytest.fixture
-def wagtail_root(transactional_db):
-    """The rows Wagtail's migrations create: the default locale and the root page.
-
-    Browser tests need a live server, so they are transactional, and Django empties the
-    tables after each one, migration data included (pytest-django's serialized_rollback
-    does not restore it reliably: pytest-django issues #329 and #1117). Put them back.
-    """
-    locale, _ = Locale.objects.get_or_create(language_code="id")
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))

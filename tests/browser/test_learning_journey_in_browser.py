@@ -1,4 +1,6 @@
-"""A resident on a 360 px phone takes a demo course to 100 %, with and without JavaScript."""
+"""A new resident on a 360 px phone signs up and takes a demo course to 100 %, with and without JavaScript."""
+
+import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -14,8 +16,12 @@ COURSE = "/kursus/anggaran-kelurahan-desa-dan-musrenbang/"
 
 
 @pytest.fixture
-def resident_cookie(wagtail_root, live_server):
+def demo_site(wagtail_root):
     call_command("seed_demo")
+
+
+@pytest.fixture
+def resident_cookie(demo_site, live_server):
     user = get_user_model().objects.create_user("pembaca", password="kata-sandi-panjang-sekali")
     client = Client()
     client.force_login(user)
@@ -48,8 +54,26 @@ def answer_correctly(page, module_title):
                 page.locator(f"input[name='q-{question['id']}'][value='{choice['id']}']").check()
 
 
-def take_the_course(page, live_server, check_accessibility):
-    page.goto(live_server.url + COURSE)
+def sign_up_from_the_course_page(page, live_server):
+    """Anonymous: the course's "Ikuti kursus" leads to log in, then to sign up, then back to the course."""
+    page.goto(live_server.url + "/")
+    page.get_by_role("navigation", name="Menu utama").get_by_role("link", name="Kursus").click()
+    page.get_by_role("link", name="Anggaran Kelurahan/Desa dan Musrenbang").click()
+    page.get_by_role("link", name="Ikuti kursus").click()
+    page.get_by_role("main").get_by_role("link", name="Daftar").click()
+    page.get_by_label("Nama lengkap").fill("Rudi Hartono")
+    page.get_by_label("Nomor ponsel").fill("0813 5000 1234")
+    page.get_by_label("Kata sandi", exact=True).fill("kata-sandi-panjang-sekali")
+    page.get_by_label("Ulangi kata sandi").fill("kata-sandi-panjang-sekali")
+    page.get_by_label("Kelurahan", exact=True).select_option(label="Gunung Bahagia")
+    page.get_by_label(re.compile("^Saya sudah membaca pemberitahuan privasi")).check()
+    page.get_by_role("button", name="Daftar").click()
+    assert page.url == live_server.url + COURSE
+
+
+def take_the_course(page, live_server, check_accessibility, username):
+    if page.url != live_server.url + COURSE:
+        page.goto(live_server.url + COURSE)
     page.get_by_role("button", name="Ikuti kursus").click()
     modules = list(ModulePage.objects.live().filter(url_path__contains="anggaran-kelurahan").order_by("path"))
     for number, module in enumerate(modules, start=1):
@@ -73,12 +97,18 @@ def take_the_course(page, live_server, check_accessibility):
     if check_accessibility:
         assert_fits_and_accessible(page)
     assert page.get_by_text(f"{len(modules)} dari {len(modules)} modul selesai (100%)").is_visible()
-    assert Enrolment.objects.get(user__username="pembaca").status == Enrolment.Status.COMPLETED
+    assert Enrolment.objects.get(user__username=username).status == Enrolment.Status.COMPLETED
 
 
-def test_a_resident_completes_a_course_on_a_phone(browser, resident_cookie, live_server):
-    take_the_course(logged_in(browser, resident_cookie), live_server, check_accessibility=True)
+def test_a_new_resident_signs_up_and_completes_a_course_on_a_phone(browser, demo_site, live_server):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    sign_up_from_the_course_page(page, live_server)
+    username = get_user_model().objects.get(phone="+6281350001234").username
+    take_the_course(page, live_server, check_accessibility=True, username=username)
+    context.close()
 
 
 def test_the_whole_course_works_without_javascript(browser, resident_cookie, live_server):
-    take_the_course(logged_in(browser, resident_cookie, javascript=False), live_server, check_accessibility=False)
+    page = logged_in(browser, resident_cookie, javascript=False)
+    take_the_course(page, live_server, check_accessibility=False, username="pembaca")

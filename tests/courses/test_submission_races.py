@@ -51,12 +51,7 @@ def open_attempt(wagtail_tree):
 
 
 @pytest.fixture
-def wagtail_tree(transactional_db):
-    from wagtail.models import Locale, Page
-
-    locale, _ = Locale.objects.get_or_create(language_code="id")
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+def wagtail_tree(wagtail_root):
     tree = factories.site_tree(factories.home_page())
     course = factories.course_page(tree["courses"])
     module = factories.module_with_quiz(
