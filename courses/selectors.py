@@ -184,6 +184,19 @@ def quiz_attempt_of(*, user, module, token):
         return None
     return (
         QuizAttempt.objects.filter(token=token, module=module, enrolment__user=user)
-        .only("token", "questions", "number", "submitted_at", "answers")
+        .only("token", "questions", "number", "submitted_at", "answers", "score_percent", "passed")
         .first()
     )
+
+
+def open_quiz_attempt(*, user, module):
+    """The resident's unfinished attempt at this module's quiz, if any."""
+    return (
+        QuizAttempt.objects.filter(enrolment__user=user, module=module, submitted_at__isnull=True)
+        .only("token", "questions", "number")
+        .first()
+    )
+
+
+def quiz_passed(*, user, module):
+    return ModuleProgress.objects.filter(enrolment__user=user, module=module, quiz_passed_at__isnull=False).exists()

@@ -13,7 +13,6 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from courses import selectors, services
-from courses.models import QuizAttempt
 from courses.services import LearningError
 
 
@@ -60,14 +59,13 @@ def quiz(request, *, module):
             messages.error(request, str(error))
             return redirect(module.get_url(request))
         if attempt is None:
-            messages.info(request, _("There is no quiz attempt left to take for this module."))
+            if selectors.quiz_passed(user=request.user, module=module):
+                messages.info(request, _("You have already passed this quiz."))
+            else:
+                messages.info(request, _("There is no quiz attempt left to take for this module."))
             return redirect(module.get_url(request))
         return redirect(module.get_url(request) + module.reverse_subpage("quiz"))
-    attempt = (
-        QuizAttempt.objects.filter(enrolment__user=request.user, module=module, submitted_at__isnull=True)
-        .only("token", "questions", "number")
-        .first()
-    )
+    attempt = selectors.open_quiz_attempt(user=request.user, module=module)
     if attempt is None:
         return redirect(module.get_url(request))
     return _render_quiz(request, module=module, attempt=attempt, chosen={})
@@ -114,10 +112,8 @@ def _render_quiz(request, *, module, attempt, chosen, error=None, status=200):
 def quiz_result(request, *, module, token):
     if not request.user.is_authenticated:
         return _login_first(request, module)
-    attempt = QuizAttempt.objects.filter(
-        token=token, module=module, enrolment__user=request.user, submitted_at__isnull=False
-    ).first()
-    if attempt is None:
+    attempt = selectors.quiz_attempt_of(user=request.user, module=module, token=token)
+    if attempt is None or not attempt.is_submitted:
         raise Http404
     questions = []
     for number, question in enumerate(attempt.questions, start=1):

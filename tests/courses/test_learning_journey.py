@@ -248,3 +248,18 @@ def test_editing_the_quiz_later_keeps_past_results(resident_client, course, modu
     assert "Berapa lama batas pemberitahuan tertulis?" in result.text
     assert "Pertanyaan yang sudah diubah?" not in result.text
     assert "Nilai: 100%" in result.text
+
+
+def test_a_passed_quiz_cannot_be_started_again(resident_client, course, modules):
+    resident_client.post(course.url + "ikuti/")
+    attempt = start_quiz(resident_client, modules[1])
+    submit(resident_client, modules[1], attempt, correct_answers(attempt))
+    response = resident_client.post(modules[1].url + "kuis/", follow=True)
+    assert "Anda sudah lulus kuis ini." in response.text
+    assert QuizAttempt.objects.count() == 1
+
+
+def test_the_result_of_an_unsubmitted_attempt_is_not_shown(resident_client, course, modules):
+    resident_client.post(course.url + "ikuti/")
+    attempt = start_quiz(resident_client, modules[1])
+    assert resident_client.get(modules[1].url + f"kuis/{attempt.token}/").status_code == 404
