@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Parallel test workers: this project's machines have two cores.
 TEST_WORKERS ?= 2
 
-.PHONY: run test bench install lint format messages check-system
+.PHONY: run test bench bench-system install lint format messages check-system
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,9 +38,16 @@ run: install check-system
 test: install
 	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
-## Run the benchmarks and write bench/RESULTS.md (needs PostgreSQL)
-bench: install
+## Run the benchmarks and write bench/RESULTS.md (needs PostgreSQL; the page benchmark also Redis and wrk)
+bench: install bench-system
 	$(BIN)/python bench/run.py
+
+# wrk loads the pages in bench/bench_learning_pages.py: installed when missing and we may (root with
+# apt-get), else the benchmark reports its figures as skipped.
+bench-system:
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+		&& apt-get update -qq && apt-get install -y -qq wrk >/dev/null; } \
+		|| echo "WARNING: wrk is missing (apt-get install wrk): the learning-pages figures will be skipped."
 
 lint: install
 	$(BIN)/ruff check .

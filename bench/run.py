@@ -5,16 +5,22 @@
 Each ``bench/bench_*.py`` module has ``run() -> list[dict]``, one dict per figure:
 
     name          what was measured
-    value         the measured time, in seconds
-    baseline      the time of the baseline measured in the same run, in seconds
+    value         the measured time, in seconds (or a rate, see higher_is_better)
+    baseline      the same measure of the baseline, taken in the same run
     baseline_name what the baseline is
-    target        the largest acceptable value / baseline ratio
+    target        the largest acceptable value / baseline ratio (the smallest, see higher_is_better)
+    unit          (optional) the unit of value and baseline: "s" unless given (e.g. "req/s")
+    higher_is_better (optional) True for rates such as requests per second: the figure passes
+                  when value / baseline is at least target
+    error         (optional) why the figure fails whatever its ratio (e.g. requests lost)
     details       (optional) how it was measured
     skipped       (instead of the numbers) why the figure could not be measured
 
 Machines here are shared and noisy, so each figure is a ratio against a baseline measured in the
 same run, never an absolute time. The database is DATABASE_URL, or else a dedicated PostgreSQL
-database, sekolah_warga_bench on the local server, created and migrated when missing.
+database, sekolah_warga_bench on the local server, created and migrated when missing (and emptied
+and migrated again when its migration history no longer matches the code's: it holds nothing but
+benchmark data).
 """
 
 import datetime
@@ -33,15 +39,15 @@ def main(names: list[str]) -> int:
     sys.path[:0] = [str(REPO_ROOT), str(BENCH_DIR)]
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.dev")
     os.environ.setdefault("DJANGO_DEBUG", "false")  # DEBUG keeps every query in memory
-    if "DATABASE_URL" not in os.environ:
+    own_database = "DATABASE_URL" not in os.environ
+    if own_database:
         os.environ["DATABASE_URL"] = DEFAULT_DATABASE_URL
         create_database_if_missing(DEFAULT_DATABASE_URL)
 
     import django
-    from django.core.management import call_command
 
     django.setup()
-    call_command("migrate", verbosity=0)
+    migrate(disposable=own_database)
 
     modules = sorted(path.stem for path in BENCH_DIR.glob("bench_*.py"))
     if names:
@@ -72,6 +78,25 @@ def create_database_if_missing(url: str) -> None:
             print(f"Created database {name}")
 
 
+def migrate(*, disposable: bool) -> None:
+    """Migrate the default database; a disposable one whose history the code no longer matches
+    (e.g. made before a migration was rewritten) is emptied and migrated from scratch."""
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.exceptions import InconsistentMigrationHistory
+
+    try:
+        call_command("migrate", verbosity=0)
+    except InconsistentMigrationHistory as error:
+        if not disposable:
+            raise
+        print(f"Emptying the benchmark database {connection.settings_dict['NAME']}: {error}", flush=True)
+        with connection.cursor() as cursor:
+            cursor.execute("DROP SCHEMA public CASCADE")
+            cursor.execute("CREATE SCHEMA public")
+        call_command("migrate", verbosity=0)
+
+
 # --- The report ---------------------------------------------------------------------------
 
 
@@ -83,16 +108,41 @@ def ratio(figure: dict) -> float | None:
 
 def passed(figure: dict) -> bool | None:
     figure_ratio = ratio(figure)
-    return None if figure_ratio is None else figure_ratio <= figure["target"]
+    if figure_ratio is None:
+        return None
+    if figure.get("error"):
+        return False
+    if figure.get("higher_is_better"):
+        return figure_ratio >= figure["target"]
+    return figure_ratio <= figure["target"]
+
+
+def ratio_text(figure: dict) -> str:
+    # Rates are compared with targets such as 0.06: two decimals would not tell 0.055 from 0.064.
+    return f"{ratio(figure):.3f}" if figure.get("higher_is_better") else f"{ratio(figure):.2f}"
+
+
+def quantity(value: float, unit: str) -> str:
+    return f"{value:.3f} s" if unit == "s" else f"{value:,.1f} {unit}"
+
+
+def target_text(figure: dict) -> str:
+    return f"{'≥' if figure.get('higher_is_better') else '≤'} {figure['target']:g}"
+
+
+def verdict(figure: dict, fail: str = "FAIL") -> str:
+    if figure.get("error"):
+        return f"{fail}: {figure['error']}"
+    return "pass" if passed(figure) else fail
 
 
 def format_figure(figure: dict) -> str:
     if figure.get("skipped"):
         return f"{figure['name']}: skipped ({figure['skipped']})"
-    verdict = "pass" if passed(figure) else "FAIL"
+    unit = figure.get("unit", "s")
     return (
-        f"{figure['name']}: {figure['value']:.3f} s, baseline {figure['baseline']:.3f} s, "
-        f"ratio {ratio(figure):.2f} (target ≤ {figure['target']:g}): {verdict}"
+        f"{figure['name']}: {quantity(figure['value'], unit)}, baseline {quantity(figure['baseline'], unit)}, "
+        f"ratio {ratio_text(figure)} (target {target_text(figure)}): {verdict(figure)}"
     )
 
 
@@ -101,7 +151,7 @@ def results_markdown(started: datetime.datetime, figures: list[dict]) -> str:
         "# Benchmark results",
         "",
         "Written by `make bench` (`bench/run.py`). Each figure is a ratio against a baseline measured in",
-        "the same run, on the same machine: the absolute times are given for reference only.",
+        "the same run, on the same machine: the absolute times and rates are given for reference only.",
         "",
         f"Date: {started:%Y-%m-%d %H:%M %Z}",
         "",
@@ -118,9 +168,11 @@ def results_markdown(started: datetime.datetime, figures: list[dict]) -> str:
         if figure.get("skipped"):
             lines.append(f"| {figure['name']} | – | – | – | – | skipped: {figure['skipped']} |")
             continue
+        unit = figure.get("unit", "s")
         lines.append(
-            f"| {figure['name']} | {figure['value']:.3f} s | {figure['baseline']:.3f} s ({figure['baseline_name']}) "
-            f"| {ratio(figure):.2f} | ≤ {figure['target']:g} | {'pass' if passed(figure) else '**FAIL**'} |"
+            f"| {figure['name']} | {quantity(figure['value'], unit)} "
+            f"| {quantity(figure['baseline'], unit)} ({figure['baseline_name']}) "
+            f"| {ratio_text(figure)} | {target_text(figure)} | {verdict(figure, fail='**FAIL**')} |"
         )
     details = [figure for figure in figures if figure.get("details")]
     if details:

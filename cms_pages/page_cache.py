@@ -40,16 +40,20 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         cache = page_cache()
         version = cache.get(VERSION_KEY, 0)
-        key = f"page:{version}:{request.LANGUAGE_CODE}:{request.get_full_path()}"
+        key = f"page-response:{version}:{request.LANGUAGE_CODE}:{request.get_full_path()}"
         cached = cache.get(key)
         if cached is not None:
-            content, content_type = cached
-            response = HttpResponse(content, content_type=content_type)
+            content, headers = cached
+            response = HttpResponse(content)
+            # The headers the rest of the stack gave the page (Content-Type, Content-Length,
+            # X-Frame-Options ...): a hit skips the middleware listed after this one.
+            for name, value in headers:
+                response[name] = value
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
         if self._cacheable_response(response):
-            cache.set(key, (response.content, response["Content-Type"]), timeout=settings.PAGE_CACHE_SECONDS)
+            cache.set(key, (response.content, list(response.items())), timeout=settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
 

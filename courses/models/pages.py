@@ -138,15 +138,15 @@ class ModulePage(RoutablePageMixin, Page):
         verbose_name = _("module")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import course_progress, module_learning_state, module_position
+        from courses.selectors import module_page_state, module_position
 
         context = super().get_context(request, *args, **kwargs)
         context.update(module_position(module=self))
-        course = context["course"]
-        context["question_count"] = self.quiz_questions.count()
-        context.update(module_learning_state(user=request.user, module=self, course=course))
-        if context["enrolment"] is not None:
-            context["course_progress"] = course_progress(enrolment=context["enrolment"], modules=context["siblings"])
+        context.update(
+            module_page_state(user=request.user, module=self, course=context["course"], siblings=context["siblings"])
+        )
+        if getattr(request, "is_preview", False):
+            context["question_count"] = self.quiz_questions.count()  # the draft's questions, not the live ones
         return context
 
     @path("selesai/", name="mark_read")

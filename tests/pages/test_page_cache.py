@@ -61,3 +61,11 @@ def test_a_pending_message_is_not_skipped_by_the_cache(client, site_tree, cached
     client.get("/kursus/")
     client.cookies["messages"] = "anything"
     assert "X-Page-Cache" not in client.get("/kursus/")
+
+
+def test_a_cached_page_keeps_its_security_headers(client, site_tree, cached):
+    first = client.get("/kursus/")
+    hit = client.get("/kursus/")
+    assert hit["X-Page-Cache"] == "hit"
+    for header in ("X-Frame-Options", "Content-Type", "Content-Language"):
+        assert hit[header] == first[header], header
