@@ -33,9 +33,26 @@ def course_modules(*, course):
     )
 
 
+def course_of(*, module):
+    """The course a module belongs to, in one query (``get_parent().specific`` takes two)."""
+    return CoursePage.objects.select_related("organisation").get(path=module.path[: -CoursePage.steplen])
+
+
+def enrolment_for(*, user, course):
+    """The resident's enrolment in the course, or None (also for anonymous visitors)."""
+    if not user.is_authenticated:
+        return None
+    return Enrolment.objects.filter(user=user, course=course).select_related("course").first()
+
+
+def quiz_attempts_allowed(*, course):
+    """How many quiz attempts a resident gets per module: the one place this rule is read."""
+    return course.max_quiz_attempts
+
+
 def module_position(*, module):
     """Where a module sits in its course ("Modul 2 dari 4", previous and next), and the course itself."""
-    course = CoursePage.objects.select_related("organisation").get(path=module.path[: -CoursePage.steplen])
+    course = course_of(module=module)
     siblings = list(
         ModulePage.objects.child_of(course)
         .live()
@@ -155,7 +172,7 @@ def dashboard(*, user):
 
 def module_learning_state(*, user, module, course):
     """A logged-in resident's enrolment, progress and attempts at one module (the quiz result page)."""
-    enrolment = Enrolment.objects.filter(user=user, course=course).first() if user.is_authenticated else None
+    enrolment = enrolment_for(user=user, course=course)
     if enrolment is None:
         return {"enrolment": None}
     progress = ModuleProgress.objects.filter(enrolment=enrolment, module=module).first()
@@ -185,7 +202,7 @@ def module_page_state(*, user, module, course, siblings):
     if progress_rows:
         enrolment = progress_rows[0].enrolment
     else:
-        enrolment = Enrolment.objects.filter(user=user, course=course).first()
+        enrolment = enrolment_for(user=user, course=course)
         if enrolment is None:
             return state
     progress = {row.module_id: row for row in progress_rows}
@@ -207,7 +224,7 @@ def _learning_state(*, enrolment, module, course, progress):
         "module_progress": progress,
         "submitted_attempts": submitted,
         "open_attempt": next((attempt for attempt in attempts if not attempt.is_submitted), None),
-        "attempts_left": max(course.max_quiz_attempts - len(submitted), 0),
+        "attempts_left": max(quiz_attempts_allowed(course=course) - len(submitted), 0),
         "quiz_passed": bool(progress and progress.quiz_passed_at),
         "best_score": progress.best_score_percent if progress else None,
     }

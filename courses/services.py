@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import Enrolment, ModulePage, ModuleProgress, QuizAttempt
+from courses.selectors import course_of, enrolment_for, quiz_attempts_allowed
 from courses.signals import enrolment_completed
 
 
@@ -34,14 +35,8 @@ def enrolment_create(*, user, course):
         return Enrolment.objects.get(user=user, course=course)
 
 
-def enrolment_for(*, user, course):
-    if not user.is_authenticated:
-        return None
-    return Enrolment.objects.filter(user=user, course=course).first()
-
-
 def _required_enrolment(*, user, module):
-    enrolment = enrolment_for(user=user, course=module.get_parent())
+    enrolment = enrolment_for(user=user, course=course_of(module=module))
     if enrolment is None:
         raise LearningError(_("Enrol in the course first."))
     return enrolment
@@ -69,10 +64,6 @@ def _progress_for_update(*, enrolment, module):
 # --- Quizzes ------------------------------------------------------------------------------
 
 
-def attempts_allowed(*, course):
-    return course.max_quiz_attempts
-
-
 @transaction.atomic
 def quiz_attempt_open(*, user, module):
     """The resident's unfinished attempt at this module's quiz, or a new one if attempts remain.
@@ -80,13 +71,13 @@ def quiz_attempt_open(*, user, module):
     Returns None when the quiz is passed or no attempts are left.
     """
     enrolment = _required_enrolment(user=user, module=module)
-    course = module.get_parent().specific
+    course = enrolment.course
     attempts = QuizAttempt.objects.filter(enrolment=enrolment, module=module)
     open_attempt = attempts.filter(submitted_at__isnull=True).first()
     if open_attempt is not None:
         return open_attempt
     submitted = list(attempts.filter(submitted_at__isnull=False).values_list("passed", flat=True))
-    if any(submitted) or len(submitted) >= attempts_allowed(course=course):
+    if any(submitted) or len(submitted) >= quiz_attempts_allowed(course=course):
         return None
     questions = list(module.quiz_questions.all())
     if not questions:
@@ -133,7 +124,14 @@ def quiz_attempt_submit(*, user, token, answers):
     graded the first time, flagged with ``already_submitted``. Refusals raise
     LearningError and save nothing.
     """
-    attempt = QuizAttempt.objects.select_for_update().select_related("enrolment", "module").filter(token=token).first()
+    attempt = (
+        # Lock the attempt row only: locking the joined course and module rows too would make
+        # every resident taking the same quiz wait for each other.
+        QuizAttempt.objects.select_for_update(of=("self",))
+        .select_related("enrolment__course", "module")
+        .filter(token=token)
+        .first()
+    )
     if attempt is None or attempt.enrolment.user_id != user.pk:
         raise LearningError(_("This quiz attempt does not exist or is not yours."))
     if attempt.is_submitted:
@@ -146,7 +144,7 @@ def quiz_attempt_submit(*, user, token, answers):
         for question in attempt.questions
         if set(answers[str(question["id"])]) == {c["id"] for c in question["choices"] if c["is_correct"]}
     )
-    course = attempt.module.get_parent().specific
+    course = attempt.enrolment.course
     attempt.answers = {str(q["id"]): sorted(answers[str(q["id"])]) for q in attempt.questions}
     attempt.score_percent = round(100 * correct / len(attempt.questions))
     attempt.passed = attempt.score_percent >= course.pass_mark_percent

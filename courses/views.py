@@ -131,7 +131,8 @@ def quiz_result(request, *, module, token):
                 ],
             }
         )
-    state = selectors.module_learning_state(user=request.user, module=module, course=module.get_parent().specific)
+    course = selectors.course_of(module=module)
+    state = selectors.module_learning_state(user=request.user, module=module, course=course)
     context = {"page": module, "attempt": attempt, "questions": questions, **state}
     return TemplateResponse(request, "courses/quiz_result.html", context)
 

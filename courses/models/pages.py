@@ -97,8 +97,7 @@ class CoursePage(RoutablePageMixin, Page):
         verbose_name = _("course")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import course_modules, course_progress
-        from courses.services import enrolment_for
+        from courses.selectors import course_modules, course_progress, enrolment_for
 
         context = super().get_context(request, *args, **kwargs)
         context["modules"] = modules = list(course_modules(course=self))
