@@ -6,8 +6,10 @@ change nothing the second time.
 """
 
 import random
+import uuid
 
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -48,17 +50,26 @@ def _required_enrolment(*, user, module):
 @transaction.atomic
 def module_mark_read(*, user, module):
     enrolment = _required_enrolment(user=user, module=module)
-    progress = _progress_for_update(enrolment=enrolment, module=module)
+    progress = _progress_for_update(enrolment=enrolment, module_id=module.id)
     if progress.read_at is None:
         progress.read_at = timezone.now()
         progress.save(update_fields=["read_at"])
-    _complete_module_if_done(progress=progress, module=module)
+    _complete_module_if_done(progress=progress, has_quiz=module.quiz_questions.exists())
     return progress
 
 
-def _progress_for_update(*, enrolment, module):
-    progress, _created = ModuleProgress.objects.get_or_create(enrolment=enrolment, module=module)
-    return ModuleProgress.objects.select_for_update().get(pk=progress.pk)
+def _progress_for_update(*, enrolment, module_id):
+    """The resident's progress row in a module, locked until the transaction ends; made when missing."""
+    progress = ModuleProgress.objects.select_for_update().filter(enrolment=enrolment, module_id=module_id).first()
+    if progress is None:
+        try:
+            with transaction.atomic():
+                progress = ModuleProgress.objects.create(enrolment=enrolment, module_id=module_id)
+        except IntegrityError:
+            # Another request made it at the same moment: wait for its lock, then use it.
+            progress = ModuleProgress.objects.select_for_update().get(enrolment=enrolment, module_id=module_id)
+    progress.enrolment = enrolment
+    return progress
 
 
 # --- Quizzes ------------------------------------------------------------------------------
@@ -117,23 +128,29 @@ def _snapshot(questions, *, shuffle):
 
 
 @transaction.atomic
-def quiz_attempt_submit(*, user, token, answers):
+def quiz_attempt_submit(*, user, token, answers, module=None):
     """Grade an attempt once. `answers` maps question ids (str) to lists of choice ids.
 
     A second submission of the same attempt changes nothing and returns the attempt as
     graded the first time, flagged with ``already_submitted``. Refusals raise
-    LearningError and save nothing.
+    LearningError and save nothing. Given a `module`, an attempt at another module's quiz
+    is refused too.
     """
+    not_yours = LearningError(_("This quiz attempt does not exist or is not yours."))
+    try:
+        token = uuid.UUID(str(token))
+    except ValueError:
+        raise not_yours from None
     attempt = (
-        # Lock the attempt row only: locking the joined course and module rows too would make
-        # every resident taking the same quiz wait for each other.
+        # Lock the attempt row only: locking the joined course row too would make every
+        # resident taking the same course wait for each other.
         QuizAttempt.objects.select_for_update(of=("self",))
-        .select_related("enrolment__course", "module")
-        .filter(token=token)
+        .select_related("enrolment__course")
+        .filter(token=token, enrolment__user=user)
         .first()
     )
-    if attempt is None or attempt.enrolment.user_id != user.pk:
-        raise LearningError(_("This quiz attempt does not exist or is not yours."))
+    if attempt is None or (module is not None and attempt.module_id != module.id):
+        raise not_yours
     if attempt.is_submitted:
         attempt.already_submitted = True
         return attempt
@@ -152,12 +169,12 @@ def quiz_attempt_submit(*, user, token, answers):
     attempt.save(update_fields=["answers", "score_percent", "passed", "submitted_at"])
     attempt.already_submitted = False
 
-    progress = _progress_for_update(enrolment=attempt.enrolment, module=attempt.module)
+    progress = _progress_for_update(enrolment=attempt.enrolment, module_id=attempt.module_id)
     progress.best_score_percent = max(progress.best_score_percent or 0, attempt.score_percent)
     if attempt.passed and progress.quiz_passed_at is None:
         progress.quiz_passed_at = attempt.submitted_at
-    progress.save(update_fields=["best_score_percent", "quiz_passed_at"])
-    _complete_module_if_done(progress=progress, module=attempt.module)
+    # The module has a quiz: this attempt is at it.
+    _complete_module_if_done(progress=progress, has_quiz=True, changed=["best_score_percent", "quiz_passed_at"])
     return attempt
 
 
@@ -181,26 +198,31 @@ def _validate_answers(questions, answers):
 # --- Completion -----------------------------------------------------------------------------
 
 
-def _complete_module_if_done(*, progress, module):
-    """A module is complete when read and, if it has a quiz, the quiz is passed."""
-    if progress.completed_at is not None or progress.read_at is None:
-        return
-    if progress.quiz_passed_at is None and module.quiz_questions.exists():
-        return
-    progress.completed_at = timezone.now()
-    progress.save(update_fields=["completed_at"])
-    _complete_enrolment_if_done(enrolment=progress.enrolment)
+def _complete_module_if_done(*, progress, has_quiz, changed=()):
+    """A module is complete when read and, if it has a quiz, the quiz is passed.
+
+    Saves the progress row once: the fields in `changed`, and the completion when it happens.
+    """
+    changed = list(changed)
+    done = progress.read_at is not None and (progress.quiz_passed_at is not None or not has_quiz)
+    if progress.completed_at is None and done:
+        progress.completed_at = timezone.now()
+        changed.append("completed_at")
+    if changed:
+        progress.save(update_fields=changed)
+    if "completed_at" in changed:
+        _complete_enrolment_if_done(enrolment=progress.enrolment)
 
 
 def _complete_enrolment_if_done(*, enrolment):
     """The course is complete when every published module is; recorded once, announced once."""
-    module_ids = set(ModulePage.objects.child_of(enrolment.course).live().values_list("id", flat=True))
-    done_ids = set(
-        ModuleProgress.objects.filter(enrolment=enrolment, completed_at__isnull=False).values_list(
-            "module_id", flat=True
-        )
+    completed_modules = ModuleProgress.objects.filter(enrolment=enrolment, completed_at__isnull=False)
+    modules = (
+        ModulePage.objects.child_of(enrolment.course)
+        .live()
+        .aggregate(total=Count("id"), done=Count("id", filter=Q(id__in=completed_modules.values("module_id"))))
     )
-    if not module_ids or not module_ids <= done_ids:
+    if not modules["total"] or modules["done"] < modules["total"]:
         return
     now = timezone.now()
     # The conditional update is what makes the completion happen once, whatever races.

@@ -72,14 +72,16 @@ def quiz(request, *, module):
 
 
 def _quiz_submit(request, *, module):
-    attempt = selectors.quiz_attempt_of(user=request.user, module=module, token=request.POST["token"])
-    if attempt is None:
-        messages.error(request, _("This quiz attempt does not exist or is not yours."))
-        return redirect(module.get_url(request))
-    answers = {str(q["id"]): request.POST.getlist(f"q-{q['id']}") for q in attempt.questions}
+    token = request.POST["token"]
+    answers = {name[2:]: request.POST.getlist(name) for name in request.POST if name.startswith("q-")}
     try:
-        graded = services.quiz_attempt_submit(user=request.user, token=attempt.token, answers=answers)
+        graded = services.quiz_attempt_submit(user=request.user, module=module, token=token, answers=answers)
     except LearningError as error:
+        # Shown again with what was chosen, when the attempt is the resident's own.
+        attempt = selectors.quiz_attempt_of(user=request.user, module=module, token=token)
+        if attempt is None:
+            messages.error(request, str(error))
+            return redirect(module.get_url(request))
         return _render_quiz(request, module=module, attempt=attempt, chosen=answers, error=str(error), status=400)
     if graded.already_submitted:
         messages.info(request, _("These answers were already submitted; your result is below."))
