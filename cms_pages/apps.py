@@ -7,8 +7,8 @@ class CmsPagesConfig(AppConfig):
     verbose_name = _("Site pages")
 
     def ready(self):
-        from django.db.models.signals import post_delete
-        from wagtail.models import Page
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Page, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from cms_pages.page_cache import page_cache_invalidate
@@ -20,3 +20,8 @@ class CmsPagesConfig(AppConfig):
         ]:
             signal.connect(page_cache_invalidate, dispatch_uid=f"page-cache-{name}")
         post_delete.connect(page_cache_invalidate, sender=Page, dispatch_uid="page-cache-delete")
+        # Who may see a page, and which site answers which host, change what is cached as well.
+        for model in (PageViewRestriction, Site):
+            name = model._meta.model_name
+            post_save.connect(page_cache_invalidate, sender=model, dispatch_uid=f"page-cache-{name}-save")
+            post_delete.connect(page_cache_invalidate, sender=model, dispatch_uid=f"page-cache-{name}-delete")

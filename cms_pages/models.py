@@ -12,12 +12,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms_pages.blocks import StandardBodyBlock
+from cms_pages.page_cache import ViewRestrictionsRememberedMixin
 
 SIMPLE_TEXT = ["bold", "italic", "link", "ul", "ol"]
 RICH_TEXT = ["h2", "h3", "bold", "italic", "link", "ul", "ol", "blockquote"]
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsRememberedMixin, Page):
     hero_title = models.CharField(_("headline"), max_length=120)
     hero_text = models.TextField(_("introduction"), max_length=400)
     body = RichTextField(_("body"), blank=True, features=RICH_TEXT)
@@ -44,7 +45,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(ViewRestrictionsRememberedMixin, Page):
     """About, privacy notice and other plain pages."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=400)
@@ -60,7 +61,7 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
-class ForumIndexPage(Page):
+class ForumIndexPage(ViewRestrictionsRememberedMixin, Page):
     """/forum/: the kelurahan public forums, upcoming first."""
 
     intro = RichTextField(_("introduction"), blank=True, features=SIMPLE_TEXT)
@@ -82,7 +83,7 @@ class ForumIndexPage(Page):
         return context
 
 
-class ForumPage(Page):
+class ForumPage(ViewRestrictionsRememberedMixin, Page):
     """One meeting of a kelurahan public forum."""
 
     kelurahan = models.ForeignKey(
@@ -117,7 +118,7 @@ class ForumPage(Page):
         verbose_name = _("forum")
 
 
-class BudgetingCallIndexPage(Page):
+class BudgetingCallIndexPage(ViewRestrictionsRememberedMixin, Page):
     """/penganggaran/: participatory budgeting calls."""
 
     intro = RichTextField(_("introduction"), blank=True, features=SIMPLE_TEXT)
@@ -139,7 +140,7 @@ class BudgetingCallIndexPage(Page):
         return context
 
 
-class BudgetingCallPage(Page):
+class BudgetingCallPage(ViewRestrictionsRememberedMixin, Page):
     """A call for residents' proposals for part of a kecamatan's or kelurahan's budget."""
 
     area = models.ForeignKey(

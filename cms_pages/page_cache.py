@@ -1,4 +1,4 @@
-"""Anonymous visitors get public pages straight from the cache.
+"""Anonymous visitors get public pages straight from the cache; everyone gets cached routes and outlines.
 
 Most traffic is anonymous residents reading courses on slow phones, and those pages are
 the same for every anonymous visitor. This middleware serves them from the cache before
@@ -8,11 +8,18 @@ always get a fresh page.
 Publishing, unpublishing, moving or deleting any page bumps a version number that is
 part of every key, so all cached pages go stale at once: simple, and right, because a
 change to one page can change the lists and menus shown on others.
+
+The same version also keys what logged-in pages reuse (``remember``): the route from an
+address to its page, a module's place in its course, the rendered lesson body, the main menu.
+Those are the same for every resident; only their own progress is read for each request.
 """
+
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
+from wagtail.models import PageViewRestriction
 
 VERSION_KEY = "page-cache-version"
 
@@ -30,16 +37,76 @@ def page_cache_invalidate(**kwargs):
         cache.set(VERSION_KEY, 1, timeout=None)
 
 
+# Within a request (the middleware below), the version is read once, when first needed.
+_request_versions = ContextVar("page_cache_request_versions", default=None)
+
+
+def page_cache_version():
+    versions = _request_versions.get()
+    if versions is None:  # outside a request
+        return page_cache().get(VERSION_KEY, 0)
+    if not versions:
+        versions.append(page_cache().get(VERSION_KEY, 0))
+    return versions[0]
+
+
+def remember(key, compute):
+    """``compute()``'s value, computed once until any page is published, moved or deleted.
+
+    ``key`` names what is computed; the cached value must not depend on who asks, and must
+    be picklable. Values are kept for PAGE_CACHE_SECONDS at most; None is not kept.
+
+    Two levels: this process's own memory, then the cache shared by all processes. A value
+    never changes under its versioned key, so a copy in this process is as good as the shared
+    one, and costs no round trip to Redis (a logged-in page asks for half a dozen values).
+    """
+    versioned_key = f"{key}:v{page_cache_version()}"
+    local, shared = caches[settings.PAGE_CACHE_LOCAL_ALIAS], page_cache()
+    value = local.get(versioned_key)
+    if value is None:
+        value = shared.get(versioned_key)
+        if value is None:
+            value = compute()
+            if value is None:
+                return None
+            shared.set(versioned_key, value, timeout=settings.PAGE_CACHE_SECONDS)
+        local.set(versioned_key, value, timeout=settings.PAGE_CACHE_SECONDS)
+    return value
+
+
+class ViewRestrictionsRememberedMixin:
+    """For page models: whether a page or its ancestors are private, remembered like routes.
+
+    Wagtail asks on every request (two queries) before serving a page; nearly all pages are
+    public. Saving or deleting a view restriction makes the answer stale (cms_pages.apps).
+    """
+
+    def get_view_restrictions(self):
+        if self.pk is None or remember(f"view-restricted:{self.pk}", self._has_view_restrictions):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
+
+    def _has_view_restrictions(self):
+        return super().get_view_restrictions().exists()
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.excluded_prefixes = tuple(settings.PAGE_CACHE_EXCLUDED_PREFIXES)
 
     def __call__(self, request):
+        token = _request_versions.set([])
+        try:
+            return self._respond(request)
+        finally:
+            _request_versions.reset(token)
+
+    def _respond(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
         cache = page_cache()
-        version = cache.get(VERSION_KEY, 0)
+        version = page_cache_version()
         key = f"page-response:{version}:{request.LANGUAGE_CODE}:{request.get_full_path()}"
         cached = cache.get(key)
         if cached is not None:

@@ -5,6 +5,7 @@ import uuid
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from cms_pages.page_cache import remember
 from courses.models import CoursePage, Enrolment, ModulePage, ModuleProgress, QuizAttempt, QuizQuestion
 
 
@@ -50,8 +51,16 @@ def quiz_attempts_allowed(*, course):
     return course.max_quiz_attempts
 
 
-def module_position(*, module):
-    """Where a module sits in its course ("Modul 2 dari 4", previous and next), and the course itself."""
+def module_outline(*, module):
+    """Where a module sits in its course ("Modul 2 dari 4", previous and next), the course itself,
+    and the size of each module's quiz.
+
+    The same for every resident, so it is kept until a page is next published (``remember``).
+    """
+    return remember(f"module-outline:{module.id}", lambda: _module_outline(module))
+
+
+def _module_outline(module):
     course = course_of(module=module)
     siblings = list(
         ModulePage.objects.child_of(course)
@@ -63,6 +72,12 @@ def module_position(*, module):
     ids = [sibling.id for sibling in siblings]
     # A draft being previewed is not among the live siblings.
     index = ids.index(module.id) if module.id in ids else None
+    question_counts = dict(
+        QuizQuestion.objects.filter(module_id__in=set(ids) | {module.id})
+        .values_list("module_id")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
     return {
         "course": course,
         "siblings": siblings,
@@ -70,6 +85,8 @@ def module_position(*, module):
         "module_count": len(siblings),
         "previous_module": siblings[index - 1] if index else None,
         "next_module": siblings[index + 1] if index is not None and index + 1 < len(siblings) else None,
+        "question_counts": question_counts,
+        "question_count": question_counts.get(module.id, 0),
     }
 
 
@@ -179,23 +196,16 @@ def module_learning_state(*, user, module, course):
     return _learning_state(enrolment=enrolment, module=module, course=course, progress=progress)
 
 
-def module_page_state(*, user, module, course, siblings):
-    """What the module page shows besides the lesson: one query, three for a resident under way.
+def module_page_state(*, user, module, outline):
+    """A logged-in resident's state on the module page, besides the lesson: at most three queries.
 
-    The quiz's size (with which modules have a quiz); for an enrolled resident, also their enrolment,
-    their state in each module of the course (the progress bar) and their attempts at this quiz. The
-    resident's progress rows bring the enrolment with them; one without any progress needs a query more.
+    Their enrolment, their state in each module of the course (the progress bar) and their attempts
+    at this quiz. The progress rows bring the enrolment with them; a resident without any progress
+    yet needs a query more. ``outline`` is ``module_outline(module=module)``.
     """
-    module_ids = {sibling.id for sibling in siblings} | {module.id}
-    question_counts = dict(
-        QuizQuestion.objects.filter(module_id__in=module_ids)
-        .values_list("module_id")
-        .annotate(count=Count("id"))
-        .order_by()
-    )
-    state = {"question_count": question_counts.get(module.id, 0), "enrolment": None}
     if not user.is_authenticated:
-        return state
+        return {"enrolment": None}
+    course = outline["course"]
     progress_rows = list(
         ModuleProgress.objects.filter(enrolment__user=user, enrolment__course=course).select_related("enrolment")
     )
@@ -204,10 +214,14 @@ def module_page_state(*, user, module, course, siblings):
     else:
         enrolment = enrolment_for(user=user, course=course)
         if enrolment is None:
-            return state
+            return {"enrolment": None}
     progress = {row.module_id: row for row in progress_rows}
-    states = [ModuleState(sibling, progress.get(sibling.id), sibling.id in question_counts) for sibling in siblings]
-    state.update(_learning_state(enrolment=enrolment, module=module, course=course, progress=progress.get(module.id)))
+    question_counts = outline["question_counts"]
+    states = [
+        ModuleState(sibling, progress.get(sibling.id), sibling.id in question_counts)
+        for sibling in outline["siblings"]
+    ]
+    state = _learning_state(enrolment=enrolment, module=module, course=course, progress=progress.get(module.id))
     state["course_progress"] = _summary(enrolment, states)
     return state
 

@@ -1,9 +1,10 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms_pages import routing
 from cms_pages.views import choose_language
 from lms.health import healthz
 
@@ -22,5 +23,10 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Everything else is a Wagtail page: /kursus/, /forum/, /penganggaran/ ...
-urlpatterns += [path("", include(wagtail_urls))]
+# Everything else is a Wagtail page: /kursus/, /forum/, /penganggaran/ ... Wagtail's own URL
+# patterns, with its serve view swapped for the one that remembers routes (cms_pages.routing).
+wagtail_utility_urls = [pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"]
+urlpatterns += [
+    *wagtail_utility_urls,
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
+]

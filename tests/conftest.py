@@ -1,7 +1,15 @@
 import pytest
+from django.core.cache import caches
 from wagtail.models import Locale, Page
 
 from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Every test starts with empty caches: the next test's pages reuse the same ids and addresses."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

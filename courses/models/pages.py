@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms_pages.page_cache import ViewRestrictionsRememberedMixin
 from courses.blocks import LessonBodyBlock
 
 
@@ -18,7 +19,7 @@ class Topic(models.TextChoices):
     BUDGET = "anggaran", _("Village and kelurahan budgets")
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(ViewRestrictionsRememberedMixin, Page):
     """/kursus/: every published course, filterable by topic."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -43,7 +44,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(RoutablePageMixin, Page):
+class CoursePage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
     """A course: what it teaches, who runs it, and how it is completed."""
 
     topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
@@ -113,7 +114,7 @@ class CoursePage(RoutablePageMixin, Page):
         return views.course_enrol(request, course=self)
 
 
-class ModulePage(RoutablePageMixin, Page):
+class ModulePage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
     """One lesson of a course, with an optional quiz whose questions are edited inline."""
 
     summary = models.TextField(_("summary"), max_length=300, blank=True)
@@ -137,13 +138,11 @@ class ModulePage(RoutablePageMixin, Page):
         verbose_name = _("module")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import module_page_state, module_position
+        from courses.selectors import module_outline, module_page_state
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(module_position(module=self))
-        context.update(
-            module_page_state(user=request.user, module=self, course=context["course"], siblings=context["siblings"])
-        )
+        context.update(outline := module_outline(module=self))
+        context.update(module_page_state(user=request.user, module=self, outline=outline))
         if getattr(request, "is_preview", False):
             context["question_count"] = self.quiz_questions.count()  # the draft's questions, not the live ones
         return context

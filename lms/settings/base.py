@@ -140,9 +140,22 @@ CACHES = {
     "default": env.cache("CACHE_URL", default="locmemcache://default"),
     "pages": {**env.cache("CACHE_URL", default="locmemcache://pages"), "KEY_PREFIX": "pages"},
 }
-# Public pages as anonymous visitors see them (cms_pages.page_cache).
+# The first level of what pages share (cms_pages.page_cache.remember): each process's own copy.
+CACHES["pages-local"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages-local",
+    "OPTIONS": {"MAX_ENTRIES": 1000},
+}
+for _cache in CACHES.values():
+    if _cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        _cache["BACKEND"] = "lms.cache.RedisCache"  # the same, without a new client per call
+# Sessions are read from the cache (every logged-in request reads one) and kept in the database.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Public pages as anonymous visitors see them, and the routes and fragments that logged-in
+# pages share (cms_pages.page_cache).
 PAGE_CACHE_ENABLED = True
 PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_LOCAL_ALIAS = "pages-local"
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/akun/", "/saya/", "/healthz", "/bahasa/", "/documents/", "/sertifikat/"]
 
@@ -178,6 +191,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Accounts --------------------------------------------------------------------------------
 LOGIN_URL = "accounts:login"
+# Pages made private ("logged-in users only") send visitors to the site's own log-in, not Wagtail's.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "/saya/"
 # The privacy notice (/privasi/) residents agree to when signing up. Change the version with the
 # notice: each consent records the version it was given to.

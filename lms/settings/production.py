@@ -1,7 +1,7 @@
 """Production: everything secret or machine-specific must come from the environment.
 
-Passes ``manage.py check --deploy`` without warnings when DJANGO_SECRET_KEY and
-DJANGO_ALLOWED_HOSTS are given, and refuses to start without them.
+Passes ``manage.py check --deploy`` without warnings when DJANGO_SECRET_KEY,
+DJANGO_ALLOWED_HOSTS and CACHE_URL are given, and refuses to start without them.
 """
 
 from django.core.exceptions import ImproperlyConfigured
@@ -9,7 +9,9 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 from .base import env
 
-for name in ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"):
+# CACHE_URL: every worker process must see the same cache, or a page published (or a resident
+# logged out) in one process would still be served the old way by the others.
+for name in ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "CACHE_URL"):
     if not env(name, default=""):
         raise ImproperlyConfigured(
             f"{name} is not set: production settings need it from the environment (see README)."

@@ -19,5 +19,12 @@ WHITENOISE_AUTOREFRESH = True
 # Wagtail's embed finders fetch oEmbed over the network; tests use a local one.
 WAGTAILEMBEDS_FINDERS = [{"class": "tests.embed_finders.VideoPlatformFinder"}]
 
+# Each test process keeps its own caches, emptied before every test (tests/conftest.py): the
+# parallel workers must not share them, and page ids come back in the next test's pages.
+CACHES = {
+    alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"test-{alias}"}
+    for alias in ("default", "pages", "pages-local")
+}
+
 # Tests see what the database holds; the page cache's own tests switch it on.
 PAGE_CACHE_ENABLED = False

@@ -75,3 +75,33 @@ def test_dashboard_needs_a_logged_in_resident(client, site_tree):
     response = client.get("/saya/")
     assert response.status_code == 302
     assert "next=/saya/" in response["Location"]
+
+
+def test_module_page_reads_only_the_residents_own_state(client, site_tree, django_assert_num_queries):
+    """Routing, the lesson, the course outline and the menu come from the cache: what is left is
+    the resident (1 query), their progress in the course (1) and their attempts at this quiz (1)."""
+    resident = factories.resident()
+    client.force_login(resident)
+    course = factories.course_page(site_tree["courses"])
+    add_modules(course, 3)
+    enrolment_create(user=resident, course=course)
+    module = ModulePage.objects.child_of(course).order_by("path")[1]
+    module_mark_read(user=resident, module=module)
+    client.get(module.url)  # warm the caches, and the session
+    with django_assert_num_queries(3):
+        response = client.get(module.url)
+    assert "Modul 2 dari 3" in response.text
+    assert "0 dari 3 modul selesai (0%)" in response.text
+
+
+def test_module_page_queries_do_not_grow_with_modules(client, site_tree, django_assert_max_num_queries):
+    resident = factories.resident()
+    client.force_login(resident)
+    course = factories.course_page(site_tree["courses"])
+    add_modules(course, 2)
+    enrolment_create(user=resident, course=course)
+    module = ModulePage.objects.child_of(course).first()
+    module_mark_read(user=resident, module=module)
+    few = queries_for(client, module.url, django_assert_max_num_queries)
+    add_modules(course, 6, start=2)
+    assert queries_for(client, module.url, django_assert_max_num_queries) == few

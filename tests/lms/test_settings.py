@@ -11,11 +11,13 @@ PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": "k" * 20 + "-production-secret-for-the-settings-test-0123456789",
     "DJANGO_ALLOWED_HOSTS": "sekolahwarga.example.id",
     "SITE_URL": "https://sekolahwarga.example.id",
+    "CACHE_URL": "redis://127.0.0.1:6379/1",
 }
 
 
 def run_django(code, settings_module="lms.settings.dev", **environment):
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_", "CELERY_"))}
+    machine_specific = ("DJANGO_", "DATABASE_", "CELERY_", "CACHE_")
+    env = {key: value for key, value in os.environ.items() if not key.startswith(machine_specific)}
     env.update({"DJANGO_SETTINGS_MODULE": settings_module, **environment})
     return subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
@@ -83,6 +85,13 @@ def test_production_refuses_to_start_without_allowed_hosts():
     )
     assert result.returncode != 0
     assert "DJANGO_ALLOWED_HOSTS is not set" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_shared_cache():
+    environment = {key: value for key, value in PRODUCTION_ENV.items() if key != "CACHE_URL"}
+    result = run_django("", settings_module="lms.settings.production", **environment)
+    assert result.returncode != 0
+    assert "CACHE_URL is not set" in result.stderr
 
 
 def test_production_passes_the_deployment_check_without_a_single_warning():

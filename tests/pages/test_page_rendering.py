@@ -58,11 +58,13 @@ def test_course_index_query_count_does_not_grow_with_courses(client, site_tree, 
     client.get("/kursus/")  # warm the site and routing caches
     with django_assert_max_num_queries(12) as few:
         client.get("/kursus/")
+    query_count = len(few.captured_queries)  # read now: the next request resets the query log
     for number in range(2, 8):
         factories.course_page(
             site_tree["courses"], title=f"Kursus {number}", organisation=factories.OrganisationFactory()
         )
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get("/kursus/")  # publishing emptied the caches: warm them again
+    with django_assert_max_num_queries(query_count):
         response = client.get("/kursus/")
     assert response.text.count('class="card"') == 8
 

@@ -1,0 +1,45 @@
+"""Wagtail's page serving, with the way from an address to its page cached.
+
+Wagtail finds the site in one query and then the page by walking the tree from the site's
+root, one query per level. Both only change when a page is published, moved or deleted (or
+a site or a view restriction changes), so they are kept under the page cache's version
+(``remember``), the page with them: the page's live content changes only when it is published,
+which makes the cached copy stale. The page is still checked to be live, and every
+``before_serve_page`` hook (view restrictions among them) still runs: only the walk is skipped.
+"""
+
+from django.http import Http404
+from wagtail import views as wagtail_views
+from wagtail.models import Page, Site
+
+from cms_pages.page_cache import remember
+
+
+def serve(request, path):
+    """Wagtail's ``serve`` view, given the site and the page from the cache when they are there."""
+    host = request.get_host()
+    request._wagtail_site = remember(f"site:{host}", lambda: Site.find_for_request(request))
+    components = [component for component in path.split("/") if component]
+    target = remember(f"route:{host}:{'/'.join(components)}", lambda: _route_target(request, path, components))
+    # On a miss, _route_target has already routed this request the usual way.
+    if target is not None and not hasattr(request, "_wagtail_route_for_request"):
+        page, remaining = target
+        try:
+            request._wagtail_route_for_request = page.route(request, remaining)
+        except Http404:
+            request._wagtail_route_for_request = None
+    return wagtail_views.serve(request, path)
+
+
+def _route_target(request, path, components):
+    """The page that serves ``path``, and the part of the path that the page routes itself."""
+    result = Page.route_for_request(request, path)
+    if result is None:
+        return None  # not remembered: unknown addresses must not fill the cache
+    page = result[0]
+    site_root_path = request._wagtail_site.root_page.url_path
+    depth_below_root = len([c for c in page.url_path[len(site_root_path) :].split("/") if c])
+    # Loaded afresh: the routed page carries its parents along, which need not be cached.
+    page = type(page).objects.get(pk=page.pk)
+    # What is left after the page's own address is one of its routes (a course's "ikuti/", a module's "kuis/").
+    return (page, components[depth_below_root:])
