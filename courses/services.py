@@ -13,7 +13,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.models import Enrolment, ModulePage, ModuleProgress, QuizAttempt
+from courses.models import CoursePage, Enrolment, ModulePage, ModuleProgress, QuizAttempt
 from courses.selectors import course_of, enrolment_for, quiz_attempts_allowed
 from courses.signals import enrolment_completed
 
@@ -127,6 +127,12 @@ def _snapshot(questions, *, shuffle):
     return snapshot
 
 
+_COURSE_FIELDS_GRADING_READS = {"id", "page_ptr", "path", "depth", "pass_mark_percent", "title", "slug", "url_path"}
+_COURSE_FIELDS_NOT_FOR_GRADING = [
+    field.name for field in CoursePage._meta.concrete_fields if field.name not in _COURSE_FIELDS_GRADING_READS
+]
+
+
 @transaction.atomic
 def quiz_attempt_submit(*, user, token, answers, module=None):
     """Grade an attempt once. `answers` maps question ids (str) to lists of choice ids.
@@ -146,6 +152,8 @@ def quiz_attempt_submit(*, user, token, answers, module=None):
         # resident taking the same course wait for each other.
         QuizAttempt.objects.select_for_update(of=("self",))
         .select_related("enrolment__course")
+        # Of the course, only what grading and completion read: its page row is wide.
+        .defer(*(f"enrolment__course__{name}" for name in _COURSE_FIELDS_NOT_FOR_GRADING))
         .filter(token=token, enrolment__user=user)
         .first()
     )
