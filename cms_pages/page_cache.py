@@ -14,14 +14,22 @@ address to its page, a module's place in its course, the rendered lesson body, t
 Those are the same for every resident; only their own progress is read for each request.
 """
 
+import logging
+import time
 from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.http import HttpResponse
+from redis.exceptions import RedisError
 from wagtail.models import PageViewRestriction
 
+logger = logging.getLogger(__name__)
+
 VERSION_KEY = "page-cache-version"
+# What an unreachable shared cache raises: pages are then computed, not served from it.
+CACHE_ERRORS = (RedisError, OSError)
 
 
 def page_cache():
@@ -29,12 +37,37 @@ def page_cache():
 
 
 def page_cache_invalidate(**kwargs):
-    """Make every cached page stale (connected to Wagtail's publishing signals)."""
+    """Make every cached page stale (connected to Wagtail's publishing signals).
+
+    Now, and again when the transaction commits: Wagtail sends some of its signals (deleting,
+    bulk actions, approving a workflow) inside a transaction, and a request served in between
+    would otherwise keep the old rows under the new version.
+    """
+    _bump_version()
+    transaction.on_commit(_bump_version)
+
+
+def page_cache_invalidate_for_new_alias(sender, instance, created, **kwargs):
+    """An alias is live as soon as it is made, without being published (connected to post_save)."""
+    if created and getattr(instance, "alias_of_id", None) and getattr(instance, "live", False):
+        page_cache_invalidate()
+
+
+def _bump_version():
     cache = page_cache()
     try:
         cache.incr(VERSION_KEY)
-    except ValueError:  # no version stored yet (or evicted)
-        cache.set(VERSION_KEY, 1, timeout=None)
+    except ValueError:  # no version stored yet (or lost with a Redis restart)
+        _start_version(cache)
+    except CACHE_ERRORS:
+        logger.warning("The page cache is unreachable: its version was not bumped", exc_info=True)
+
+
+def _start_version(cache):
+    # From the clock, not 0: a version never comes back after Redis loses it, so a process's own
+    # copies kept under an old version can never be taken for fresh ones.
+    cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+    return cache.get(VERSION_KEY)
 
 
 # Within a request (the middleware below), the version is read once, when first needed.
@@ -43,11 +76,15 @@ _request_versions = ContextVar("page_cache_request_versions", default=None)
 
 def page_cache_version():
     versions = _request_versions.get()
-    if versions is None:  # outside a request
-        return page_cache().get(VERSION_KEY, 0)
-    if not versions:
-        versions.append(page_cache().get(VERSION_KEY, 0))
-    return versions[0]
+    if versions:
+        return versions[0]
+    cache = page_cache()
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = _start_version(cache)
+    if versions is not None:
+        versions.append(version)
+    return version
 
 
 def remember(key, compute):
@@ -59,18 +96,27 @@ def remember(key, compute):
     Two levels: this process's own memory, then the cache shared by all processes. A value
     never changes under its versioned key, so a copy in this process is as good as the shared
     one, and costs no round trip to Redis (a logged-in page asks for half a dozen values).
+    When the shared cache is unreachable the value is computed: slower pages, not broken ones.
     """
-    versioned_key = f"{key}:v{page_cache_version()}"
     local, shared = caches[settings.PAGE_CACHE_LOCAL_ALIAS], page_cache()
-    value = local.get(versioned_key)
-    if value is None:
-        value = shared.get(versioned_key)
+    try:
+        versioned_key = f"{key}:v{page_cache_version()}"
+        value = local.get(versioned_key)
         if value is None:
-            value = compute()
-            if value is None:
-                return None
-            shared.set(versioned_key, value, timeout=settings.PAGE_CACHE_SECONDS)
-        local.set(versioned_key, value, timeout=settings.PAGE_CACHE_SECONDS)
+            value = shared.get(versioned_key)
+            if value is not None:
+                local.set(versioned_key, value, timeout=settings.PAGE_CACHE_SECONDS)
+    except CACHE_ERRORS:
+        logger.warning("The page cache is unreachable: computing %s", key, exc_info=True)
+        return compute()
+    if value is None:
+        value = compute()
+        if value is not None:
+            try:
+                shared.set(versioned_key, value, timeout=settings.PAGE_CACHE_SECONDS)
+                local.set(versioned_key, value, timeout=settings.PAGE_CACHE_SECONDS)
+            except CACHE_ERRORS:
+                logger.warning("The page cache is unreachable: %s not kept", key, exc_info=True)
     return value
 
 
@@ -106,9 +152,12 @@ class AnonymousPageCacheMiddleware:
         if not self._cacheable_request(request):
             return self.get_response(request)
         cache = page_cache()
-        version = page_cache_version()
-        key = f"page-response:{version}:{request.LANGUAGE_CODE}:{request.get_full_path()}"
-        cached = cache.get(key)
+        try:
+            key = f"page-response:{page_cache_version()}:{request.LANGUAGE_CODE}:{request.get_full_path()}"
+            cached = cache.get(key)
+        except CACHE_ERRORS:
+            logger.warning("The page cache is unreachable: rendering %s", request.path, exc_info=True)
+            return self.get_response(request)
         if cached is not None:
             content, headers = cached
             response = HttpResponse(content)
@@ -120,7 +169,10 @@ class AnonymousPageCacheMiddleware:
             return response
         response = self.get_response(request)
         if self._cacheable_response(response):
-            cache.set(key, (response.content, list(response.items())), timeout=settings.PAGE_CACHE_SECONDS)
+            try:
+                cache.set(key, (response.content, list(response.items())), timeout=settings.PAGE_CACHE_SECONDS)
+            except CACHE_ERRORS:
+                logger.warning("The page cache is unreachable: %s not kept", request.path, exc_info=True)
             response["X-Page-Cache"] = "miss"
         return response
 

@@ -5,7 +5,7 @@ root, one query per level. Both only change when a page is published, moved or d
 a site or a view restriction changes), so they are kept under the page cache's version
 (``remember``), the page with them: the page's live content changes only when it is published,
 which makes the cached copy stale. The page is still checked to be live, and every
-``before_serve_page`` hook (view restrictions among them) still runs: only the walk is skipped.
+``on_serve_page`` and ``before_serve_page`` hook (view restrictions among them) still runs: only the walk is skipped.
 """
 
 from django.http import Http404
@@ -37,6 +37,10 @@ def _route_target(request, path, components):
     if result is None:
         return None  # not remembered: unknown addresses must not fill the cache
     page = result[0]
+    match = getattr(request, "routable_resolver_match", None)
+    if match is not None and (match.args or match.kwargs):
+        # A route with parameters (a quiz result's token): any address would make an entry.
+        return None
     site_root_path = request._wagtail_site.root_page.url_path
     depth_below_root = len([c for c in page.url_path[len(site_root_path) :].split("/") if c])
     # Loaded afresh: the routed page carries its parents along, which need not be cached.

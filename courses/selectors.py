@@ -57,7 +57,9 @@ def module_outline(*, module):
 
     The same for every resident, so it is kept until a page is next published (``remember``).
     """
-    return remember(f"module-outline:{module.id}", lambda: _module_outline(module))
+    if module.pk is None:  # a new module's preview: nothing to share it with
+        return _module_outline(module)
+    return remember(f"module-outline:{module.pk}", lambda: _module_outline(module))
 
 
 def _module_outline(module):

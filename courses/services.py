@@ -224,6 +224,9 @@ def _complete_module_if_done(*, progress, has_quiz, changed=()):
 
 def _complete_enrolment_if_done(*, enrolment):
     """The course is complete when every published module is; recorded once, announced once."""
+    # Two modules completed at the same moment (two tabs) must not each miss the other's
+    # completion: the resident's enrolment row is locked while its modules are counted.
+    Enrolment.objects.select_for_update().filter(pk=enrolment.pk).values_list("pk").get()
     completed_modules = ModuleProgress.objects.filter(enrolment=enrolment, completed_at__isnull=False)
     modules = (
         ModulePage.objects.child_of(enrolment.course)

@@ -5,6 +5,7 @@ renders; what they check is the cache that logged-in residents' pages use (cms_p
 """
 
 import pytest
+from django.core.cache import caches
 from wagtail.models import PageViewRestriction
 
 from courses.services import enrolment_create
@@ -83,3 +84,28 @@ def test_the_editing_bar_is_for_staff_only(client, module, admin_user):
     assert "wagtail-userbar" not in client.get(module.url).text
     client.force_login(admin_user)
     assert "wagtail-userbar" in client.get(module.url).text
+
+
+def test_a_quiz_result_address_leaves_nothing_in_the_cache(enrolled_client, module):
+    """Any token makes a valid-looking address: remembering each would let anyone fill Redis."""
+    enrolled_client.get(f"{module.url}kuis/2d7f7c50-9187-4f2f-9f2c-313161d94c32/")  # the site, the privacy flag
+    before = len(caches["pages"]._cache)
+    for token in ("0b5e5a3e-7f65-4d0e-9d0a-1f0f4f7b2a10", "1c6f6b4f-8076-4e1f-8e1b-202050c83b21"):
+        assert enrolled_client.get(f"{module.url}kuis/{token}/").status_code == 404
+    assert len(caches["pages"]._cache) == before
+
+
+def test_pages_still_work_when_the_shared_cache_is_down(client, module, settings):
+    resident = factories.resident()
+    enrolment_create(user=resident, course=module.get_parent().specific)
+    client.force_login(resident)
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "lms.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"},  # nothing listens
+    }
+    settings.PAGE_CACHE_ENABLED = True
+    response = client.get(module.url)
+    assert response.status_code == 200
+    assert "ISI-LAMA" in response.text
+    client.logout()
+    assert "ISI-LAMA" in client.get(module.url).text
