@@ -27,7 +27,15 @@ from cms_pages.services import home_page_install
 from courses.models import CourseIndexPage, CoursePage, ModulePage, QuizQuestion
 from courses.services import enrolment_create, module_mark_read, quiz_attempt_open, quiz_attempt_submit
 from demo.content import accounts, courses, regions, site
-from organisations.models import Organisation
+from organisations.models import Membership, Organisation
+from organisations.services import (
+    GOVERNMENT_STAFF_GROUP,
+    REVIEWERS_GROUP,
+    content_review_install,
+    government_role_grant,
+    membership_set,
+    organisation_groups_install,
+)
 from regions.models import Region
 
 
@@ -81,6 +89,7 @@ def seed_demo(*, today=None):
     for call in site.BUDGETING_CALLS:
         seed_budgeting_call(budgeting_index, call, course_pages, today)
     seed_learning(course_pages)
+    seed_roles(organisations)
     for standard in site.STANDARD_PAGES:
         child_page(
             home,
@@ -114,6 +123,23 @@ def seed_learning(course_pages):
                 for question in attempt.questions
             }
             quiz_attempt_submit(user=graduate, token=attempt.token, answers=answers)
+
+
+def seed_roles(organisations):
+    """The demo partners' memberships, and the reviewers and government staff with their workflow."""
+    content_review_install()
+    for organisation in organisations.values():
+        organisation_groups_install(organisation)
+    User = get_user_model()
+    roles = {"author": Membership.Role.AUTHOR, "facilitator": Membership.Role.FACILITATOR}
+    groups = {"government staff": GOVERNMENT_STAFF_GROUP, "content reviewer": REVIEWERS_GROUP}
+    for account in accounts.ACCOUNTS:
+        user = User.objects.get(username=account["username"])
+        if account["role"] in roles:
+            organisation = organisations[account["organisation"]]
+            membership_set(user=user, organisation=organisation, role=roles[account["role"]])
+        elif account["role"] in groups:
+            government_role_grant(user=user, group_name=groups[account["role"]])
 
 
 def seed_regions():

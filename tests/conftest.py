@@ -1,6 +1,6 @@
 import pytest
 from django.core.cache import caches
-from wagtail.models import Locale, Page
+from wagtail.models import Collection, Locale, Page
 
 from tests import factories
 
@@ -35,3 +35,5 @@ def wagtail_root(transactional_db):
     locale, _ = Locale.objects.get_or_create(language_code="id")
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")

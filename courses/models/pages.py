@@ -3,6 +3,7 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -42,6 +43,17 @@ class CourseIndexPage(ViewRestrictionsRememberedMixin, Page):
         context["selected_topic"] = topic if topic in Topic.values else ""
         context["courses"] = course_list(index_page=self, topic=context["selected_topic"] or None)
         return context
+
+
+class CoursePageForm(WagtailAdminPageForm):
+    """An author writes courses for their own organisations only."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from organisations.selectors import organisations_of_author
+
+        if self.for_user is not None and "organisation" in self.fields:
+            self.fields["organisation"].queryset = organisations_of_author(self.for_user)
 
 
 class CoursePage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
@@ -93,6 +105,7 @@ class CoursePage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
 
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.ModulePage"]
+    base_form_class = CoursePageForm
 
     class Meta:
         verbose_name = _("course")

@@ -112,3 +112,26 @@ def test_if_empty_leaves_a_database_in_use_alone():
     call_command("seed_demo", "--if-empty")
     assert not CoursePage.objects.exists()
     assert not Organisation.objects.exists()
+
+
+def test_demo_partners_write_only_their_own_organisations_courses(client):
+    """The demo accounts of DESIGN.md show the partners' scope in the admin."""
+    call_command("seed_demo")
+    User = get_user_model()
+    lestari_course = CoursePage.objects.get(organisation__slug="yayasan-lingkungan-lestari")
+    cerdas_course = CoursePage.objects.get(organisation__slug="perkumpulan-warga-cerdas")
+    author = User.objects.get(username="penulis-lestari")
+    assert lestari_course.permissions_for_user(author).can_edit()
+    assert not lestari_course.permissions_for_user(author).can_publish()
+    assert not cerdas_course.permissions_for_user(author).can_edit()
+    assert not lestari_course.permissions_for_user(User.objects.get(username="fasilitator-lestari")).can_edit()
+    assert lestari_course.get_workflow().name == "Tinjauan konten"
+    reviewer = User.objects.get(username="peninjau")
+    assert reviewer.groups.filter(name="Peninjau konten").exists()
+    assert User.objects.get(username="pemkot").groups.filter(name="Pemkot").exists()
+    for username in ("penulis-lestari", "fasilitator-cerdas", "peninjau", "pemkot"):
+        assert User.objects.get(username=username).is_staff, username  # they work in the CMS
+    assert not User.objects.get(username="warga1").is_staff
+    client.force_login(author)
+    assert client.get(f"/admin/pages/{lestari_course.pk}/edit/").status_code == 200
+    assert client.get(f"/admin/pages/{cerdas_course.pk}/edit/").status_code != 200

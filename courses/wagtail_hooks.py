@@ -1,0 +1,58 @@
+"""The CMS side of courses: who may write which course, and who sees which in the admin."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from wagtail import hooks
+
+from courses.models import CoursePage, ModulePage
+from organisations.selectors import member_organisations, organisations_of_author, sees_every_organisation
+from organisations.services import course_permissions_sync
+
+
+@hooks.register("after_create_page")
+def give_the_organisations_authors_the_new_course(request, page):
+    if isinstance(page.specific, CoursePage):
+        course_permissions_sync(page.specific)
+
+
+def _writes_for(user, course):
+    return organisations_of_author(user).filter(pk=course.organisation_id).exists()
+
+
+# Wagtail's "add" permission on /kursus/ reaches every page below it, other organisations' courses
+# included: these two hooks keep an author's new and moved modules inside their own courses.
+@hooks.register("before_create_page")
+def modules_are_added_to_own_courses_only(request, parent_page, page_class):
+    parent = parent_page.specific
+    if isinstance(parent, CoursePage) and not _writes_for(request.user, parent):
+        raise PermissionDenied
+
+
+@hooks.register("before_move_page")
+def modules_are_moved_into_own_courses_only(request, page_to_move, destination):
+    destination = destination.specific
+    if isinstance(destination, CoursePage) and not _writes_for(request.user, destination):
+        raise PermissionDenied
+
+
+def _only_own_courses(pages, user):
+    """An NGO member sees, of all course and module pages, only those of their organisations' courses."""
+    if sees_every_organisation(user):
+        return pages
+    own_paths = CoursePage.objects.filter(organisation__in=member_organisations(user)).values_list("path", flat=True)
+    own = Q(pk__in=[])
+    for path in own_paths:
+        own |= Q(path__startswith=path)
+    course_types = ContentType.objects.get_for_models(CoursePage, ModulePage).values()
+    return pages.exclude(Q(content_type__in=course_types) & ~own)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explorer_shows_own_courses(parent_page, pages, request):
+    return _only_own_courses(pages, request.user)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def chooser_offers_own_courses(pages, request):
+    return _only_own_courses(pages, request.user)

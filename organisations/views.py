@@ -1,0 +1,60 @@
+"""The organisations and memberships in the Wagtail admin, for government staff.
+
+The views save through the services, so that a new organisation gets its groups and a
+membership puts its user in the right ones, exactly as seed_demo and the tests do.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from organisations.models import Membership, Organisation
+from organisations.services import membership_remove, membership_set, organisation_groups_install
+
+
+class OrganisationCreateView(generic.CreateView):
+    def save_instance(self):
+        return organisation_groups_install(super().save_instance())
+
+
+class OrganisationViewSet(ModelViewSet):
+    model = Organisation
+    icon = "group"
+    form_fields = ["name", "slug", "kind", "website", "logo", "contact_email", "contact_phone"]
+    list_display = ["name", "kind", "contact_email"]
+    search_fields = ["name"]
+    add_view_class = OrganisationCreateView
+
+
+class MembershipCreateView(generic.CreateView):
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return membership_set(user=data["user"], organisation=data["organisation"], role=data["role"])
+
+
+class MembershipEditView(generic.EditView):
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return membership_set(user=self.object.user, organisation=self.object.organisation, role=data["role"])
+
+
+class MembershipDeleteView(generic.DeleteView):
+    def delete_action(self):
+        membership_remove(user=self.object.user, organisation=self.object.organisation)
+
+
+class MembershipViewSet(ModelViewSet):
+    model = Membership
+    icon = "user"
+    form_fields = ["user", "organisation", "role"]
+    list_display = ["user", "organisation", "role"]
+    list_filter = ["organisation", "role"]
+    add_view_class = MembershipCreateView
+    edit_view_class = MembershipEditView
+    delete_view_class = MembershipDeleteView
+
+
+class OrganisationsGroup(ModelViewSetGroup):
+    menu_label = _("Organisations")
+    menu_icon = "group"
+    items = (OrganisationViewSet("organisations"), MembershipViewSet("memberships"))

@@ -1,0 +1,168 @@
+"""NGO authors write their own organisation's courses and submit them for review; nobody else's.
+
+An authorization matrix: each role against each admin page of course authoring, for a course of
+the author's own organisation and one of another. Adding a view is adding a row to VIEWS.
+"""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import WorkflowState
+
+from organisations.models import Membership
+from organisations.services import (
+    GOVERNMENT_STAFF_GROUP,
+    REVIEWERS_GROUP,
+    content_review_install,
+    government_role_grant,
+    membership_set,
+    organisation_create,
+)
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+ALLOW, DENY = "allow", "deny"
+
+
+@pytest.fixture
+def world(site_tree):
+    """Two NGOs with a course each, the review workflow, and one user per role."""
+    lestari = organisation_create(name="Yayasan Lingkungan Lestari", slug="lestari", kind="ngo")
+    cerdas = organisation_create(name="Perkumpulan Warga Cerdas", slug="cerdas", kind="ngo")
+    content_review_install()
+    own = factories.course_page(site_tree["courses"], title="Pengelolaan Sampah", organisation=lestari)
+    other = factories.course_page(site_tree["courses"], title="Anggaran Kelurahan", organisation=cerdas)
+    factories.module_page(own, title="Memilah Sampah")
+    factories.module_page(other, title="Musrenbang")
+    users = {"resident": factories.resident(username="warga")}
+    for role, membership_role in [("author", Membership.Role.AUTHOR), ("facilitator", Membership.Role.FACILITATOR)]:
+        users[role] = factories.resident(username=role)
+        membership_set(user=users[role], organisation=lestari, role=membership_role)
+    for role, group in [("reviewer", REVIEWERS_GROUP), ("government", GOVERNMENT_STAFF_GROUP)]:
+        users[role] = factories.resident(username=role)
+        government_role_grant(user=users[role], group_name=group)
+    return {"own": own, "other": other, "index": site_tree["courses"], "users": users, "forums": site_tree["forums"]}
+
+
+VIEWS = {
+    "edit course": lambda w, course: reverse("wagtailadmin_pages:edit", args=[course.pk]),
+    "add module": lambda w, course: reverse("wagtailadmin_pages:add", args=["courses", "modulepage", course.pk]),
+    "edit module": lambda w, course: reverse("wagtailadmin_pages:edit", args=[course.get_children().first().pk]),
+}
+
+# role -> (own organisation's course, other organisation's course)
+EXPECTED = {
+    "author": (ALLOW, DENY),
+    "facilitator": (DENY, DENY),
+    "reviewer": (DENY, DENY),
+    "government": (DENY, DENY),
+    "resident": (DENY, DENY),
+    "anonymous": (DENY, DENY),
+}
+
+
+def outcome(response):
+    return ALLOW if response.status_code == 200 else DENY
+
+
+@pytest.mark.parametrize("view", VIEWS)
+@pytest.mark.parametrize("role", EXPECTED)
+@pytest.mark.parametrize("whose", ["own", "other"])
+def test_course_authoring_matrix(client, world, role, view, whose):
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+    response = client.get(VIEWS[view](world, world[whose]))
+    expected = EXPECTED[role][0 if whose == "own" else 1]
+    assert outcome(response) == expected, f"{role} {view} ({whose}): {response.status_code}"
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [("author", ALLOW), ("facilitator", DENY), ("reviewer", DENY), ("resident", DENY), ("anonymous", DENY)],
+)
+def test_adding_a_course_under_the_course_index(client, world, role, expected):
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+    response = client.get(reverse("wagtailadmin_pages:add", args=["courses", "coursepage", world["index"].pk]))
+    assert outcome(response) == expected
+
+
+def test_an_author_cannot_add_pages_outside_the_courses(client, world):
+    client.force_login(world["users"]["author"])
+    response = client.get(reverse("wagtailadmin_pages:add", args=["cms_pages", "forumpage", world["forums"].pk]))
+    assert outcome(response) == DENY
+
+
+def test_an_author_chooses_only_their_own_organisation_for_a_new_course(client, world):
+    client.force_login(world["users"]["author"])
+    response = client.get(reverse("wagtailadmin_pages:add", args=["courses", "coursepage", world["index"].pk]))
+    assert "Yayasan Lingkungan Lestari" in response.text
+    assert "Perkumpulan Warga Cerdas" not in response.text
+
+
+def test_the_explorer_lists_only_the_authors_own_courses(client, world):
+    client.force_login(world["users"]["author"])
+    response = client.get(reverse("wagtailadmin_explore", args=[world["index"].pk]))
+    assert response.status_code == 200
+    assert "Pengelolaan Sampah" in response.text
+    assert "Anggaran Kelurahan" not in response.text
+
+
+def test_an_author_submits_for_review_instead_of_publishing(client, world):
+    own, author = world["own"], world["users"]["author"]
+    permissions = own.permissions_for_user(author)
+    assert not permissions.can_publish()
+    assert permissions.can_submit_for_moderation()
+    client.force_login(author)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[own.pk]))
+    assert 'name="action-submit"' in response.text
+    assert 'name="action-publish"' not in response.text
+
+
+def submitted(world):
+    """The author's edit of their course, submitted to the review workflow."""
+    own, author = world["own"], world["users"]["author"]
+    own.title = "Pengelolaan Sampah Rumah Tangga"
+    revision = own.save_revision(user=author)
+    state = own.get_workflow().start(own, author)
+    own.refresh_from_db()
+    assert own.title == "Pengelolaan Sampah"  # not published while under review
+    return own, revision, state.current_task_state
+
+
+def test_a_reviewer_approves_and_the_course_is_published(client, world):
+    own, revision, task_state = submitted(world)
+    client.force_login(world["users"]["reviewer"])
+    response = client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[own.pk, "approve", task_state.pk]),
+        {"comment": "Sudah sesuai."},
+    )
+    assert response.status_code in (200, 302)
+    own.refresh_from_db()
+    assert own.title == "Pengelolaan Sampah Rumah Tangga"
+    assert own.live_revision_id == revision.pk
+
+
+def test_a_reviewer_rejects_with_a_comment_the_author_reads(client, world):
+    own, _revision, task_state = submitted(world)
+    client.force_login(world["users"]["reviewer"])
+    client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[own.pk, "reject", task_state.pk]),
+        {"comment": "Sebutkan dasar hukumnya: UU 18/2008."},
+    )
+    own.refresh_from_db()
+    assert own.title == "Pengelolaan Sampah"
+    assert WorkflowState.objects.get(base_content_type__isnull=False, object_id=str(own.pk)).status == "needs_changes"
+    client.force_login(world["users"]["author"])
+    response = client.get(reverse("wagtailadmin_pages:history", args=[own.pk]))
+    assert "Sebutkan dasar hukumnya: UU 18/2008." in response.text
+
+
+def test_an_author_cannot_approve_their_own_submission(client, world):
+    own, _revision, task_state = submitted(world)
+    client.force_login(world["users"]["author"])
+    client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[own.pk, "approve", task_state.pk]), {"comment": ""}
+    )
+    own.refresh_from_db()
+    assert own.title == "Pengelolaan Sampah"
