@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from wagtail import hooks
+from wagtail.models import Page
 
 from courses.models import CoursePage, ModulePage
 from organisations.selectors import member_organisations, organisations_of_author, sees_every_organisation
@@ -11,9 +12,27 @@ from organisations.services import course_permissions_sync
 
 
 @hooks.register("after_create_page")
-def give_the_organisations_authors_the_new_course(request, page):
-    if isinstance(page.specific, CoursePage):
-        course_permissions_sync(page.specific)
+def course_pages_belong_to_the_organisation(request, page):
+    _belongs_to_the_organisation(page)
+
+
+@hooks.register("after_copy_page")
+def copied_course_pages_belong_to_the_organisation(request, page, new_page):
+    _belongs_to_the_organisation(new_page)
+
+
+def _belongs_to_the_organisation(page):
+    """A course or module is its organisation's, not its creator's.
+
+    Wagtail lets a page's owner edit it wherever it is and whatever their memberships: course and
+    module pages have no owner, so that only the course's organisation's authors group edits them.
+    """
+    specific = page.specific
+    if not isinstance(specific, CoursePage | ModulePage):
+        return
+    Page.objects.filter(path__startswith=page.path).update(owner=None)
+    if isinstance(specific, CoursePage):
+        course_permissions_sync(specific)
 
 
 def _writes_for(user, course):
@@ -33,6 +52,27 @@ def modules_are_added_to_own_courses_only(request, parent_page, page_class):
 def modules_are_moved_into_own_courses_only(request, page_to_move, destination):
     destination = destination.specific
     if isinstance(destination, CoursePage) and not _writes_for(request.user, destination):
+        raise PermissionDenied
+
+
+@hooks.register("before_copy_page")
+def copies_go_into_own_courses_only(request, page):
+    if request.method == "POST" and request.POST.get("new_parent_page", "").isdigit():
+        _refuse_unless_destination_is_writable(request.user, request.POST["new_parent_page"])
+
+
+@hooks.register("before_bulk_action")
+def bulk_moves_go_into_own_courses_only(request, action_type, objects, action):
+    if action_type == "move" and request.method == "POST" and request.POST.get("chooser", "").isdigit():
+        _refuse_unless_destination_is_writable(request.user, request.POST["chooser"])
+
+
+def _refuse_unless_destination_is_writable(user, page_id):
+    destination = Page.objects.filter(pk=page_id).first()
+    if destination is None:
+        return
+    destination = destination.specific
+    if isinstance(destination, CoursePage) and not _writes_for(user, destination):
         raise PermissionDenied
 
 

@@ -32,6 +32,10 @@ class Organisation(models.Model):
     facilitators_group = models.OneToOneField(
         "auth.Group", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
     )
+    # Its authors' images and documents: other organisations' authors neither see nor change them.
+    collection = models.OneToOneField(
+        "wagtailcore.Collection", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("organisation")

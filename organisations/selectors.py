@@ -21,3 +21,8 @@ def sees_every_organisation(user):
 
 def member_organisations(user):
     return Organisation.objects.filter(memberships__user=user)
+
+
+def membership_allowed(user):
+    """Those who oversee organisations (administrators, government staff, reviewers) cannot join one."""
+    return not sees_every_organisation(user)

@@ -22,6 +22,7 @@ from wagtail.models import (
 )
 
 from organisations.models import Membership, Organisation
+from organisations.selectors import membership_allowed
 
 REVIEWERS_GROUP = "Peninjau konten"
 GOVERNMENT_STAFF_GROUP = "Pemkot"
@@ -30,11 +31,14 @@ REVIEW_TASK = "Persetujuan peninjau"
 
 # What an organisation's authors may do with its course pages (and so with their modules).
 COURSE_PERMISSIONS = ("add_page", "change_page")
-# The images and documents that lessons show: authors upload and choose them.
+# The images and documents that lessons show: authors upload, change and choose them in their
+# organisation's own collection.
 MEDIA_PERMISSIONS = (
     ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
     ("wagtailimages", "choose_image"),
     ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
 )
 
@@ -67,17 +71,20 @@ def organisation_groups_install(organisation):
         organisation.authors_group = Group.objects.create(name=f"{organisation.name} · penulis")
     if organisation.facilitators_group is None:
         organisation.facilitators_group = Group.objects.create(name=f"{organisation.name} · fasilitator")
-    organisation.save(update_fields=["authors_group", "facilitators_group"])
+    if organisation.collection is None:
+        organisation.collection = Collection.get_first_root_node().add_child(name=organisation.name)
+    organisation.save(update_fields=["authors_group", "facilitators_group", "collection"])
     admin_access = _admin_access()
     for group in (organisation.authors_group, organisation.facilitators_group):
         group.permissions.add(admin_access)
     add_page = _permission("wagtailcore", "add_page")
     for index in _course_indexes():
         GroupPagePermission.objects.get_or_create(group=organisation.authors_group, page=index, permission=add_page)
-    root_collection = Collection.get_first_root_node()
     for app_label, codename in MEDIA_PERMISSIONS:
         GroupCollectionPermission.objects.get_or_create(
-            group=organisation.authors_group, collection=root_collection, permission=_permission(app_label, codename)
+            group=organisation.authors_group,
+            collection=organisation.collection,
+            permission=_permission(app_label, codename),
         )
     for course in organisation.courses.all():
         course_permissions_sync(course)
@@ -87,6 +94,8 @@ def organisation_groups_install(organisation):
 @transaction.atomic
 def membership_set(*, user, organisation, role):
     """Make `user` a member of `organisation` in `role` (or change their role); returns the membership."""
+    if not membership_allowed(user):
+        raise ValueError(f"{user} oversees organisations and cannot join one")
     membership, _created = Membership.objects.update_or_create(
         user=user, organisation=organisation, defaults={"role": role}
     )

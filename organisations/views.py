@@ -4,11 +4,13 @@ The views save through the services, so that a new organisation gets its groups 
 membership puts its user in the right ones, exactly as seed_demo and the tests do.
 """
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from organisations.models import Membership, Organisation
+from organisations.selectors import membership_allowed
 from organisations.services import membership_remove, membership_set, organisation_groups_install
 
 
@@ -24,6 +26,21 @@ class OrganisationViewSet(ModelViewSet):
     list_display = ["name", "kind", "contact_email"]
     search_fields = ["name"]
     add_view_class = OrganisationCreateView
+    copy_view_enabled = False  # a copy would skip the services that make its groups
+
+
+class MembershipForm(forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = ["user", "organisation", "role"]
+
+    def clean_user(self):
+        user = self.cleaned_data["user"]
+        if not membership_allowed(user):
+            raise forms.ValidationError(
+                _("Administrators, government staff and reviewers oversee organisations and cannot join one.")
+            )
+        return user
 
 
 class MembershipCreateView(generic.CreateView):
@@ -33,6 +50,14 @@ class MembershipCreateView(generic.CreateView):
 
 
 class MembershipEditView(generic.EditView):
+    """Only the role changes: a membership of someone else, or elsewhere, is a new one."""
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        for name in ("user", "organisation"):
+            form.fields[name].disabled = True
+        return form
+
     def save_instance(self):
         data = self.form.cleaned_data
         return membership_set(user=self.object.user, organisation=self.object.organisation, role=data["role"])
@@ -46,12 +71,16 @@ class MembershipDeleteView(generic.DeleteView):
 class MembershipViewSet(ModelViewSet):
     model = Membership
     icon = "user"
-    form_fields = ["user", "organisation", "role"]
+
+    def get_form_class(self, for_update=False):
+        return MembershipForm
+
     list_display = ["user", "organisation", "role"]
     list_filter = ["organisation", "role"]
     add_view_class = MembershipCreateView
     edit_view_class = MembershipEditView
     delete_view_class = MembershipDeleteView
+    copy_view_enabled = False
 
 
 class OrganisationsGroup(ModelViewSetGroup):

@@ -52,8 +52,12 @@ class CoursePageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         from organisations.selectors import organisations_of_author
 
-        if self.for_user is not None and "organisation" in self.fields:
-            self.fields["organisation"].queryset = organisations_of_author(self.for_user)
+        if self.for_user is None or "organisation" not in self.fields:
+            return
+        own = organisations_of_author(self.for_user)
+        # Reviewers and staff, who are nobody's authors, keep the course's own organisation.
+        if not self.for_user.is_superuser and own.exists():
+            self.fields["organisation"].queryset = own
 
 
 class CoursePage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):

@@ -82,3 +82,29 @@ def test_removing_a_membership_takes_the_groups_away(client, people):
     author.refresh_from_db()
     assert not author.groups.exists()
     assert not author.is_staff
+
+
+@pytest.mark.parametrize("overseer", ["government", "reviewer"])
+def test_those_who_oversee_organisations_cannot_join_one(client, people, overseer):
+    client.force_login(people["government"])
+    response = client.post(
+        reverse("memberships:add"),
+        {"user": people[overseer].pk, "organisation": people["lestari"].pk, "role": Membership.Role.AUTHOR},
+    )
+    assert response.status_code == 200
+    assert "tidak dapat bergabung" in response.text
+    assert not Membership.objects.filter(user=people[overseer]).exists()
+
+
+def test_a_membership_keeps_its_person_and_organisation_when_edited(client, people):
+    membership = Membership.objects.get(user=people["author"])
+    newcomer = factories.resident(username="baru")
+    client.force_login(people["government"])
+    client.post(
+        reverse("memberships:edit", args=[membership.pk]),
+        {"user": newcomer.pk, "organisation": people["lestari"].pk, "role": Membership.Role.FACILITATOR},
+    )
+    membership.refresh_from_db()
+    assert membership.user == people["author"]
+    assert membership.role == Membership.Role.FACILITATOR
+    assert not newcomer.groups.exists()
