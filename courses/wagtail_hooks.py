@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 from courses.models import CoursePage, ModulePage
 from organisations.selectors import member_organisations, organisations_of_author, sees_every_organisation
-from organisations.services import course_permissions_sync
+from organisations.services import REVIEWERS_GROUP, course_permissions_sync
 
 
 @hooks.register("after_create_page")
@@ -74,6 +74,19 @@ def _refuse_unless_destination_is_writable(user, page_id):
     destination = destination.specific
     if isinstance(destination, CoursePage) and not _writes_for(user, destination):
         raise PermissionDenied
+
+
+@hooks.register("before_unpublish_page")
+def reviewers_approve_but_do_not_unpublish(request, page):
+    """Reviewers hold the publish permission only because approving publishes as them."""
+    if not request.user.is_superuser and request.user.groups.filter(name=REVIEWERS_GROUP).exists():
+        raise PermissionDenied
+
+
+@hooks.register("before_bulk_action")
+def reviewers_do_not_publish_or_unpublish_in_bulk(request, action_type, objects, action):
+    if action_type in ("publish", "unpublish"):
+        reviewers_approve_but_do_not_unpublish(request, None)
 
 
 def _only_own_courses(pages, user):

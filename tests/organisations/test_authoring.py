@@ -231,3 +231,19 @@ def test_an_author_sees_only_their_organisations_images(client, world):
     for text in (listing, chooser):
         assert "FOTO-LESTARI" in text
         assert "FOTO-CERDAS" not in text
+
+
+def test_a_reviewer_cannot_unpublish_a_course(client, world):
+    client.force_login(world["users"]["reviewer"])
+    client.post(reverse("wagtailadmin_pages:unpublish", args=[world["other"].pk]))
+    world["other"].refresh_from_db()
+    assert world["other"].live
+
+
+def test_a_reviewer_cannot_bulk_publish_an_unsubmitted_draft(client, world):
+    module = world["other"].get_children().first()
+    module.unpublish()
+    client.force_login(world["users"]["reviewer"])
+    client.post(f"/admin/bulk/wagtailcore/page/publish/?id={module.pk}", {})
+    module.refresh_from_db()
+    assert not module.live
