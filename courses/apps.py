@@ -10,10 +10,8 @@ class CoursesConfig(AppConfig):
         from wagtail.signals import page_published
 
         from courses.models import CoursePage
-        from organisations.services import course_permissions_sync
+        from organisations.services import course_permissions_follow_publishing
 
-        def course_published(sender, instance, **kwargs):
-            # The organisation is the live page's: it changes when a course is published.
-            course_permissions_sync(instance)
-
-        page_published.connect(course_published, sender=CoursePage, weak=False, dispatch_uid="course-permissions")
+        page_published.connect(
+            course_permissions_follow_publishing, sender=CoursePage, dispatch_uid="course-permissions"
+        )

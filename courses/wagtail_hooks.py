@@ -7,8 +7,9 @@ from wagtail import hooks
 from wagtail.models import Page
 
 from courses.models import CoursePage, ModulePage
+from organisations.models import REVIEWERS_GROUP
 from organisations.selectors import member_organisations, organisations_of_author, sees_every_organisation
-from organisations.services import REVIEWERS_GROUP, course_permissions_sync
+from organisations.services import course_permissions_sync
 
 
 @hooks.register("after_create_page")

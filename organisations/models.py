@@ -2,6 +2,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The government's own groups (organisations.services makes them): they oversee every organisation.
+REVIEWERS_GROUP = "Peninjau konten"
+GOVERNMENT_STAFF_GROUP = "Pemkot"
+
 
 class Organisation(models.Model):
     """Who owns courses and runs classes: an NGO, a government unit or a community group."""
@@ -74,8 +78,12 @@ class Membership(models.Model):
 
     @property
     def is_author(self):
-        return self.role in (self.Role.AUTHOR, self.Role.BOTH)
+        return self.role in AUTHOR_ROLES
 
     @property
     def is_facilitator(self):
-        return self.role in (self.Role.FACILITATOR, self.Role.BOTH)
+        return self.role in FACILITATOR_ROLES
+
+
+AUTHOR_ROLES = (Membership.Role.AUTHOR, Membership.Role.BOTH)
+FACILITATOR_ROLES = (Membership.Role.FACILITATOR, Membership.Role.BOTH)

@@ -21,11 +21,9 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from organisations.models import Membership, Organisation
+from organisations.models import GOVERNMENT_STAFF_GROUP, REVIEWERS_GROUP, Membership, Organisation
 from organisations.selectors import membership_allowed
 
-REVIEWERS_GROUP = "Peninjau konten"
-GOVERNMENT_STAFF_GROUP = "Pemkot"
 REVIEW_WORKFLOW = "Tinjauan konten"
 REVIEW_TASK = "Persetujuan peninjau"
 
@@ -142,6 +140,11 @@ def _staff_status_follows_groups(user):
     if user.is_staff != is_staff:
         get_user_model().objects.filter(pk=user.pk).update(is_staff=is_staff)
         user.is_staff = is_staff
+
+
+def course_permissions_follow_publishing(sender, instance, **kwargs):
+    """Connected to page_published for courses: the live page's organisation is the one that counts."""
+    course_permissions_sync(instance)
 
 
 @transaction.atomic
