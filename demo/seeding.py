@@ -59,33 +59,17 @@ def seed_demo(*, today=None):
         hero_text=site.HOME["hero_text"],
         body=site.HOME["body"],
     )
-    course_index = child_page(
-        home,
-        CourseIndexPage,
-        slug="kursus",
-        title=site.COURSE_INDEX["title"],
-        intro=site.COURSE_INDEX["intro"],
-        show_in_menus=True,
+    course_index, forum_index, budgeting_index = (
+        child_page(home, page_class, slug=slug, title=data["title"], intro=data["intro"], show_in_menus=True)
+        for page_class, slug, data in [
+            (CourseIndexPage, "kursus", site.COURSE_INDEX),
+            (ForumIndexPage, "forum", site.FORUM_INDEX),
+            (BudgetingCallIndexPage, "penganggaran", site.BUDGETING_INDEX),
+        ]
     )
     course_pages = {course["slug"]: seed_course(course_index, course, organisations) for course in courses.COURSES}
-    forum_index = child_page(
-        home,
-        ForumIndexPage,
-        slug="forum",
-        title=site.FORUM_INDEX["title"],
-        intro=site.FORUM_INDEX["intro"],
-        show_in_menus=True,
-    )
     for forum in site.FORUMS:
         seed_forum(forum_index, forum, course_pages, today)
-    budgeting_index = child_page(
-        home,
-        BudgetingCallIndexPage,
-        slug="penganggaran",
-        title=site.BUDGETING_INDEX["title"],
-        intro=site.BUDGETING_INDEX["intro"],
-        show_in_menus=True,
-    )
     for call in site.BUDGETING_CALLS:
         seed_budgeting_call(budgeting_index, call, course_pages, today)
     seed_learning(course_pages)
