@@ -65,6 +65,16 @@ class LearnerProfile(models.Model):
     )
     consent_given_at = models.DateTimeField(_("consent given at"))
     privacy_notice_version = models.CharField(_("privacy notice version"), max_length=20)
+    # Set when a facilitator enrolled the resident from a class roster: consent was given on the
+    # class's paper form, and the resident confirms it themselves when activating the account.
+    consent_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("consent recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     guardian_name = models.CharField(_("parent's or guardian's name"), max_length=150, blank=True)
     guardian_consent_at = models.DateTimeField(_("parent's or guardian's consent given at"), null=True, blank=True)
 

@@ -6,7 +6,16 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from cms_pages.page_cache import remember
-from courses.models import CoursePage, Enrolment, ModulePage, ModuleProgress, QuizAttempt, QuizQuestion
+from courses.models import (
+    Cohort,
+    CohortSession,
+    CoursePage,
+    Enrolment,
+    ModulePage,
+    ModuleProgress,
+    QuizAttempt,
+    QuizQuestion,
+)
 
 
 def course_list(*, index_page, topic=None):
@@ -46,9 +55,29 @@ def enrolment_for(*, user, course):
     return Enrolment.objects.filter(user=user, course=course).select_related("course").first()
 
 
-def quiz_attempts_allowed(*, course):
-    """How many quiz attempts a resident gets per module: the one place this rule is read."""
-    return course.max_quiz_attempts
+def quiz_attempts_allowed(*, course, enrolment=None):
+    """How many quiz attempts a resident gets per module: the one place this rule is read.
+
+    The course sets the number; a facilitator may grant a learner more (``extra_quiz_attempts``).
+    """
+    return course.max_quiz_attempts + (enrolment.extra_quiz_attempts if enrolment is not None else 0)
+
+
+def attendance_requirement_met(*, enrolment_id, cohort_id):
+    """Whether a learner attended enough of their class's meetings to complete the course.
+
+    Classes without a minimum (and online ones) ask nothing. The share counts every meeting
+    the class has planned: a class without meetings cannot be attended.
+    """
+    cohort = Cohort.objects.only("mode", "min_attendance_percent").get(pk=cohort_id)
+    if not cohort.requires_attendance:
+        return True
+    counts = CohortSession.objects.filter(cohort_id=cohort_id).aggregate(
+        # distinct: the join brings one row per attendance of any learner
+        planned=Count("id", distinct=True),
+        attended=Count("id", distinct=True, filter=Q(attendances__enrolment_id=enrolment_id)),
+    )
+    return bool(counts["planned"]) and 100 * counts["attended"] >= cohort.min_attendance_percent * counts["planned"]
 
 
 def module_outline(*, module):
@@ -240,7 +269,7 @@ def _learning_state(*, enrolment, module, course, progress):
         "module_progress": progress,
         "submitted_attempts": submitted,
         "open_attempt": next((attempt for attempt in attempts if not attempt.is_submitted), None),
-        "attempts_left": max(quiz_attempts_allowed(course=course) - len(submitted), 0),
+        "attempts_left": max(quiz_attempts_allowed(course=course, enrolment=enrolment) - len(submitted), 0),
         "quiz_passed": bool(progress and progress.quiz_passed_at),
         "best_score": progress.best_score_percent if progress else None,
     }

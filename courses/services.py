@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, Enrolment, ModulePage, ModuleProgress, QuizAttempt
-from courses.selectors import course_of, enrolment_for, quiz_attempts_allowed
+from courses.selectors import attendance_requirement_met, course_of, enrolment_for, quiz_attempts_allowed
 from courses.signals import enrolment_completed
 
 
@@ -88,7 +88,7 @@ def quiz_attempt_open(*, user, module):
     if open_attempt is not None:
         return open_attempt
     submitted = list(attempts.filter(submitted_at__isnull=False).values_list("passed", flat=True))
-    if any(submitted) or len(submitted) >= quiz_attempts_allowed(course=course):
+    if any(submitted) or len(submitted) >= quiz_attempts_allowed(course=course, enrolment=enrolment):
         return None
     questions = list(module.quiz_questions.all())
     if not questions:
@@ -222,11 +222,20 @@ def _complete_module_if_done(*, progress, has_quiz, changed=()):
         _complete_enrolment_if_done(enrolment=progress.enrolment)
 
 
+@transaction.atomic
+def enrolment_complete_if_done(*, enrolment):
+    """Record the completion if every rule is met now: after attendance is taken, for instance."""
+    _complete_enrolment_if_done(enrolment=enrolment)
+
+
 def _complete_enrolment_if_done(*, enrolment):
-    """The course is complete when every published module is; recorded once, announced once."""
+    """The course is complete when every published module is, and the learner's class, if it asks
+    for a minimum attendance, has it; recorded once, announced once."""
     # Two modules completed at the same moment (two tabs) must not each miss the other's
     # completion: the resident's enrolment row is locked while its modules are counted.
-    Enrolment.objects.select_for_update().filter(pk=enrolment.pk).values_list("pk").get()
+    cohort_id = Enrolment.objects.select_for_update().filter(pk=enrolment.pk).values_list("cohort_id", flat=True).get()
+    if cohort_id is not None and not attendance_requirement_met(enrolment_id=enrolment.pk, cohort_id=cohort_id):
+        return
     completed_modules = ModuleProgress.objects.filter(enrolment=enrolment, completed_at__isnull=False)
     modules = (
         ModulePage.objects.child_of(enrolment.course)

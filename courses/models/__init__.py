@@ -1,9 +1,13 @@
 from .attempts import QuizAttempt
+from .cohorts import Attendance, Cohort, CohortSession
 from .enrolment import Enrolment, ModuleProgress
 from .pages import CourseIndexPage, CoursePage, ModulePage, Topic
 from .quizzes import QuizQuestion
 
 __all__ = [
+    "Attendance",
+    "Cohort",
+    "CohortSession",
     "CourseIndexPage",
     "CoursePage",
     "Enrolment",

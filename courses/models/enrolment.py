@@ -14,6 +14,8 @@ class Enrolment(models.Model):
 
     class Source(models.TextChoices):
         SELF = "self", _("Enrolled themselves")
+        CLASS_CODE = "class-code", _("Joined a class with its code")
+        ROSTER = "roster", _("Enrolled from a class roster")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("resident"), on_delete=models.CASCADE, related_name="enrolments"
@@ -22,10 +24,34 @@ class Enrolment(models.Model):
     course = models.ForeignKey(
         "courses.CoursePage", verbose_name=_("course"), on_delete=models.PROTECT, related_name="enrolments"
     )
+    # PROTECT: a class with learners keeps its records; close it instead of deleting it.
+    cohort = models.ForeignKey(
+        "courses.Cohort",
+        verbose_name=_("class"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="enrolments",
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE)
     source = models.CharField(_("source"), max_length=20, choices=Source.choices, default=Source.SELF)
     enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    # Set when a facilitator recorded a completion done on paper in class ("dicatat fasilitator").
+    completion_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("completion recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    completion_note = models.CharField(_("completion note"), max_length=300, blank=True)
+    extra_quiz_attempts = models.PositiveSmallIntegerField(
+        _("extra quiz attempts"),
+        default=0,
+        help_text=_("Granted by a facilitator, per module, beyond the course's rule."),
+    )
 
     class Meta:
         verbose_name = _("enrolment")
@@ -41,6 +67,10 @@ class Enrolment(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.course_id}"
+
+    @property
+    def completion_recorded_by_facilitator(self):
+        return self.completion_recorded_by_id is not None
 
 
 class ModuleProgress(models.Model):
