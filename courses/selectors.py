@@ -191,7 +191,7 @@ def dashboard(*, user):
     """ "Kursus saya": every enrolment with its progress, in a constant number of queries."""
     enrolments = list(
         Enrolment.objects.filter(user=user)
-        .select_related("course", "course__organisation")
+        .select_related("course", "course__organisation", "cohort")
         .order_by("completed_at", "-enrolled_at")
     )
     if not enrolments:
@@ -299,3 +299,27 @@ def open_quiz_attempt(*, user, module):
 
 def quiz_passed(*, user, module):
     return ModuleProgress.objects.filter(enrolment__user=user, module=module, quiz_passed_at__isnull=False).exists()
+
+
+# --- Classes ---------------------------------------------------------------------------------------
+
+
+def cohort_by_code(*, code):
+    return (
+        Cohort.objects.select_related("course", "organisation", "kelurahan")
+        .filter(enrolment_code=code, course__live=True)
+        .first()
+    )
+
+
+def cohort_join_state(*, user, cohort):
+    """What the join page says to this resident: already in it, in another class, or whether it has room."""
+    enrolment = Enrolment.objects.select_related("cohort").filter(user=user, course_id=cohort.course_id).first()
+    return {
+        "already_in_class": enrolment is not None and enrolment.cohort_id == cohort.pk,
+        "other_class": enrolment.cohort
+        if enrolment is not None and enrolment.cohort_id not in (None, cohort.pk)
+        else None,
+        "is_closed": cohort.is_closed(),
+        "is_full": Enrolment.objects.filter(cohort=cohort).count() >= cohort.capacity,
+    }

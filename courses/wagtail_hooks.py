@@ -1,12 +1,15 @@
-"""The CMS side of courses: who may write which course, and who sees which in the admin."""
+"""The admin side of courses: who may write which course, who sees which, and the classes (kelas)."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page
+from wagtail.permissions import register_permission_policy
 
-from courses.models import CoursePage, ModulePage
+from courses.models import Cohort, CoursePage, Enrolment, ModulePage
+from courses.viewsets import CohortViewSet, LearnerViewSet, cohort_permission_policy, learner_permission_policy
 from organisations.models import REVIEWERS_GROUP
 from organisations.selectors import member_organisations, organisations_of_author, sees_every_organisation
 from organisations.services import course_permissions_sync
@@ -110,3 +113,35 @@ def explorer_shows_own_courses(parent_page, pages, request):
 @hooks.register("construct_page_chooser_queryset")
 def chooser_offers_own_courses(pages, request):
     return _only_own_courses(pages, request.user)
+
+
+# --- Classes -----------------------------------------------------------------------------------------
+
+register_permission_policy(Cohort, cohort_permission_policy)
+register_permission_policy(Enrolment, learner_permission_policy)
+
+
+@hooks.register("register_admin_viewset")
+def register_classes():
+    return CohortViewSet("cohorts")
+
+
+@hooks.register("register_admin_viewset")
+def register_learners():
+    return LearnerViewSet("learners")
+
+
+@hooks.register("register_log_actions")
+def register_class_log_actions(actions):
+    """What facilitators do for their classes and learners, in Wagtail's audit log."""
+    actions.register_action("sekolah_warga.roster_import", _("Import roster"), _("Roster imported"))
+    actions.register_action(
+        "sekolah_warga.invitation_codes_renew", _("Renew invitation codes"), _("Invitation codes renewed")
+    )
+    actions.register_action("sekolah_warga.quiz_attempts_grant", _("Grant quiz attempts"), _("Quiz attempts granted"))
+    actions.register_action(
+        "sekolah_warga.completion_on_paper", _("Record completion on paper"), _("Completion recorded by facilitator")
+    )
+    actions.register_action(
+        "sekolah_warga.password_reset_code", _("Give a password reset code"), _("Password reset code given")
+    )

@@ -24,7 +24,9 @@ from cms_pages.models import (
     StandardPage,
 )
 from cms_pages.services import home_page_install
-from courses.models import CourseIndexPage, CoursePage, ModulePage, QuizQuestion
+from courses.cohort_services import cohort_join
+from courses.models import Cohort, CohortSession, CourseIndexPage, CoursePage, ModulePage, QuizQuestion
+from courses.roster import roster_import
 from courses.services import enrolment_create, module_mark_read, quiz_attempt_open, quiz_attempt_submit
 from demo.content import accounts, courses, regions, site
 from organisations.models import Membership, Organisation
@@ -74,6 +76,7 @@ def seed_demo(*, today=None):
         seed_budgeting_call(budgeting_index, call, course_pages, today)
     seed_learning(course_pages)
     seed_roles(organisations)
+    seed_classes(course_pages, organisations, today)
     for standard in site.STANDARD_PAGES:
         child_page(
             home,
@@ -124,6 +127,43 @@ def seed_roles(organisations):
             membership_set(user=user, organisation=organisation, role=roles[account["role"]])
         elif account["role"] in groups:
             government_role_grant(user=user, group_name=groups[account["role"]])
+
+
+def seed_classes(course_pages, organisations, today):
+    """A class per NGO partner, with meetings, learners from a roster and one who joined by code."""
+    User = get_user_model()
+    for data in site.CLASSES:
+        facilitator = User.objects.get(username=data["facilitator"])
+        starts_on = today - datetime.timedelta(days=14)
+        cohort, created = Cohort.objects.get_or_create(
+            name=data["name"],
+            defaults={
+                "course": course_pages[data["course"]],
+                "organisation": organisations[data["organisation"]],
+                "kelurahan": Region.objects.get(code=data["kelurahan"]),
+                "mode": data["mode"],
+                "starts_on": starts_on,
+                "ends_on": starts_on + datetime.timedelta(days=60),
+                "capacity": data["capacity"],
+                "min_attendance_percent": data["min_attendance_percent"],
+            },
+        )
+        if not created:
+            continue
+        cohort.full_clean()
+        cohort.facilitators.add(facilitator)
+        for week, (title, venue) in enumerate(data["meetings"]):
+            meeting_day = starts_on + datetime.timedelta(weeks=week)
+            CohortSession.objects.create(
+                cohort=cohort,
+                title=title,
+                venue=venue,
+                starts_at=timezone.make_aware(datetime.datetime.combine(meeting_day, datetime.time(9))),
+            )
+        rows = ["nama;telepon;kelurahan", *(";".join(row) for row in data["roster"])]
+        roster_import(cohort=cohort, data="\n".join(rows).encode(), by=facilitator)
+        for username in data["joined_with_code"]:
+            cohort_join(user=User.objects.get(username=username), code=cohort.enrolment_code)
 
 
 def seed_regions():

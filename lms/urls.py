@@ -16,6 +16,7 @@ urlpatterns = [
     path("akun/", include("accounts.urls")),
     path("saya/profil/", include("accounts.profile_urls")),
     path("saya/", include("courses.urls")),
+    path("kelas/", include("courses.class_urls")),
 ]
 
 if settings.DEBUG:

@@ -8,6 +8,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 # Letters and digits that cannot be mistaken for each other when read aloud or typed on a
 # phone (no 0/O, 1/I/L, 2/Z, 5/S, 8/B).
@@ -24,7 +26,7 @@ def new_check_in_secret():
     return secrets.token_hex(32)
 
 
-class Cohort(models.Model):
+class Cohort(ClusterableModel):
     """A class of residents taking one course together with an organisation's facilitators.
 
     The course may belong to another organisation: NGOs run each other's published courses.
@@ -109,9 +111,10 @@ class Cohort(models.Model):
 
 
 class CohortSession(models.Model):
-    """One meeting (pertemuan) of a class."""
+    """One meeting (pertemuan) of a class, edited inline with the class (and so deleted with it:
+    deleting a meeting deletes who attended it)."""
 
-    cohort = models.ForeignKey(Cohort, verbose_name=_("class"), on_delete=models.CASCADE, related_name="sessions")
+    cohort = ParentalKey(Cohort, verbose_name=_("class"), on_delete=models.CASCADE, related_name="sessions")
     title = models.CharField(_("title"), max_length=200)
     starts_at = models.DateTimeField(_("starts at"))
     venue = models.CharField(_("venue"), max_length=200, blank=True)

@@ -69,6 +69,11 @@ class Enrolment(models.Model):
         return f"{self.user} · {self.course_id}"
 
     @property
+    def cohort_name(self):
+        """The class's name, empty for a learner who enrolled on their own (for exports)."""
+        return self.cohort.name if self.cohort_id else ""
+
+    @property
     def completion_recorded_by_facilitator(self):
         return self.completion_recorded_by_id is not None
 

@@ -467,3 +467,49 @@ STANDARD_PAGES = [
         ],
     },
 ]
+
+# One class (kelas) per NGO partner. Dates are months from the day the demo is seeded; the
+# roster rows are invented residents with phone numbers only, as most class rosters are.
+CLASSES = [
+    {
+        "name": "Kelas Lingkungan Gunung Bahagia",
+        "course": "pengelolaan-lingkungan-dan-sampah",
+        "organisation": "yayasan-lingkungan-lestari",
+        "facilitator": "fasilitator-lestari",
+        "kelurahan": "6471010006",
+        "mode": "in-person",
+        "capacity": 30,
+        "min_attendance_percent": 75,
+        "meetings": [
+            ("Pertemuan 1: Hak dan peran warga", "Aula Kelurahan Gunung Bahagia"),
+            ("Pertemuan 2: Dasar hukum pengelolaan sampah", "Aula Kelurahan Gunung Bahagia"),
+            ("Pertemuan 3: Bank sampah dan pemilahan", "Bank Sampah RT 21"),
+            ("Pertemuan 4: Rencana aksi RT", "Aula Kelurahan Gunung Bahagia"),
+        ],
+        "roster": [
+            ("Rahmat Hidayat", "0812 5100 0001", "Gunung Bahagia"),
+            ("Nur Aisyah", "0812 5100 0002", "Gunung Bahagia"),
+            ("Yohanes Pasaribu", "0812 5100 0003", "6471010007"),
+        ],
+        "joined_with_code": [],
+    },
+    {
+        "name": "Kelas Hak Warga Sepinggan",
+        "course": "hak-dan-kewajiban-warga",
+        "organisation": "perkumpulan-warga-cerdas",
+        "facilitator": "fasilitator-cerdas",
+        "kelurahan": "6471010007",
+        "mode": "blended",
+        "capacity": 25,
+        "min_attendance_percent": None,
+        "meetings": [
+            ("Pertemuan 1: UUD 1945 dan hak warga", "Balai Warga RT 05"),
+            ("Pertemuan 2: Informasi publik dan pengaduan", "Balai Warga RT 05"),
+        ],
+        "roster": [
+            ("Dewi Lestari Anggraini", "0812 5200 0001", "6471010007"),
+            ("Muhammad Rizky", "0812 5200 0002", "Gunung Bahagia"),
+        ],
+        "joined_with_code": ["warga1"],
+    },
+]

@@ -1,0 +1,132 @@
+"""State changes of classes: residents join with a code; facilitators help their learners.
+
+What facilitators do for a learner (more quiz attempts, a completion done on paper) is written
+to Wagtail's audit log with who did it, and shown wherever completion is shown.
+"""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from courses.models import Cohort, Enrolment
+from courses.services import LearningError
+from courses.signals import enrolment_completed
+
+MAX_EXTRA_ATTEMPTS = 20
+
+
+def normalise_code(raw):
+    """What a resident typed or scanned, as stored: capitals, without spaces or dashes."""
+    return "".join(character for character in (raw or "").upper() if character.isalnum())
+
+
+@transaction.atomic
+def cohort_join(*, user, code):
+    """Enrol `user` in the class with this enrolment code; returns the enrolment.
+
+    Joining again changes nothing. A full, closed or unknown class, or a learner already in
+    another class of the same course, is refused with a LearningError saying so.
+    """
+    # The class row is locked while its seats are counted: two residents taking the last seat
+    # at the same moment must not both get it.
+    cohort = (
+        Cohort.objects.select_for_update(of=("self",))
+        .select_related("course")
+        .filter(enrolment_code=normalise_code(code))
+        .first()
+    )
+    if cohort is None:
+        raise LearningError(_("No class has this code. Check it with your facilitator."))
+    enrolment = Enrolment.objects.select_related("cohort").filter(user=user, course_id=cohort.course_id).first()
+    if enrolment is not None and enrolment.cohort_id == cohort.pk:
+        return enrolment
+    if enrolment is not None and enrolment.cohort_id is not None:
+        raise LearningError(
+            _("You are already in another class of this course: %(cohort)s.") % {"cohort": enrolment.cohort.name}
+        )
+    if not cohort.course.live:
+        raise LearningError(_("This class's course is not published."))
+    if cohort.is_closed():
+        raise LearningError(_("This class is closed: it no longer takes new learners."))
+    if Enrolment.objects.filter(cohort=cohort).count() >= cohort.capacity:
+        raise LearningError(_("This class is full."))
+    if enrolment is not None:
+        enrolment.cohort = cohort
+        enrolment.save(update_fields=["cohort"])
+        return enrolment
+    try:
+        with transaction.atomic():
+            return Enrolment.objects.create(
+                user=user, course_id=cohort.course_id, cohort=cohort, source=Enrolment.Source.CLASS_CODE
+            )
+    except IntegrityError:
+        # The resident enrolled in the course in another tab at this very moment: try once more.
+        raise LearningError(_("Something changed at the same moment. Please try again.")) from None
+
+
+@transaction.atomic
+def quiz_attempts_grant(*, enrolment, by, count=1):
+    """Give a learner `count` more attempts at each quiz of the course."""
+    if not 1 <= count <= MAX_EXTRA_ATTEMPTS:
+        raise LearningError(_("Give between 1 and %(most)s more attempts.") % {"most": MAX_EXTRA_ATTEMPTS})
+    Enrolment.objects.filter(pk=enrolment.pk).update(extra_quiz_attempts=F("extra_quiz_attempts") + count)
+    enrolment.refresh_from_db(fields=["extra_quiz_attempts"])
+    log(enrolment, "sekolah_warga.quiz_attempts_grant", user=by, data={"count": count})
+    return enrolment
+
+
+@transaction.atomic
+def completion_record_on_paper(*, enrolment, by, note):
+    """Record that a learner completed the course on paper in class ("dicatat fasilitator")."""
+    note = " ".join((note or "").split())
+    if not note:
+        raise LearningError(_("Say how the learner completed the course, for example the date of the paper test."))
+    updated = Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(
+        status=Enrolment.Status.COMPLETED,
+        completed_at=timezone.now(),
+        completion_recorded_by=by,
+        completion_note=note[:300],
+    )
+    if not updated:
+        raise LearningError(_("This learner has already completed the course."))
+    enrolment.refresh_from_db()
+    log(enrolment, "sekolah_warga.completion_on_paper", user=by, data={"note": enrolment.completion_note})
+    transaction.on_commit(lambda: enrolment_completed.send(sender=Enrolment, enrolment=enrolment))
+    return enrolment
+
+
+@transaction.atomic
+def invitation_codes_renew(*, cohort, by):
+    """New invitation codes for the class's phone-only learners who have no password yet.
+
+    Codes are kept only as digests, so a lost sheet is replaced by new codes (the old ones stop
+    working). Returns (user, code) pairs in name order, for the printed sheet.
+    """
+    from accounts.invitations import invitation_codes_create
+    from accounts.models import AccountInvitation
+
+    learners = list(
+        get_user_model()
+        .objects.filter(enrolments__cohort=cohort, email__isnull=True, password__startswith=UNUSABLE_PASSWORD_PREFIX)
+        .order_by("first_name", "pk")
+    )
+    codes = invitation_codes_create(users=learners, kind=AccountInvitation.Kind.ACTIVATION, created_by=by)
+    log(cohort, "sekolah_warga.invitation_codes_renew", user=by, data={"count": len(learners)})
+    return [(user, codes[user.pk]) for user in learners]
+
+
+@transaction.atomic
+def password_reset_code_for_learner(*, enrolment, by):
+    """A one-time code (and link) with which a phone-only learner sets a new password; logged.
+
+    Refused (ValidationError) for learners with an e-mail address: they reset it themselves.
+    """
+    from accounts.invitations import password_reset_code_create
+
+    code = password_reset_code_create(user=enrolment.user, created_by=by)
+    log(enrolment, "sekolah_warga.password_reset_code", user=by)
+    return code

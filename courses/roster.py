@@ -1,0 +1,388 @@
+"""Enrolling a class from a roster file (CSV): the facilitator's list of names and contacts.
+
+Each valid row finds the resident's account by e-mail or phone, or makes one without a
+password, and enrols them in the class's course, in this class. Invalid rows come back with
+their line numbers and reasons and change nothing. The same file uploaded twice creates
+nothing the second time. The valid rows are saved together or not at all.
+
+New accounts get no password: the resident sets one with an invitation, which is e-mailed to
+those with an address; phone-only residents get a code on a printed sheet from the facilitator.
+The work is done in bulk (a few queries per thousand rows), so a 10,000-row roster takes seconds.
+"""
+
+import csv
+import io
+import secrets
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from accounts.models import LearnerProfile
+from accounts.selectors import kelurahan_for_sign_up
+from accounts.services import USERNAME_BASE_LENGTH
+from accounts.validators import normalise_email, normalise_phone
+from courses.models import Enrolment
+
+MAX_ROSTER_BYTES = 5 * 1024 * 1024
+MAX_ROSTER_ROWS = 20_000
+# Lookups of existing accounts go in chunks: SQLite limits the parameters of one query.
+LOOKUP_CHUNK = 2_000
+
+# What the columns may be called: Indonesian first, as the downloadable template has them.
+COLUMN_NAMES = {
+    "name": {"nama", "nama lengkap", "name", "full name"},
+    "email": {"email", "e-mail", "surel", "alamat email", "alamat e-mail"},
+    "phone": {"telepon", "no telepon", "nomor telepon", "hp", "no hp", "nomor hp", "whatsapp", "wa", "phone"},
+    "kelurahan": {"kelurahan", "desa", "kelurahan/desa", "kode kelurahan", "village"},
+}
+TEMPLATE_HEADER = ["nama", "email", "telepon", "kelurahan"]
+
+_email_is_valid = EmailValidator()
+
+
+class RosterError(Exception):
+    """The file as a whole cannot be read; the message says why, for the facilitator."""
+
+
+@dataclass
+class RosterProblem:
+    line: int
+    reason: str
+
+
+@dataclass
+class RosterResult:
+    created: list = field(default_factory=list)  # new accounts
+    enrolled_existing: int = 0  # residents who had an account already
+    already_in_class: int = 0  # rows of learners this class has already: a repeated upload
+    problems: list = field(default_factory=list)
+    # New phone-only residents and their invitation codes, for the printed sheet.
+    invitation_codes: list = field(default_factory=list)
+
+    @property
+    def enrolled(self):
+        return len(self.created) + self.enrolled_existing
+
+
+@dataclass
+class _Row:
+    line: int
+    name: str
+    email: str | None
+    phone: str | None
+    kelurahan: object
+
+
+def roster_import(*, cohort, data, by):
+    """Import a roster file's bytes into `cohort` on behalf of facilitator `by`; returns a RosterResult."""
+    rows, problems = _parse(data, cohort=cohort)
+    result = RosterResult(problems=problems)
+    with transaction.atomic():
+        _enrol(rows, cohort=cohort, by=by, result=result)
+        summary = {"created": len(result.created), "enrolled": result.enrolled, "refused": len(result.problems)}
+        log(cohort, "sekolah_warga.roster_import", user=by, data=summary)
+    result.problems.sort(key=lambda problem: problem.line)
+    return result
+
+
+# --- Reading the file -----------------------------------------------------------------------------
+
+
+def _decode(data):
+    if len(data) > MAX_ROSTER_BYTES:
+        raise RosterError(
+            _("The file is larger than %(size)s MB: split the roster into several files.")
+            % {"size": MAX_ROSTER_BYTES // (1024 * 1024)}
+        )
+    if b"\x00" in data:  # a picture, a spreadsheet's own format, a PDF: not text at all
+        raise RosterError(_("The file cannot be read as text. Save it from your spreadsheet as “CSV UTF-8”."))
+    # Spreadsheets save CSV as UTF-8 (often with a byte-order mark) or in Windows' own encoding.
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise RosterError(_("The file cannot be read as text. Save it from your spreadsheet as “CSV UTF-8”."))
+
+
+def _columns(header):
+    """Which column holds what, from the header row; the missing ones are named in the error."""
+    positions = {}
+    for position, title in enumerate(header):
+        title = " ".join(title.replace(".", " ").replace("_", " ").split()).lower()
+        for key, names in COLUMN_NAMES.items():
+            if title in names and key not in positions:
+                positions[key] = position
+    missing = [label for key, label in (("name", "nama"), ("kelurahan", "kelurahan")) if key not in positions]
+    if "email" not in positions and "phone" not in positions:
+        missing.append(_("email or telepon"))
+    if missing:
+        raise RosterError(
+            _("The first row must name the columns. Missing: %(columns)s. Download the template to see the format.")
+            % {"columns": ", ".join(missing)}
+        )
+    return positions
+
+
+def _parse(data, *, cohort):
+    text = _decode(data)
+    first_line = text.split("\n", 1)[0]
+    # Spreadsheets set to Indonesian separate columns with semicolons: the decimal mark is the comma.
+    delimiter = max(",;\t", key=first_line.count)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    header = next(reader, None)
+    if not header:
+        raise RosterError(_("The file is empty."))
+    positions = _columns(header)
+    villages = _villages()
+
+    rows, problems, seen = [], [], {}
+    for line, values in enumerate(reader, start=2):
+        if not any(value.strip() for value in values):
+            continue  # blank lines at the end of a spreadsheet
+        if len(rows) + len(problems) >= MAX_ROSTER_ROWS:
+            raise RosterError(
+                _("A roster holds at most %(count)s rows: split it into several files.") % {"count": MAX_ROSTER_ROWS}
+            )
+        row, reasons = _row(line, values, positions, villages)
+        for contact in (row.email, row.phone):
+            if contact and not reasons:
+                if contact in seen:
+                    reasons.append(_("the same person as line %(line)s") % {"line": seen[contact]})
+                else:
+                    seen[contact] = line
+        if reasons:
+            problems.append(RosterProblem(line, "; ".join(reasons)))
+        else:
+            rows.append(row)
+    return rows, problems
+
+
+def _value(values, positions, key):
+    position = positions.get(key)
+    return values[position].strip() if position is not None and position < len(values) else ""
+
+
+def _row(line, values, positions, villages):
+    reasons = []
+    name = " ".join(_value(values, positions, "name").split())
+    if not name:
+        reasons.append(_("the name is missing"))
+    elif len(name) > 150:
+        reasons.append(_("the name is longer than 150 characters"))
+    email = normalise_email(_value(values, positions, "email")) or None
+    if email:
+        try:
+            _email_is_valid(email)
+        except ValidationError:
+            reasons.append(_("“%(email)s” is not an e-mail address") % {"email": email})
+    phone = _value(values, positions, "phone") or None
+    if phone:
+        try:
+            phone = normalise_phone(phone)
+        except ValidationError:
+            reasons.append(_("“%(phone)s” is not an Indonesian mobile number") % {"phone": phone})
+    if not email and not phone:
+        reasons.append(_("an e-mail address or a phone number is needed"))
+    kelurahan_text = _value(values, positions, "kelurahan")
+    kelurahan = None
+    if not kelurahan_text:
+        reasons.append(_("the kelurahan is missing"))
+    else:
+        kelurahan = villages.get(_village_key(kelurahan_text))
+        if kelurahan is None:
+            reasons.append(_("no kelurahan “%(kelurahan)s” in the service area") % {"kelurahan": kelurahan_text})
+        elif kelurahan == _AMBIGUOUS:
+            reasons.append(
+                _("more than one kelurahan is called “%(kelurahan)s”: give its code") % {"kelurahan": kelurahan_text}
+            )
+            kelurahan = None
+    return _Row(line, name, email, phone, kelurahan), reasons
+
+
+_AMBIGUOUS = object()
+
+
+def _village_key(text):
+    """Codes with or without dots (64.71.01.1006), names in any case, "Kelurahan X" as X."""
+    text = " ".join(text.split()).lower()
+    digits = text.replace(".", "")
+    if digits.isdigit():
+        return digits
+    for prefix in ("kelurahan ", "kel. ", "kel ", "desa "):
+        if text.startswith(prefix):
+            return text[len(prefix) :]
+    return text
+
+
+def _villages():
+    villages = {}
+    for village in kelurahan_for_sign_up().select_related(None):
+        villages[village.code] = village
+        key = village.name.lower()
+        villages[key] = _AMBIGUOUS if key in villages else village
+    return villages
+
+
+# --- Saving ----------------------------------------------------------------------------------------
+
+
+def _enrol(rows, *, cohort, by, result):
+    from accounts.invitations import invitation_codes_create
+    from accounts.models import AccountInvitation
+    from accounts.tasks import invitation_emails_send
+
+    User = get_user_model()
+    by_email, by_phone = _existing_accounts(rows)
+    course_id = cohort.course_id
+    existing_users = {}  # row line → user
+    new_rows = []
+    for row in rows:
+        owner_of_email = by_email.get(row.email) if row.email else None
+        owner_of_phone = by_phone.get(row.phone) if row.phone else None
+        if owner_of_email and owner_of_phone and owner_of_email.pk != owner_of_phone.pk:
+            result.problems.append(
+                RosterProblem(row.line, _("the e-mail address and the phone number belong to two different accounts"))
+            )
+        elif owner_of_email or owner_of_phone:
+            existing_users[row.line] = owner_of_email or owner_of_phone
+        else:
+            new_rows.append(row)
+
+    new_lines = {row.line for row in new_rows}
+    enrolments = _existing_enrolments(course_id, [user.pk for user in existing_users.values()])
+    # Capacity: the class's current learners first, then the rows in file order.
+    seats_left = cohort.capacity - Enrolment.objects.filter(cohort=cohort).count()
+    joining, to_enrol = [], []
+    for row in rows:
+        user = existing_users.get(row.line)
+        if user is None and row.line not in new_lines:
+            continue  # refused above
+        enrolment = enrolments.get(user.pk) if user is not None else None
+        if enrolment is not None and enrolment.cohort_id == cohort.pk:
+            result.already_in_class += 1
+            continue
+        if enrolment is not None and enrolment.cohort_id is not None:
+            result.problems.append(
+                RosterProblem(
+                    row.line,
+                    _("already a learner in another class of this course: %(cohort)s")
+                    % {"cohort": enrolment.cohort.name},
+                )
+            )
+            continue
+        if seats_left <= 0:
+            result.problems.append(
+                RosterProblem(row.line, _("the class is full (%(capacity)s learners)") % {"capacity": cohort.capacity})
+            )
+            continue
+        seats_left -= 1
+        if enrolment is not None:
+            joining.append(enrolment)  # enrolled on their own before: now in this class
+        elif user is not None:
+            to_enrol.append(user)
+        else:
+            to_enrol.append(row)
+
+    now = timezone.now()
+    new_accounts = [
+        User(
+            username=_username(row.name),
+            first_name=row.name,
+            email=row.email,
+            phone=row.phone,
+            password=make_password(None),  # unusable until the resident sets one
+            date_joined=now,
+        )
+        for row in to_enrol
+        if isinstance(row, _Row)
+    ]
+    User.objects.bulk_create(new_accounts, batch_size=2_000)
+    new_rows_in_order = [row for row in to_enrol if isinstance(row, _Row)]
+    LearnerProfile.objects.bulk_create(
+        [
+            LearnerProfile(
+                user=user,
+                kelurahan=row.kelurahan,
+                consent_given_at=now,
+                privacy_notice_version=settings.PRIVACY_NOTICE_VERSION,
+                consent_recorded_by=by,
+            )
+            for user, row in zip(new_accounts, new_rows_in_order, strict=True)
+        ],
+        batch_size=2_000,
+    )
+    existing_to_enrol = [user for user in to_enrol if not isinstance(user, _Row)]
+    Enrolment.objects.bulk_create(
+        [
+            Enrolment(user=user, course_id=course_id, cohort=cohort, source=Enrolment.Source.ROSTER)
+            for user in [*new_accounts, *existing_to_enrol]
+        ],
+        batch_size=2_000,
+    )
+    if joining:
+        Enrolment.objects.filter(pk__in=[enrolment.pk for enrolment in joining], cohort__isnull=True).update(
+            cohort=cohort
+        )
+
+    result.created = new_accounts
+    result.enrolled_existing = len(existing_to_enrol) + len(joining)
+    phone_only = [user for user in new_accounts if not user.email]
+    codes = invitation_codes_create(users=phone_only, kind=AccountInvitation.Kind.ACTIVATION, created_by=by)
+    result.invitation_codes = [(user, codes[user.pk]) for user in phone_only]
+    with_email = [user.pk for user in new_accounts if user.email]
+    if with_email:
+        transaction.on_commit(lambda: invitation_emails_send.delay(with_email, by.pk))
+    return result
+
+
+def _existing_accounts(rows):
+    User = get_user_model()
+    emails = [row.email for row in rows if row.email]
+    phones = [row.phone for row in rows if row.phone]
+    by_email, by_phone = {}, {}
+    fields = ("id", "email", "phone", "username")
+    for start in range(0, len(emails), LOOKUP_CHUNK):
+        for user in User.objects.filter(email__in=emails[start : start + LOOKUP_CHUNK]).only(*fields):
+            by_email[user.email] = user
+    for start in range(0, len(phones), LOOKUP_CHUNK):
+        for user in User.objects.filter(phone__in=phones[start : start + LOOKUP_CHUNK]).only(*fields):
+            by_phone[user.phone] = user
+    return by_email, by_phone
+
+
+def _existing_enrolments(course_id, user_ids):
+    enrolments = {}
+    for start in range(0, len(user_ids), LOOKUP_CHUNK):
+        chunk = user_ids[start : start + LOOKUP_CHUNK]
+        for enrolment in (
+            Enrolment.objects.filter(course_id=course_id, user_id__in=chunk)
+            .select_related("cohort")
+            .only("id", "user_id", "cohort_id", "cohort__name")
+        ):
+            enrolments[enrolment.user_id] = enrolment
+    return enrolments
+
+
+def _username(name):
+    # Nobody types it (residents log in with e-mail or phone); the random part makes it unique
+    # without a query per row.
+    return f"{slugify(name)[:USERNAME_BASE_LENGTH].strip('-') or 'warga'}-{secrets.token_hex(5)}"
+
+
+def roster_template():
+    """The CSV a facilitator downloads to fill in, with one example row."""
+    output = io.StringIO()
+    writer = csv.writer(output)
+    writer.writerow(TEMPLATE_HEADER)
+    writer.writerow(["Siti Rahmawati", "", "0812 3456 7890", "Gunung Bahagia"])
+    return output.getvalue()

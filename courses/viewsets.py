@@ -1,0 +1,260 @@
+"""Classes (kelas) in the Wagtail admin, for facilitators and, read-only, for government staff.
+
+Every view that takes a class's id finds it among the classes the person may see (404 for any
+other), and refuses changes to those they may only see (403): the listing's scope alone would
+leave the edit, delete, history and usage URLs open to other organisations' ids.
+"""
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import Http404
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from accounts.forms import KelurahanField
+from courses import cohort_views
+from courses.models import Cohort, CoursePage, Enrolment
+from courses.permissions import CohortPermissionPolicy, LearnerPermissionPolicy
+from courses.scope import organisations_facilitated_by
+from organisations.models import FACILITATOR_ROLES, Organisation
+
+cohort_permission_policy = CohortPermissionPolicy(Cohort)
+
+
+class CohortForm(WagtailAdminModelForm):
+    """A facilitator plans classes for their own organisations, with their own facilitators."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        organisations = Organisation.objects.all() if user.is_superuser else organisations_facilitated_by(user)
+        self.fields["organisation"].queryset = organisations
+        # Any published course, also another organisation's: NGOs run each other's courses.
+        self.fields["course"].queryset = CoursePage.objects.live().order_by("title")
+        self.fields["facilitators"].queryset = (
+            self.fields["facilitators"]
+            .queryset.filter(memberships__organisation__in=organisations, memberships__role__in=FACILITATOR_ROLES)
+            .distinct()
+            .order_by("first_name", "username")
+        )
+        self.fields["facilitators"].label_from_instance = lambda user: user.get_full_name() or user.username
+        self.fields["kelurahan"] = KelurahanField(
+            label=_("Kelurahan"),
+            empty_label=_("Choose the class's kelurahan"),
+            help_text=_("Where the class meets, or whose residents it is for."),
+            error_messages={"invalid_choice": _("Choose a kelurahan from the list.")},
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        organisation = cleaned.get("organisation")
+        facilitators = cleaned.get("facilitators")
+        if organisation and facilitators:
+            outsiders = [
+                user.get_full_name() or user.username
+                for user in facilitators
+                if not user.memberships.filter(organisation=organisation, role__in=FACILITATOR_ROLES).exists()
+            ]
+            if outsiders:
+                self.add_error(
+                    "facilitators",
+                    _("Not facilitators of %(organisation)s: %(names)s.")
+                    % {"organisation": organisation, "names": ", ".join(outsiders)},
+                )
+        return cleaned
+
+
+class ScopedObjectMixin:
+    """Find the object among those the person may see; refuse changes to those they may only see."""
+
+    action = "view"
+
+    def get_object(self, *args, **kwargs):
+        instance = super().get_object(*args, **kwargs)
+        user = self.request.user
+        if not self.permission_policy.user_has_permission_for_instance(user, "view", instance):
+            raise Http404
+        if not self.permission_policy.user_has_permission_for_instance(user, self.action, instance):
+            raise PermissionDenied
+        return instance
+
+
+class CohortIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return (
+            cohort_permission_policy.instances_user_has_any_permission_for(self.request.user, ["view"])
+            .select_related("course", "organisation", "kelurahan")
+            .annotate(learner_count=Count("enrolments"))
+            .order_by("-starts_on", "name")
+        )
+
+
+class ScopedEditView(ScopedObjectMixin, generic.EditView):
+    action = "change"
+
+
+class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
+    action = "delete"
+
+
+class CohortInspectView(ScopedObjectMixin, generic.InspectView):
+    template_name = "courses/admin/cohort_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(cohort_views.cohort_overview_context(self.request, self.object))
+        return context
+
+
+class ScopedHistoryView(ScopedObjectMixin, history.HistoryView):
+    pass
+
+
+class ScopedUsageView(ScopedObjectMixin, usage.UsageView):
+    pass
+
+
+class CohortViewSet(ModelViewSet):
+    model = Cohort
+    icon = "group"
+    menu_label = _("Classes")
+    menu_order = 250
+    add_to_admin_menu = True
+    url_prefix = "kelas"
+    permission_policy = cohort_permission_policy
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    index_view_class = CohortIndexView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+    inspect_view_class = CohortInspectView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
+    list_display = [
+        "name",
+        "course",
+        "organisation",
+        "kelurahan",
+        "starts_on",
+        Column("learner_count", label=_("Learners"), accessor="learner_count"),
+    ]
+    list_filter = ["mode", "organisation"]
+    search_fields = ["name"]
+    ordering = ["-starts_on"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldPanel("course"),
+            FieldPanel("organisation"),
+            FieldPanel("facilitators", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("kelurahan"),
+            FieldPanel("mode"),
+            FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+            MultiFieldPanel(
+                [FieldPanel("capacity"), FieldPanel("enrolment_open"), FieldPanel("min_attendance_percent")],
+                heading=_("Enrolment and completion"),
+            ),
+            InlinePanel("sessions", heading=_("Meetings"), label=_("Meeting")),
+        ],
+        base_form_class=CohortForm,
+    )
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("<int:pk>/peserta/unggah/", cohort_views.roster_upload, name="roster_upload"),
+            path("<int:pk>/peserta/templat.csv", cohort_views.roster_template, name="roster_template"),
+            path("<int:pk>/peserta/kode-undangan/", cohort_views.invitation_codes, name="invitation_codes"),
+            path("<int:pk>/kemajuan/", cohort_views.progress, name="progress"),
+            path("<int:pk>/kemajuan.csv", cohort_views.progress_csv, name="progress_csv"),
+            path(
+                "<int:pk>/peserta/<int:enrolment_id>/percobaan/",
+                cohort_views.grant_quiz_attempt,
+                name="grant_quiz_attempt",
+            ),
+            path(
+                "<int:pk>/peserta/<int:enrolment_id>/selesai/",
+                cohort_views.record_paper_completion,
+                name="record_paper_completion",
+            ),
+            path(
+                "<int:pk>/peserta/<int:enrolment_id>/tautan-sandi/",
+                cohort_views.password_reset_link,
+                name="password_reset_link",
+            ),
+        ]
+
+
+# --- Learners ------------------------------------------------------------------------------------------
+
+learner_permission_policy = LearnerPermissionPolicy(Enrolment)
+
+
+class LearnerIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return learner_permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["view"]
+        ).select_related("user", "course", "cohort", "completion_recorded_by")
+
+
+class LearnerViewSet(ModelViewSet):
+    """Every learner an organisation answers for (its classes', and the class-less ones of its courses),
+    read-only, with CSV and XLSX export. Government staff see every learner."""
+
+    model = Enrolment
+    icon = "user"
+    menu_label = _("Learners")
+    menu_order = 260
+    add_to_admin_menu = True
+    url_prefix = "peserta"
+    permission_policy = learner_permission_policy
+    index_view_class = LearnerIndexView
+    # The policy refuses every change; these find the learner in the person's scope first.
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
+    copy_view_enabled = False
+    # No filter by class or course: their choices would list other organisations' classes.
+    list_filter = ["status", "source"]
+    search_fields = ["user__first_name", "user__email", "user__phone"]
+    list_display = [
+        Column("learner", label=_("Learner"), accessor="user.first_name"),
+        "course",
+        "cohort",
+        "status",
+        Column("recorded", label=_("Completion recorded by facilitator"), accessor="completion_recorded_by"),
+        "enrolled_at",
+        "completed_at",
+    ]
+    list_export = [
+        "user.first_name",
+        "user.email",
+        "user.phone",
+        "course.title",
+        "cohort_name",
+        "get_status_display",
+        "completion_recorded_by_facilitator",
+        "enrolled_at",
+        "completed_at",
+    ]
+    export_headings = {
+        "user.first_name": _("Learner"),
+        "user.email": _("E-mail"),
+        "user.phone": _("Phone"),
+        "course.title": _("Course"),
+        "cohort_name": _("Class"),
+        "get_status_display": _("Status"),
+        "completion_recorded_by_facilitator": _("Completion recorded by facilitator"),
+        "enrolled_at": _("Enrolled at"),
+        "completed_at": _("Completed at"),
+    }
+    export_filename = "peserta"
+    ordering = ["-enrolled_at"]
+    form_fields = []  # never shown: the policy refuses every change

@@ -1,0 +1,76 @@
+"""Two NGOs, each with a course and a class, and one user per role: the world of the class tests."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from courses.models import Cohort, CohortSession
+from organisations.models import Membership
+from organisations.services import (
+    GOVERNMENT_STAFF_GROUP,
+    REVIEWERS_GROUP,
+    government_role_grant,
+    membership_set,
+    organisation_create,
+)
+from tests import factories
+
+
+def make_cohort(*, course, organisation, facilitators=(), name="Kelas Gunung Bahagia", **fields):
+    today = timezone.localdate()
+    defaults = {
+        "kelurahan": factories.kelurahan(),
+        "mode": Cohort.Mode.IN_PERSON,
+        "starts_on": today - datetime.timedelta(days=7),
+        "ends_on": today + datetime.timedelta(days=30),
+        "capacity": 30,
+    }
+    cohort = Cohort.objects.create(name=name, course=course, organisation=organisation, **{**defaults, **fields})
+    cohort.facilitators.set(facilitators)
+    return cohort
+
+
+def add_meetings(cohort, count):
+    start = timezone.now() - datetime.timedelta(days=count)
+    return [
+        CohortSession.objects.create(
+            cohort=cohort, title=f"Pertemuan {number}", starts_at=start + datetime.timedelta(days=number)
+        )
+        for number in range(1, count + 1)
+    ]
+
+
+@pytest.fixture
+def world(site_tree):
+    lestari = organisation_create(name="Yayasan Lingkungan Lestari", slug="lestari", kind="ngo")
+    cerdas = organisation_create(name="Perkumpulan Warga Cerdas", slug="cerdas", kind="ngo")
+    own_course = factories.course_page(site_tree["courses"], title="Pengelolaan Sampah", organisation=lestari)
+    other_course = factories.course_page(site_tree["courses"], title="Anggaran Kelurahan", organisation=cerdas)
+    factories.module_page(own_course, title="Memilah Sampah")
+    factories.module_page(other_course, title="Musrenbang")
+    users = {"resident": factories.learner(full_name="Warga Biasa", email="warga@contoh.id")}
+    for role, organisation, membership_role in [
+        ("facilitator", lestari, Membership.Role.FACILITATOR),
+        ("author", lestari, Membership.Role.AUTHOR),
+        ("other facilitator", cerdas, Membership.Role.FACILITATOR),
+    ]:
+        users[role] = factories.resident(username=role.replace(" ", "-"))
+        membership_set(user=users[role], organisation=organisation, role=membership_role)
+    for role, group in [("government", GOVERNMENT_STAFF_GROUP), ("reviewer", REVIEWERS_GROUP)]:
+        users[role] = factories.resident(username=role)
+        government_role_grant(user=users[role], group_name=group)
+    # Lestari runs a class of Cerdas's course too: NGOs run each other's published courses.
+    own = make_cohort(course=other_course, organisation=lestari, facilitators=[users["facilitator"]])
+    other = make_cohort(
+        course=own_course, organisation=cerdas, facilitators=[users["other facilitator"]], name="Kelas Sepinggan"
+    )
+    return {
+        "lestari": lestari,
+        "cerdas": cerdas,
+        "own_course": own_course,
+        "other_course": other_course,
+        "own": own,
+        "other": other,
+        "users": users,
+    }

@@ -1,0 +1,175 @@
+"""A facilitator follows their learners' progress and helps them: attempts, paper completion, reset codes."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+from wagtail.models import ModelLogEntry
+
+from accounts.models import AccountInvitation
+from courses.models import Attendance, Enrolment, ModulePage
+from courses.services import module_mark_read, quiz_attempt_open, quiz_attempt_submit
+from tests import factories
+from tests.classes.conftest import add_meetings
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def course_with_quiz(world):
+    course = world["other_course"]  # the course of Lestari's class (owned by Cerdas)
+    factories.module_with_quiz(
+        course,
+        title="Kuis Anggaran",
+        questions=[
+            factories.quiz_question(prompt="Apa itu musrenbang?", choices=[("Musyawarah", True), ("Pasar", False)])
+        ],
+    )
+    course.max_quiz_attempts = 1
+    course.save()
+    return course
+
+
+def enrol(cohort, name, **contact):
+    learner = factories.learner(full_name=name, **contact)
+    return Enrolment.objects.create(user=learner, course=cohort.course, cohort=cohort)
+
+
+def answer(enrolment, module, *, correct):
+    attempt = quiz_attempt_open(user=enrolment.user, module=module)
+    question = attempt.questions[0]
+    chosen = [choice["id"] for choice in question["choices"] if choice["is_correct"] == correct][:1]
+    return quiz_attempt_submit(user=enrolment.user, token=attempt.token, answers={str(question["id"]): chosen})
+
+
+@pytest.fixture
+def facilitator(client, world):
+    client.force_login(world["users"]["facilitator"])
+    return world["users"]["facilitator"]
+
+
+def test_progress_shows_each_learner_modules_done_best_scores_and_attendance(
+    client, world, course_with_quiz, facilitator
+):
+    cohort = world["own"]
+    first, quiz = ModulePage.objects.child_of(course_with_quiz).order_by("path")
+    ani = enrol(cohort, "Ani", phone="+6281200000001")
+    budi = enrol(cohort, "Budi", phone="+6281200000002")
+    module_mark_read(user=ani.user, module=first)
+    answer(ani, quiz, correct=True)
+    meetings = add_meetings(cohort, 2)
+    Attendance.objects.create(session=meetings[0], enrolment=budi, method="form")
+
+    rows = list(
+        csv.reader(
+            io.StringIO(client.get(reverse("cohorts:progress_csv", args=[cohort.pk])).content.decode("utf-8-sig"))
+        )
+    )
+
+    assert rows[0][:3] == ["Nama", "Kontak", "Modul selesai"]
+    assert rows[1][:5] == ["Ani", "+6281200000001", "1/2", "", "100"]
+    assert rows[1][5] == "0/2"
+    assert rows[2][:6] == ["Budi", "+6281200000002", "0/2", "", "", "1/2"]
+
+
+def test_progress_sorts_by_modules_done(client, world, course_with_quiz, facilitator):
+    cohort = world["own"]
+    first = ModulePage.objects.child_of(course_with_quiz).order_by("path").first()
+    enrol(cohort, "Ani", phone="+6281200000001")
+    module_mark_read(user=enrol(cohort, "Zainal", phone="+6281200000002").user, module=first)
+
+    page = client.get(reverse("cohorts:progress", args=[cohort.pk]), {"urutan": "-modul"}).text
+
+    assert page.index("Zainal") < page.index("Ani")
+
+
+@pytest.mark.parametrize("learners", [3, 30])
+def test_the_progress_page_takes_the_same_queries_for_any_class_size(
+    client, world, course_with_quiz, facilitator, learners, django_assert_num_queries
+):
+    cohort = world["own"]
+    add_meetings(cohort, 2)
+    for number in range(learners):
+        enrol(cohort, f"Peserta {number}", phone=f"+62812000{number:05d}")
+    url = reverse("cohorts:progress", args=[cohort.pk])
+    client.get(url)  # the admin's own first-visit queries (menu, user profile) out of the way
+
+    with django_assert_num_queries(PROGRESS_PAGE_QUERIES):
+        assert client.get(url).status_code == 200
+
+
+PROGRESS_PAGE_QUERIES = 16
+
+
+def test_one_more_attempt_lets_a_learner_take_the_quiz_again(client, world, course_with_quiz, facilitator):
+    cohort = world["own"]
+    quiz = ModulePage.objects.child_of(course_with_quiz).order_by("path").last()
+    enrolment = enrol(cohort, "Ani", phone="+6281200000001")
+    answer(enrolment, quiz, correct=False)
+    assert quiz_attempt_open(user=enrolment.user, module=quiz) is None
+
+    client.post(reverse("cohorts:grant_quiz_attempt", args=[cohort.pk, enrolment.pk]))
+
+    assert quiz_attempt_open(user=enrolment.user, module=quiz) is not None
+    entry = ModelLogEntry.objects.get(action="sekolah_warga.quiz_attempts_grant")
+    assert (entry.user, entry.object_id) == (facilitator, str(enrolment.pk))
+
+
+def test_a_completion_on_paper_is_recorded_logged_and_shown_as_recorded_by_the_facilitator(
+    client, world, course_with_quiz, facilitator
+):
+    cohort = world["own"]
+    enrolment = enrol(cohort, "Ani", phone="+6281200000001")
+
+    client.post(
+        reverse("cohorts:record_paper_completion", args=[cohort.pk, enrolment.pk]),
+        {"note": "Tes kertas 12 Januari 2027, nilai 85"},
+    )
+
+    enrolment.refresh_from_db()
+    assert enrolment.status == Enrolment.Status.COMPLETED
+    assert enrolment.completion_recorded_by == facilitator
+    entry = ModelLogEntry.objects.get(action="sekolah_warga.completion_on_paper")
+    assert entry.data == {"note": "Tes kertas 12 Januari 2027, nilai 85"}
+    assert "dicatat fasilitator" in client.get(reverse("cohorts:progress", args=[cohort.pk])).text
+    client.force_login(enrolment.user)
+    assert "dicatat fasilitator" in client.get("/saya/").text
+    assert "dicatat fasilitator" in client.get(cohort.course.url).text
+
+
+def test_a_completion_on_paper_needs_a_note_and_is_recorded_once(client, world, course_with_quiz, facilitator):
+    cohort = world["own"]
+    enrolment = enrol(cohort, "Ani", phone="+6281200000001")
+    url = reverse("cohorts:record_paper_completion", args=[cohort.pk, enrolment.pk])
+
+    client.post(url, {"note": "  "})
+    enrolment.refresh_from_db()
+    assert enrolment.completed_at is None
+
+    client.post(url, {"note": "Tes kertas"})
+    client.post(url, {"note": "Tes kertas lagi"})
+    assert ModelLogEntry.objects.filter(action="sekolah_warga.completion_on_paper").count() == 1
+
+
+def test_a_phone_only_learner_gets_a_one_time_reset_code_from_the_facilitator(client, world, facilitator):
+    cohort = world["own"]
+    enrolment = enrol(cohort, "Ani", phone="+6281200000001")
+
+    response = client.post(reverse("cohorts:password_reset_link", args=[cohort.pk, enrolment.pk]))
+
+    assert response.status_code == 200
+    assert "<svg" in response.text
+    invitation = AccountInvitation.objects.get(user=enrolment.user)
+    assert invitation.kind == AccountInvitation.Kind.PASSWORD_RESET
+    assert ModelLogEntry.objects.filter(action="sekolah_warga.password_reset_code").exists()
+
+
+def test_a_learner_with_an_email_address_resets_their_password_themselves(client, world, facilitator):
+    cohort = world["own"]
+    enrolment = enrol(cohort, "Ani", email="ani@contoh.id")
+
+    response = client.post(reverse("cohorts:password_reset_link", args=[cohort.pk, enrolment.pk]), follow=True)
+
+    assert not AccountInvitation.objects.filter(user=enrolment.user).exists()
+    assert response.status_code == 200
