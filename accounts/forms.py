@@ -1,4 +1,4 @@
-"""Forms for signing up, logging in, resetting a password and editing a profile.
+"""Forms for signing up, logging in, resetting a password, using an invitation code and editing a profile.
 
 They check what a resident typed and show every problem at once, next to its field; the
 services (accounts.services) check the same rules again before anything is saved.
@@ -15,7 +15,7 @@ from django.core.validators import MinValueValidator
 from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
-from accounts import selectors
+from accounts import invitations, selectors
 from accounts.models import LearnerProfile
 from accounts.validators import (
     normalise_email,
@@ -257,6 +257,16 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         },
     )
 
+    def get_users(self, email):
+        """The active account with this address, also when it has no password yet.
+
+        Django's form skips accounts without a usable password. Ours include residents a
+        facilitator enrolled from a class roster, who may have lost their invitation e-mail:
+        the reset link in their own mailbox is how they set their first password.
+        """
+        email = normalise_email(email)
+        return get_user_model()._default_manager.filter(email=email, is_active=True)
+
 
 class SetPasswordForm(auth_forms.SetPasswordForm):
     """Django's form for the new password, with our labels."""
@@ -266,3 +276,79 @@ class SetPasswordForm(auth_forms.SetPasswordForm):
         self.fields["new_password1"].label = _("New password")
         self.fields["new_password1"].help_text = SignUpForm.base_fields["password"].help_text
         self.fields["new_password2"].label = _("New password again")
+
+
+class InvitationCodeForm(forms.Form):
+    """/akun/aktifkan/: the code from the facilitator's sheet or the invitation e-mail, as typed."""
+
+    kode = forms.CharField(
+        label=_("Your code"),
+        max_length=40,
+        help_text=_("10 letters and numbers, as on your paper or in your email, for example 34679-ACDEF."),
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "autocapitalize": "characters",
+                "spellcheck": "false",
+                "autofocus": True,
+            }
+        ),
+        error_messages={"required": _("Type the code your facilitator gave you.")},
+    )
+
+    def clean_kode(self):
+        code = invitations.code_normalise(self.cleaned_data["kode"])
+        if not invitations.code_is_well_formed(code):
+            raise ValidationError(
+                _("A code has 10 letters and numbers, for example 34679-ACDEF. Check it and type it again."),
+                code="malformed_code",
+            )
+        return code
+
+
+class InvitationPasswordForm(ServiceErrorsMixin, forms.Form):
+    """/akun/aktifkan/<code>/: the resident's password, and their own consent when the code asks for it."""
+
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        help_text=SignUpForm.base_fields["password"].help_text,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": _("Choose a password.")},
+    )
+    password_confirm = forms.CharField(
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": _("Type the same password again.")},
+    )
+    consent = forms.BooleanField(
+        label=SignUpForm.base_fields["consent"].label,
+        error_messages={"required": _("To activate your account, agree to the privacy notice.")},
+    )
+
+    def __init__(self, *args, user, needs_consent, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if not needs_consent:
+            del self.fields["consent"]
+
+    def clean(self):
+        cleaned = super().clean()
+        password, again = cleaned.get("password"), cleaned.get("password_confirm")
+        if password and again and password != again:
+            self.add_error("password_confirm", _("The two passwords are not the same. Type them again."))
+        elif password:
+            try:
+                password_validation.validate_password(password, self.user)
+            except ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
+
+    def service_arguments(self):
+        data = self.cleaned_data
+        return {
+            "password": data["password"],
+            "password_confirm": data["password_confirm"],
+            "consent_given": data.get("consent", False),
+        }

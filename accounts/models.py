@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.validators import validate_birth_year_not_in_future, validate_guardian_consent
@@ -92,3 +93,47 @@ class LearnerProfile(models.Model):
             guardian_name=self.guardian_name,
             guardian_consent_given=self.guardian_consent_at is not None,
         )
+
+
+class AccountInvitation(models.Model):
+    """A one-time code with which a resident sets a password on an account made for them.
+
+    Facilitators enrol residents from a class roster; those new accounts have no password
+    until the resident chooses one with an invitation (by e-mail, or a code on a printed sheet),
+    and a phone-only learner who forgot their password gets a reset code from the facilitator.
+    Only the code's SHA-256 digest is stored: the code is shown once, on the sheet or in the
+    e-mail, and nobody can read it back from the database. See accounts.invitations.
+    """
+
+    class Kind(models.TextChoices):
+        ACTIVATION = "activation", _("First password")
+        PASSWORD_RESET = "password-reset", _("Password reset")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    code_digest = models.CharField(_("code digest"), max_length=64, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"))
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("emailed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("account invitation")
+        verbose_name_plural = _("account invitations")
+        indexes = [models.Index(fields=["user", "kind"], name="accounts_invitation_user_kind")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.user}"

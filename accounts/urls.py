@@ -1,4 +1,4 @@
-"""/akun/: sign up, log in, log out and password reset (addresses fixed by DESIGN.md)."""
+"""/akun/: sign up, log in, log out, password reset (addresses fixed by DESIGN.md), and invitation codes."""
 
 from django.urls import path
 
@@ -14,4 +14,7 @@ urlpatterns = [
     path("sandi/terkirim/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path("sandi/baru/<uidb64>/<token>/", views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
     path("sandi/selesai/", views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    # Printed on the facilitators' sheets and carried by QR codes and e-mails: keep these addresses.
+    path("aktifkan/", views.activate, name="activate"),
+    path("aktifkan/<str:code>/", views.activate_with_code, name="activate_with_code"),
 ]

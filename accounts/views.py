@@ -1,4 +1,4 @@
-"""Thin views: sign up, log in and out, reset a password, edit the profile.
+"""Thin views: sign up, log in and out, reset a password, use an invitation code, edit the profile.
 
 Log-in, log-out and password reset are Django's own views with our forms and templates;
 the writes go through accounts.services.
@@ -20,9 +20,17 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 
-from accounts import services
-from accounts.forms import LoginForm, PasswordResetForm, ProfileForm, SetPasswordForm, SignUpForm
-from accounts.models import LearnerProfile
+from accounts import invitation_throttle, invitations, services
+from accounts.forms import (
+    InvitationCodeForm,
+    InvitationPasswordForm,
+    LoginForm,
+    PasswordResetForm,
+    ProfileForm,
+    SetPasswordForm,
+    SignUpForm,
+)
+from accounts.models import AccountInvitation, LearnerProfile
 from accounts.validators import guardian_cut_off_year
 
 RESIDENT_BACKEND = "accounts.backends.EmailPhoneUsernameBackend"
@@ -122,6 +130,92 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "accounts/password_reset_complete.html"
+
+
+# --- Invitation and reset codes (accounts.invitations) ---------------------------------------
+
+
+@csrf_protect
+@never_cache
+def activate(request):
+    """/akun/aktifkan/: type the code from the facilitator's sheet (or open ``?kode=…``), then choose a password."""
+    data = request.POST if request.method == "POST" else (request.GET if "kode" in request.GET else None)
+    if data is None:
+        return _code_page(request, InvitationCodeForm())
+    if invitation_throttle.paused_until(request):
+        return _code_page(request, InvitationCodeForm())
+    form = InvitationCodeForm(data)
+    if form.is_valid():
+        code = form.cleaned_data["kode"]
+        if invitations.invitation_by_code(code) is not None:
+            return redirect("accounts:activate_with_code", code=invitations.code_display(code))
+        _code_not_found(request, form)
+    return _code_page(request, form)
+
+
+@sensitive_post_parameters("password", "password_confirm")
+@csrf_protect
+@never_cache
+def activate_with_code(request, code):
+    """/akun/aktifkan/<code>/ (the link in the e-mail and behind the QR code): choose a password, then log in."""
+    if invitation_throttle.paused_until(request):
+        return _code_page(request, InvitationCodeForm())
+    invitation = invitations.invitation_by_code(code)
+    if invitation is None:
+        return _link_not_valid(request, code)
+    is_activation = invitation.kind == AccountInvitation.Kind.ACTIVATION
+    form = InvitationPasswordForm(
+        request.POST or None, user=invitation.user, needs_consent=invitations.invitation_needs_consent(invitation)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = invitations.invitation_redeem(code=code, **form.service_arguments())
+        except ValidationError as error:
+            if "code" in error.message_dict:  # used meanwhile: in another tab, or by someone else
+                return _link_not_valid(request, code)
+            form.add_service_errors(error)
+        else:
+            invitation_throttle.failures_clear(request)
+            # A new password set with the account's own code lifts any lock-out, as a reset link does.
+            axes.utils.reset(username=user.get_username())
+            login(request, user, backend=RESIDENT_BACKEND)
+            if is_activation:
+                message = _("Your password is set and your account is ready. Welcome to Sekolah Warga!")
+            else:
+                message = _("Your new password is set. Use it the next time you log in.")
+            messages.success(request, message)
+            return redirect(settings.LOGIN_REDIRECT_URL)
+    context = {
+        "form": form,
+        "is_activation": is_activation,
+        "name": invitation.user.get_full_name() or invitation.user.get_username(),
+        "privacy_url": PRIVACY_NOTICE_URL,
+    }
+    return TemplateResponse(request, "accounts/activation_password.html", context)
+
+
+def _link_not_valid(request, code):
+    """The code form with the link's code in it and what is wrong with it; 404, as for any dead link."""
+    form = InvitationCodeForm({"kode": code})
+    if form.is_valid():  # well formed, so a guess or a used or expired code
+        _code_not_found(request, form)
+    return _code_page(request, form, status=404)
+
+
+def _code_not_found(request, form):
+    invitation_throttle.failure_record(request)
+    form.add_error("kode", invitations.INVALID_CODE_MESSAGE)
+
+
+def _code_page(request, form, *, status=200):
+    """The code form; while this address is paused for too many wrong codes, that instead (429)."""
+    paused_until = invitation_throttle.paused_until(request)
+    context = {
+        "form": form,
+        "paused_until": paused_until,
+        "minutes": int(invitation_throttle.COOL_OFF.total_seconds() // 60),
+    }
+    return TemplateResponse(request, "accounts/activation_code.html", context, status=429 if paused_until else status)
 
 
 @login_required

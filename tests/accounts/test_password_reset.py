@@ -86,3 +86,30 @@ def test_the_reset_page_tells_phone_only_residents_to_ask_their_facilitator(clie
 
     assert "fasilitator" in page
     assert "kelurahan" in page
+
+
+def test_a_resident_enrolled_from_a_roster_without_a_password_can_set_one_by_email(client):
+    # Roster accounts have no usable password, which Django's reset form would skip.
+    resident = factories.learner(email="siti@contoh.id", password=None)
+
+    client.post(RESET, {"email": "siti@contoh.id"})
+    path = "/" + reset_link(mail.outbox[0]).split("://", 1)[1].split("/", 1)[1]
+    form_page = client.get(path, follow=True)
+    response = client.post(
+        form_page.redirect_chain[-1][0], {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD}
+    )
+
+    assert [message.to for message in mail.outbox] == [["siti@contoh.id"]]
+    assert response["Location"] == "/akun/sandi/selesai/"
+    resident.refresh_from_db()
+    assert resident.check_password(NEW_PASSWORD)
+
+
+def test_a_switched_off_account_gets_no_reset_email(client):
+    resident = factories.learner(email="siti@contoh.id", password=None)
+    resident.is_active = False
+    resident.save()
+
+    client.post(RESET, {"email": "siti@contoh.id"})
+
+    assert mail.outbox == []
