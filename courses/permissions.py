@@ -8,7 +8,7 @@ is involved: the rules follow memberships, so a new organisation needs no set-up
 from django.contrib.auth import get_user_model
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from courses.models import Enrolment
+from courses.models import Cohort, Enrolment
 from courses.scope import cohorts_run_by, cohorts_visible_to, learners_visible_to, organisations_facilitated_by
 from organisations.models import FACILITATOR_ROLES
 from organisations.selectors import sees_every_organisation
@@ -73,3 +73,7 @@ class LearnerPermissionPolicy(BasePermissionPolicy):
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
         return self.instances_user_has_any_permission_for(user, actions).filter(pk=instance.pk).exists()
+
+
+cohort_permission_policy = CohortPermissionPolicy(Cohort)
+learner_permission_policy = LearnerPermissionPolicy(Enrolment)

@@ -21,11 +21,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from accounts.forms import KelurahanField
 from courses import cohort_views
 from courses.models import Cohort, CoursePage, Enrolment
-from courses.permissions import CohortPermissionPolicy, LearnerPermissionPolicy
+from courses.permissions import cohort_permission_policy, learner_permission_policy
 from courses.scope import organisations_facilitated_by
 from organisations.models import FACILITATOR_ROLES, Organisation
-
-cohort_permission_policy = CohortPermissionPolicy(Cohort)
 
 
 class CohortForm(WagtailAdminModelForm):
@@ -114,11 +112,13 @@ class CohortInspectView(ScopedObjectMixin, generic.InspectView):
 
 
 class ScopedHistoryView(ScopedObjectMixin, history.HistoryView):
-    pass
+    # Wagtail shows history to those who may change: here those who read records read it too
+    # (the audit log of rosters, attempts and paper completions is what they check).
+    any_permission_required = ["view"]
 
 
 class ScopedUsageView(ScopedObjectMixin, usage.UsageView):
-    pass
+    permission_required = "view"
 
 
 class CohortViewSet(ModelViewSet):
@@ -192,8 +192,6 @@ class CohortViewSet(ModelViewSet):
 
 
 # --- Learners ------------------------------------------------------------------------------------------
-
-learner_permission_policy = LearnerPermissionPolicy(Enrolment)
 
 
 class LearnerIndexView(generic.IndexView):

@@ -1,17 +1,15 @@
 """The admin side of courses: who may write which course, who sees which, and the classes (kelas)."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page
-from wagtail.permissions import register_permission_policy
 
-from courses.models import Cohort, CoursePage, Enrolment, ModulePage
-from courses.viewsets import CohortViewSet, LearnerViewSet, cohort_permission_policy, learner_permission_policy
+from courses.models import CoursePage, ModulePage
+from courses.page_permissions import without_other_organisations_courses
+from courses.viewsets import CohortViewSet, LearnerViewSet
 from organisations.models import REVIEWERS_GROUP
-from organisations.selectors import member_organisations, organisations_of_author, sees_every_organisation
+from organisations.selectors import organisations_of_author
 from organisations.services import course_permissions_sync
 
 
@@ -93,32 +91,17 @@ def reviewers_do_not_publish_or_unpublish_in_bulk(request, action_type, objects,
         reviewers_approve_but_do_not_unpublish(request, None)
 
 
-def _only_own_courses(pages, user):
-    """An NGO member sees, of all course and module pages, only those of their organisations' courses."""
-    if sees_every_organisation(user):
-        return pages
-    own_paths = CoursePage.objects.filter(organisation__in=member_organisations(user)).values_list("path", flat=True)
-    own = Q(pk__in=[])
-    for path in own_paths:
-        own |= Q(path__startswith=path)
-    course_types = ContentType.objects.get_for_models(CoursePage, ModulePage).values()
-    return pages.exclude(Q(content_type__in=course_types) & ~own)
-
-
 @hooks.register("construct_explorer_page_queryset")
 def explorer_shows_own_courses(parent_page, pages, request):
-    return _only_own_courses(pages, request.user)
+    return without_other_organisations_courses(pages, request.user)
 
 
 @hooks.register("construct_page_chooser_queryset")
 def chooser_offers_own_courses(pages, request):
-    return _only_own_courses(pages, request.user)
+    return without_other_organisations_courses(pages, request.user)
 
 
 # --- Classes -----------------------------------------------------------------------------------------
-
-register_permission_policy(Cohort, cohort_permission_policy)
-register_permission_policy(Enrolment, learner_permission_policy)
 
 
 @hooks.register("register_admin_viewset")

@@ -247,3 +247,40 @@ def test_a_reviewer_cannot_bulk_publish_an_unsubmitted_draft(client, world):
     client.post(f"/admin/bulk/wagtailcore/page/publish/?id={module.pk}", {})
     module.refresh_from_db()
     assert not module.live
+
+
+# Every admin screen that lists pages asks Wagtail's page permission policy which pages a person may
+# explore: the project's policy leaves other organisations' courses out for NGO members.
+PAGE_LISTINGS = {
+    "admin search": lambda w: reverse("wagtailadmin_pages:search") + "?q=Anggaran",
+    "site history": lambda w: reverse("wagtailadmin_reports:site_history"),
+    "page types report": lambda w: reverse("wagtailadmin_reports:page_types_usage"),
+    "pages admin API": lambda w: reverse("wagtailadmin_api:pages:listing") + "?child_of=" + str(w["index"].pk),
+    "explorer": lambda w: reverse("wagtailadmin_explore", args=[w["index"].pk]),
+}
+
+
+@pytest.mark.parametrize("listing", PAGE_LISTINGS)
+def test_admin_page_listings_leave_out_other_organisations_courses(client, world, listing):
+    from wagtail.log_actions import log
+
+    for course in (world["own"], world["other"]):
+        log(course, "wagtail.edit")  # something for the site history to show
+    client.force_login(world["users"]["author"])
+
+    response = client.get(PAGE_LISTINGS[listing](world))
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Anggaran Kelurahan" not in body
+    if listing in ("explorer", "pages admin API", "site history"):
+        assert "Pengelolaan Sampah" in body  # the author's own course is there
+
+
+@pytest.mark.parametrize("listing", ["admin search", "explorer"])
+def test_reviewers_still_find_every_organisations_course(client, world, listing):
+    client.force_login(world["users"]["reviewer"])
+
+    response = client.get(PAGE_LISTINGS[listing](world))
+
+    assert "Anggaran Kelurahan" in response.content.decode()

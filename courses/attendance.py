@@ -1,0 +1,211 @@
+"""Attendance at a class's meetings: the facilitator's list, the residents' QR check-in, and the list's rows.
+
+Present is a row in Attendance; absent is its lack. The facilitator's form sets a meeting's present
+learners exactly; a QR check-in adds the resident who scanned. Either may complete a course whose
+class asks for a minimum attendance, so both end with ``enrolment_complete_if_done``.
+
+A check-in code is an HMAC of the meeting and the current minute, keyed with the class's own secret
+(and the site's): it changes every minute on the facilitator's screen, cannot be made up from a
+meeting's id, and stops working a few minutes after it was shown.
+"""
+
+import base64
+import hashlib
+import hmac
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import OuterRef, Subquery
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses.models import Attendance, CohortSession, Enrolment
+from courses.services import enrolment_complete_if_done
+
+CHECK_IN_WINDOW_SECONDS = 60
+# The code on the facilitator's screen is up to a minute old when scanned (it changes every minute),
+# and a resident who scans it just before it changes needs another minute or so to log in and press
+# "Saya hadir": the current window and the two before it are accepted. An older code was not scanned
+# in the room but photographed and passed on.
+CHECK_IN_WINDOWS_ACCEPTED = 3
+# 16 url-safe base64 characters: 96 bits of the HMAC, far beyond guessing in the minutes a code lives.
+CHECK_IN_SIGNATURE_LENGTH = 16
+
+
+class AttendanceError(Exception):
+    """An attendance list or a check-in the rules refuse; the message says why, for the person at hand.
+
+    ``code`` names the reason for the views: "invalid", "expired", "not_in_class".
+    """
+
+    def __init__(self, message, *, code):
+        super().__init__(message)
+        self.code = code
+
+
+# --- The facilitator's list -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AttendanceRow:
+    enrolment: Enrolment
+    name: str
+    contact: str
+    method: str | None  # Attendance.Method of the learner's row, None when absent
+
+    @property
+    def present(self):
+        return self.method is not None
+
+
+def session_attendance(*, session):
+    """Every learner of the meeting's class, by name, with whether (and how) they were present.
+
+    One query whatever the size of the class.
+    """
+    attendance = Attendance.objects.filter(session=session, enrolment=OuterRef("pk"))
+    enrolments = (
+        Enrolment.objects.filter(cohort_id=session.cohort_id)
+        .select_related("user")
+        .only("id", "user__username", "user__first_name", "user__last_name", "user__email", "user__phone")
+        .annotate(attendance_method=Subquery(attendance.values("method")[:1]))
+    )
+    rows = [
+        AttendanceRow(
+            enrolment=enrolment,
+            name=enrolment.user.get_full_name() or enrolment.user.username,
+            contact=enrolment.user.email or enrolment.user.phone or "",
+            method=enrolment.attendance_method,
+        )
+        for enrolment in enrolments
+    ]
+    rows.sort(key=lambda row: (row.name.lower(), row.enrolment.pk))
+    return rows
+
+
+@transaction.atomic
+def attendance_record(*, session, present_enrolment_ids, by):
+    """Make the meeting's present learners exactly `present_enrolment_ids` (the ticked boxes).
+
+    Adds the missing rows as marked by the facilitator `by`, deletes those of learners unticked, and
+    keeps the rows already there (a QR check-in stays a QR check-in). An id that is not a learner of
+    the meeting's class refuses the whole list: nothing is saved. Returns the number present.
+    """
+    try:
+        wanted = {int(enrolment_id) for enrolment_id in present_enrolment_ids}
+    except (TypeError, ValueError):
+        raise AttendanceError(_("The attendance list is not valid: reload the page."), code="invalid") from None
+    learners = set(
+        Enrolment.objects.filter(cohort_id=session.cohort_id, pk__in=wanted).values_list("pk", flat=True)
+    )
+    if wanted - learners:
+        raise AttendanceError(
+            _("Some of the ticked learners are not in this class; nothing was saved. Reload the page."),
+            code="not_in_class",
+        )
+    Attendance.objects.filter(session=session).exclude(enrolment_id__in=wanted).delete()
+    # ignore_conflicts: a learner who checked in by QR meanwhile keeps their row.
+    Attendance.objects.bulk_create(
+        [
+            Attendance(session=session, enrolment_id=enrolment_id, method=Attendance.Method.FORM, recorded_by=by)
+            for enrolment_id in sorted(wanted)
+        ],
+        ignore_conflicts=True,
+    )
+    # A meeting more may be what a learner's class asked for to complete the course.
+    for enrolment in Enrolment.objects.filter(pk__in=wanted, completed_at__isnull=True):
+        enrolment_complete_if_done(enrolment=enrolment)
+    return len(wanted)
+
+
+# --- QR check-in ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    session: CohortSession
+    enrolment: Enrolment
+    already_checked_in: bool
+
+
+def check_in_window(now=None):
+    """The number of the minute `now` falls in: the part of a check-in code that changes."""
+    return int((now or timezone.now()).timestamp()) // CHECK_IN_WINDOW_SECONDS
+
+
+def check_in_seconds_left(now=None):
+    """Seconds until the code shown now changes (1 to 60)."""
+    now = now or timezone.now()
+    return CHECK_IN_WINDOW_SECONDS - int(now.timestamp()) % CHECK_IN_WINDOW_SECONDS
+
+
+def check_in_signature(*, session, window):
+    """The code's signature; `session` with its class (``select_related("cohort")`` saves a query)."""
+    key = f"{session.cohort.check_in_secret}:{settings.SECRET_KEY}".encode()
+    digest = hmac.new(key, f"check-in:{session.pk}:{window}".encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).decode()[:CHECK_IN_SIGNATURE_LENGTH]
+
+
+def check_in_url(session, now=None):
+    """The absolute address behind the QR code on the facilitator's screen at `now`."""
+    window = check_in_window(now)
+    path = reverse(
+        "class_check_in", args=[session.pk, window, check_in_signature(session=session, window=window)]
+    )
+    return settings.SITE_URL + path
+
+
+def check_in_verify(*, user, session_id, window, signature, now=None):
+    """Whether `user` may check in with this code now; raises AttendanceError saying why not.
+
+    Changes nothing: the confirmation page (a GET) asks this, the "Saya hadir" button records.
+    """
+    session = CohortSession.objects.select_related("cohort").filter(pk=session_id).first()
+    invalid = AttendanceError(
+        _("This check-in code is not valid. Scan the code on the facilitator's screen again."), code="invalid"
+    )
+    if session is None or not isinstance(signature, str):
+        raise invalid
+    if not hmac.compare_digest(signature.encode(), check_in_signature(session=session, window=window).encode()):
+        raise invalid
+    age = check_in_window(now) - window
+    if age < 0:  # signed, yet not shown yet: a clock gone wrong, not a resident in the room
+        raise invalid
+    if age >= CHECK_IN_WINDOWS_ACCEPTED:
+        raise AttendanceError(
+            _("This QR code has expired. Scan the code now shown on the facilitator's screen."), code="expired"
+        )
+    enrolment = (
+        Enrolment.objects.filter(user=user, cohort_id=session.cohort_id).first() if user.is_authenticated else None
+    )
+    if enrolment is None:
+        raise AttendanceError(
+            _("You are not a learner in this meeting's class. Ask its facilitator to add you."),
+            code="not_in_class",
+        )
+    already = Attendance.objects.filter(session=session, enrolment=enrolment).exists()
+    return CheckIn(session=session, enrolment=enrolment, already_checked_in=already)
+
+
+@transaction.atomic
+def check_in(*, user, session_id, window, signature, now=None):
+    """Record that `user` is at the meeting, from the QR code they scanned; once, whatever the scans.
+
+    A second check-in (a second scan, a double tap, a reload) returns ``already_checked_in`` and
+    changes nothing. Refusals raise AttendanceError and save nothing.
+    """
+    verified = check_in_verify(user=user, session_id=session_id, window=window, signature=signature, now=now)
+    if verified.already_checked_in:
+        return verified
+    try:
+        with transaction.atomic():
+            Attendance.objects.create(
+                session=verified.session, enrolment=verified.enrolment, method=Attendance.Method.QR, recorded_by=user
+            )
+    except IntegrityError:
+        # The same resident's other tap got in first: the unique constraint let one row in.
+        return CheckIn(session=verified.session, enrolment=verified.enrolment, already_checked_in=True)
+    enrolment_complete_if_done(enrolment=verified.enrolment)
+    return verified

@@ -1,0 +1,64 @@
+"""Wagtail's page permission policy, narrowed: an NGO member never meets other organisations' courses.
+
+Wagtail gives an organisation's authors "add" on /kursus/, which reaches every course below it, so
+its own policy lists other organisations' courses and modules to them in the explorer, the admin
+search, the page-type and workflow reports, site history, the page chooser and the admin API. Every
+one of those asks the registered policy (``policy_registry.get_by_type(Page)``) which pages the
+person may explore or act on: this policy leaves out the course and module pages of organisations
+the person is not a member of. Overseers (superusers, government staff, reviewers) see them all.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.urls import path
+from wagtail.admin.views.reports import page_types_usage
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from organisations.selectors import member_organisations, sees_every_organisation
+
+
+def without_other_organisations_courses(pages, user):
+    """`pages` without the course and module pages of organisations `user` is not a member of."""
+    from courses.models import CoursePage, ModulePage
+
+    if not user.is_authenticated or sees_every_organisation(user):
+        return pages
+    own_paths = CoursePage.objects.filter(organisation__in=member_organisations(user)).values_list("path", flat=True)
+    own = Q(pk__in=[])
+    for course_path in own_paths:
+        own |= Q(path__startswith=course_path)
+    course_types = ContentType.objects.get_for_models(CoursePage, ModulePage).values()
+    return pages.exclude(Q(content_type__in=course_types) & ~own)
+
+
+class OrganisationPagePermissionPolicy(PagePermissionPolicy):
+    def instances_user_has_any_permission_for(self, user, actions):
+        return without_other_organisations_courses(super().instances_user_has_any_permission_for(user, actions), user)
+
+    def explorable_instances(self, user):
+        return without_other_organisations_courses(super().explorable_instances(user), user)
+
+
+class PageTypesUsageReportView(page_types_usage.PageTypesUsageReportView):
+    """Wagtail's page types report names each type's last edited page, whoever's it is: an NGO member
+    sees that name only for pages the policy lets them explore."""
+
+    def decorate_paginated_queryset(self, page_types):
+        page_types = super().decorate_paginated_queryset(page_types)
+        explorable = set(
+            self.permission_policy.explorable_instances(self.request.user)
+            .filter(pk__in=[item.last_edited_page_id for item in page_types if item.last_edited_page_id])
+            .values_list("pk", flat=True)
+        )
+        for item in page_types:
+            if item.last_edited_page is not None and item.last_edited_page.pk not in explorable:
+                item.last_edited_page = None
+        return page_types
+
+
+# Mounted in lms/urls.py ahead of Wagtail's admin, at the report's own addresses (which keep their
+# names: the view and its links reverse Wagtail's own, and they lead here).
+page_types_usage_urls = [
+    path("", PageTypesUsageReportView.as_view()),
+    path("results/", PageTypesUsageReportView.as_view(results_only=True)),
+]
