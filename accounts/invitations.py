@@ -59,7 +59,14 @@ INVALID_CODE_MESSAGE = _("This code is not valid or has expired. Ask your facili
 
 
 def code_new():
-    return "".join(secrets.choice(CODE_ALPHABET) for _position in range(CODE_LENGTH))
+    # One draw from the system's random source per code, spelled out in the alphabet: as uniform as
+    # ten draws of a letter each, and ten times fewer calls for a roster's thousands of codes.
+    number = secrets.randbelow(len(CODE_ALPHABET) ** CODE_LENGTH)
+    letters = []
+    for _position in range(CODE_LENGTH):
+        number, index = divmod(number, len(CODE_ALPHABET))
+        letters.append(CODE_ALPHABET[index])
+    return "".join(letters)
 
 
 def code_normalise(raw):
@@ -157,7 +164,7 @@ def invitation_codes_create(*, users, kind, created_by, valid_for=None):
                             user_id=user_id,
                             kind=kind,
                             code_digest=code_digest(code),
-                            created_by=created_by,
+                            created_by_id=created_by.pk if created_by is not None else None,
                             created_at=now,
                             expires_at=expires_at,
                         )

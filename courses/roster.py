@@ -20,7 +20,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -306,28 +306,35 @@ def _enrol(rows, *, cohort, by, result):
         for row in to_enrol
         if isinstance(row, _Row)
     ]
-    User.objects.bulk_create(new_accounts, batch_size=2_000)
+    _insert(User, new_accounts)
     new_rows_in_order = [row for row in to_enrol if isinstance(row, _Row)]
-    LearnerProfile.objects.bulk_create(
+    _insert(
+        LearnerProfile,
         [
+            # Ids rather than instances: setting a relation costs ten times more, ten thousand times.
             LearnerProfile(
-                user=user,
-                kelurahan=row.kelurahan,
+                user_id=user.pk,
+                kelurahan_id=row.kelurahan.pk,
                 consent_given_at=now,
                 privacy_notice_version=settings.PRIVACY_NOTICE_VERSION,
-                consent_recorded_by=by,
+                consent_recorded_by_id=by.pk,
             )
             for user, row in zip(new_accounts, new_rows_in_order, strict=True)
         ],
-        batch_size=2_000,
     )
     existing_to_enrol = [user for user in to_enrol if not isinstance(user, _Row)]
-    Enrolment.objects.bulk_create(
+    _insert(
+        Enrolment,
         [
-            Enrolment(user=user, course_id=course_id, cohort=cohort, source=Enrolment.Source.ROSTER)
+            Enrolment(
+                user_id=user.pk,
+                course_id=course_id,
+                cohort_id=cohort.pk,
+                source=Enrolment.Source.ROSTER,
+                enrolled_at=now,
+            )
             for user in [*new_accounts, *existing_to_enrol]
         ],
-        batch_size=2_000,
     )
     if joining:
         Enrolment.objects.filter(pk__in=[enrolment.pk for enrolment in joining], cohort__isnull=True).update(
@@ -343,6 +350,35 @@ def _enrol(rows, *, cohort, by, result):
     if with_email:
         transaction.on_commit(lambda: invitation_emails_send.delay(with_email, by.pk))
     return result
+
+
+def _insert(model, objects):
+    """Insert new model instances and give them their ids.
+
+    On PostgreSQL the rows go in with COPY, their ids drawn from the table's sequence first: in a
+    roster of thousands, bulk_create's preparation of every value was most of the import's time.
+    The instances carry every column's value (Django fills in the defaults when it makes them; the
+    caller sets what ``auto_now_add`` would). Other databases (SQLite, for a first run) take
+    bulk_create.
+    """
+    if not objects:
+        return
+    if connection.vendor != "postgresql":
+        model.objects.bulk_create(objects, batch_size=2_000)
+        return
+    table = model._meta.db_table
+    fields = [field for field in model._meta.concrete_fields if not field.primary_key]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, len(objects)]
+        )
+        for obj, (pk,) in zip(objects, cursor.fetchall(), strict=True):
+            obj.pk = pk
+            obj._state.adding, obj._state.db = False, connection.alias
+        columns = ", ".join(connection.ops.quote_name(column) for column in ["id", *(f.column for f in fields)])
+        with cursor.copy(f"COPY {connection.ops.quote_name(table)} ({columns}) FROM STDIN") as copy:
+            for obj in objects:
+                copy.write_row([obj.pk, *(getattr(obj, field.attname) for field in fields)])
 
 
 def _existing_accounts(rows):
