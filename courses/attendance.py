@@ -25,11 +25,11 @@ from courses.models import Attendance, CohortSession, Enrolment
 from courses.services import enrolment_complete_if_done
 
 CHECK_IN_WINDOW_SECONDS = 60
-# The code on the facilitator's screen is up to a minute old when scanned (it changes every minute),
-# and a resident who scans it just before it changes needs another minute or so to log in and press
-# "Saya hadir": the current window and the two before it are accepted. An older code was not scanned
-# in the room but photographed and passed on.
-CHECK_IN_WINDOWS_ACCEPTED = 3
+# How many minutes old a code may be: the code on the facilitator's screen is up to a minute old when
+# scanned (it changes every minute), and a resident who scans it just before it changes needs another
+# minute or so to log in and press "Saya hadir". So the current minute's code and the two before it are
+# accepted; an older one was not scanned in the room but photographed and passed on.
+CHECK_IN_MAX_AGE_MINUTES = 2
 # 16 url-safe base64 characters: 96 bits of the HMAC, far beyond guessing in the minutes a code lives.
 CHECK_IN_SIGNATURE_LENGTH = 16
 
@@ -86,27 +86,29 @@ def session_attendance(*, session):
 
 
 @transaction.atomic
-def attendance_record(*, session, present_enrolment_ids, by):
+def attendance_record(*, session, present_enrolment_ids, by, shown_present_ids=None):
     """Make the meeting's present learners exactly `present_enrolment_ids` (the ticked boxes).
 
     Adds the missing rows as marked by the facilitator `by`, deletes those of learners unticked, and
-    keeps the rows already there (a QR check-in stays a QR check-in). An id that is not a learner of
-    the meeting's class refuses the whole list: nothing is saved. Returns the number present.
+    keeps the rows already there (a QR check-in stays a QR check-in). Given `shown_present_ids` (the
+    learners the form showed as present), only those of them left unticked lose their row: a resident
+    who checked in with the QR code while the form was open on the facilitator's phone stays present.
+
+    An id that is not a learner of the meeting's class refuses the whole list: nothing is saved.
+    Returns the number of learners now present.
     """
-    try:
-        wanted = {int(enrolment_id) for enrolment_id in present_enrolment_ids}
-    except (TypeError, ValueError):
-        raise AttendanceError(_("The attendance list is not valid: reload the page."), code="invalid") from None
-    learners = set(
-        Enrolment.objects.filter(cohort_id=session.cohort_id, pk__in=wanted).values_list("pk", flat=True)
-    )
+    wanted = _ids(present_enrolment_ids)
+    learners = set(Enrolment.objects.filter(cohort_id=session.cohort_id, pk__in=wanted).values_list("pk", flat=True))
     if wanted - learners:
         raise AttendanceError(
             _("Some of the ticked learners are not in this class; nothing was saved. Reload the page."),
             code="not_in_class",
         )
-    Attendance.objects.filter(session=session).exclude(enrolment_id__in=wanted).delete()
-    # ignore_conflicts: a learner who checked in by QR meanwhile keeps their row.
+    unticked = Attendance.objects.filter(session=session).exclude(enrolment_id__in=wanted)
+    if shown_present_ids is not None:
+        unticked = unticked.filter(enrolment_id__in=_ids(shown_present_ids))
+    unticked.delete()
+    # ignore_conflicts: the rows already there stay as they are.
     Attendance.objects.bulk_create(
         [
             Attendance(session=session, enrolment_id=enrolment_id, method=Attendance.Method.FORM, recorded_by=by)
@@ -117,7 +119,14 @@ def attendance_record(*, session, present_enrolment_ids, by):
     # A meeting more may be what a learner's class asked for to complete the course.
     for enrolment in Enrolment.objects.filter(pk__in=wanted, completed_at__isnull=True):
         enrolment_complete_if_done(enrolment=enrolment)
-    return len(wanted)
+    return Attendance.objects.filter(session=session).count()
+
+
+def _ids(values):
+    try:
+        return {int(value) for value in values}
+    except (TypeError, ValueError):
+        raise AttendanceError(_("The attendance list is not valid: reload the page."), code="invalid") from None
 
 
 # --- QR check-in ------------------------------------------------------------------------------------
@@ -149,11 +158,10 @@ def check_in_signature(*, session, window):
 
 
 def check_in_url(session, now=None):
-    """The absolute address behind the QR code on the facilitator's screen at `now`."""
+    """The absolute address behind the QR code on the facilitator's screen at `now` (SITE_URL: the code is
+    scanned by phones that know nothing of the request that drew it)."""
     window = check_in_window(now)
-    path = reverse(
-        "class_check_in", args=[session.pk, window, check_in_signature(session=session, window=window)]
-    )
+    path = reverse("class_check_in", args=[session.pk, window, check_in_signature(session=session, window=window)])
     return settings.SITE_URL + path
 
 
@@ -173,7 +181,7 @@ def check_in_verify(*, user, session_id, window, signature, now=None):
     age = check_in_window(now) - window
     if age < 0:  # signed, yet not shown yet: a clock gone wrong, not a resident in the room
         raise invalid
-    if age >= CHECK_IN_WINDOWS_ACCEPTED:
+    if age > CHECK_IN_MAX_AGE_MINUTES:
         raise AttendanceError(
             _("This QR code has expired. Scan the code now shown on the facilitator's screen."), code="expired"
         )

@@ -1,10 +1,11 @@
 """/kelas/: residents join a class with its code or link (and check in at its meetings)."""
 
-from django.urls import path
+from django.urls import include, path
 
 from courses import views
 
 urlpatterns = [
     path("gabung/", views.cohort_join_lookup, name="class_join_lookup"),
     path("gabung/<str:code>/", views.cohort_join, name="class_join"),
+    path("hadir/", include("courses.check_in_urls")),
 ]

@@ -20,6 +20,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from accounts.forms import KelurahanField
 from courses import cohort_views
+from courses.attendance_views import attendance_admin_urls
 from courses.models import Cohort, CoursePage, Enrolment
 from courses.permissions import cohort_permission_policy, learner_permission_policy
 from courses.scope import organisations_facilitated_by
@@ -167,7 +168,7 @@ class CohortViewSet(ModelViewSet):
     )
 
     def get_urlpatterns(self):
-        return super().get_urlpatterns() + [
+        return super().get_urlpatterns() + attendance_admin_urls + [
             path("<int:pk>/peserta/unggah/", cohort_views.roster_upload, name="roster_upload"),
             path("<int:pk>/peserta/templat.csv", cohort_views.roster_template, name="roster_template"),
             path("<int:pk>/peserta/kode-undangan/", cohort_views.invitation_codes, name="invitation_codes"),

@@ -75,7 +75,7 @@ class Cohort(ClusterableModel):
     enrolment_code = models.CharField(
         _("enrolment code"), max_length=20, unique=True, default=new_enrolment_code, editable=False
     )
-    # Signs the check-in QR codes of this class's meetings (courses.check_in).
+    # Signs the check-in QR codes of this class's meetings (courses.attendance).
     check_in_secret = models.CharField(max_length=64, default=new_check_in_secret, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
