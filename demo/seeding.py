@@ -24,6 +24,7 @@ from cms_pages.models import (
     StandardPage,
 )
 from cms_pages.services import home_page_install
+from courses.attendance import attendance_record
 from courses.cohort_services import cohort_join
 from courses.models import Cohort, CohortSession, CourseIndexPage, CoursePage, ModulePage, QuizQuestion
 from courses.roster import roster_import
@@ -164,6 +165,11 @@ def seed_classes(course_pages, organisations, today):
         roster_import(cohort=cohort, data="\n".join(rows).encode(), by=facilitator)
         for username in data["joined_with_code"]:
             cohort_join(user=User.objects.get(username=username), code=cohort.enrolment_code)
+        # The first meeting has been held: everyone came.
+        learners = cohort.enrolments.values_list("pk", flat=True)
+        attendance_record(
+            session=cohort.sessions.order_by("starts_at").first(), present_enrolment_ids=learners, by=facilitator
+        )
 
 
 def seed_regions():

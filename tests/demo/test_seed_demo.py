@@ -7,7 +7,16 @@ from django.core.management.base import CommandError
 from wagtail.models import Page, Revision
 
 from cms_pages.models import BudgetingCallPage, ForumPage, HomePage
-from courses.models import CoursePage, Enrolment, ModulePage, ModuleProgress, QuizAttempt, QuizQuestion
+from courses.models import (
+    Attendance,
+    Cohort,
+    CoursePage,
+    Enrolment,
+    ModulePage,
+    ModuleProgress,
+    QuizAttempt,
+    QuizQuestion,
+)
 from organisations.models import Organisation
 from regions.models import Region
 
@@ -38,6 +47,8 @@ def database_state():
         "enrolments": list(Enrolment.objects.order_by("id").values_list("user__username", "status", "completed_at")),
         "attempts": QuizAttempt.objects.count(),
         "progress": ModuleProgress.objects.count(),
+        "classes": list(Cohort.objects.order_by("id").values_list("name", "enrolment_code")),
+        "attendance": Attendance.objects.count(),
     }
 
 
@@ -135,3 +146,23 @@ def test_demo_partners_write_only_their_own_organisations_courses(client):
     client.force_login(author)
     assert client.get(f"/admin/pages/{lestari_course.pk}/edit/").status_code == 200
     assert client.get(f"/admin/pages/{cerdas_course.pk}/edit/").status_code != 200
+
+
+def test_demo_facilitators_run_their_own_organisations_class(client):
+    call_command("seed_demo")
+    User = get_user_model()
+    lestari_class = Cohort.objects.get(organisation__slug="yayasan-lingkungan-lestari")
+    cerdas_class = Cohort.objects.get(organisation__slug="perkumpulan-warga-cerdas")
+    assert lestari_class.requires_attendance and lestari_class.sessions.count() == 4
+    # Phone-only learners from a roster, waiting for their invitation codes; warga1 joined with the code.
+    assert lestari_class.enrolments.filter(source="roster", user__email__isnull=True).count() == 3
+    assert not lestari_class.enrolments.first().user.has_usable_password()
+    assert cerdas_class.enrolments.filter(user__username="warga1").exists()
+    assert Attendance.objects.filter(session__cohort=lestari_class).count() == 3
+
+    client.force_login(User.objects.get(username="fasilitator-lestari"))
+    listing = client.get("/admin/kelas/").text
+    assert lestari_class.name in listing and cerdas_class.name not in listing
+    assert client.get(f"/admin/kelas/{cerdas_class.pk}/kemajuan/").status_code == 404
+    client.force_login(User.objects.get(username="pemkot"))
+    assert cerdas_class.name in client.get("/admin/kelas/").text
