@@ -116,7 +116,10 @@ LANGUAGES = [
 # The Wagtail admin offers the same two languages; staff choose theirs in their account.
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_CONTENT_LANGUAGES = [("id", "Bahasa Indonesia")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# First our own strings (makemessages writes them to the first entry), then Indonesian for the
+# Wagtail admin strings Wagtail leaves untranslated: a folder no source file lives under, so
+# makemessages never touches it (see the header of its django.po).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail_admin"]
 USE_I18N = True
 FORMAT_MODULE_PATH = ["lms.formats"]
 TIME_ZONE = "Asia/Makassar"  # WITA: Balikpapan is in Kalimantan Timur, UTC+8
