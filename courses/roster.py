@@ -20,7 +20,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -30,7 +30,7 @@ from accounts.models import LearnerProfile
 from accounts.selectors import kelurahan_for_sign_up
 from accounts.services import USERNAME_BASE_LENGTH
 from accounts.validators import normalise_email, normalise_phone
-from courses.models import Enrolment
+from courses.models import Cohort, Enrolment
 
 MAX_ROSTER_BYTES = 5 * 1024 * 1024
 MAX_ROSTER_ROWS = 20_000
@@ -62,7 +62,6 @@ class RosterProblem:
 @dataclass
 class RosterResult:
     created: list = field(default_factory=list)  # new accounts
-    enrolled_existing: int = 0  # residents who had an account already
     already_in_class: int = 0  # rows of learners this class has already: a repeated upload
     problems: list = field(default_factory=list)
     # New phone-only residents and their invitation codes, for the printed sheet.
@@ -70,7 +69,7 @@ class RosterResult:
 
     @property
     def enrolled(self):
-        return len(self.created) + self.enrolled_existing
+        return len(self.created)
 
 
 @dataclass
@@ -86,10 +85,17 @@ def roster_import(*, cohort, data, by):
     """Import a roster file's bytes into `cohort` on behalf of facilitator `by`; returns a RosterResult."""
     rows, problems = _parse(data, cohort=cohort)
     result = RosterResult(problems=problems)
-    with transaction.atomic():
-        _enrol(rows, cohort=cohort, by=by, result=result)
-        summary = {"created": len(result.created), "enrolled": result.enrolled, "refused": len(result.problems)}
-        log(cohort, "sekolah_warga.roster_import", user=by, data=summary)
+    try:
+        with transaction.atomic():
+            # The class row is locked while its seats are counted and filled: a resident joining with
+            # the code, or a second upload, waits instead of overbooking it.
+            Cohort.objects.select_for_update().filter(pk=cohort.pk).values_list("pk").get()
+            _enrol(rows, cohort=cohort, by=by, result=result)
+            summary = {"created": len(result.created), "enrolled": result.enrolled, "refused": len(result.problems)}
+            log(cohort, "sekolah_warga.roster_import", user=by, data=summary)
+    except IntegrityError:
+        # Someone signed up with one of these e-mails or phones while the file was read.
+        raise RosterError(_("Some of these residents registered at the same moment. Upload the file again.")) from None
     result.problems.sort(key=lambda problem: problem.line)
     return result
 
@@ -106,7 +112,8 @@ def _decode(data):
     if b"\x00" in data:  # a picture, a spreadsheet's own format, a PDF: not text at all
         raise RosterError(_("The file cannot be read as text. Save it from your spreadsheet as “CSV UTF-8”."))
     # Spreadsheets save CSV as UTF-8 (often with a byte-order mark) or in Windows' own encoding.
-    for encoding in ("utf-8-sig", "cp1252"):
+    # latin-1 last: it reads any byte, where cp1252 leaves five undefined.
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
@@ -135,18 +142,29 @@ def _columns(header):
 
 def _parse(data, *, cohort):
     text = _decode(data)
-    first_line = text.split("\n", 1)[0]
+    first_line = text.splitlines()[0] if text else ""
     # Spreadsheets set to Indonesian separate columns with semicolons: the decimal mark is the comma.
     delimiter = max(",;\t", key=first_line.count)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    # newline="": the csv module reads the line endings itself (old Mac spreadsheets end lines with CR).
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return _read_rows(reader, villages=_villages())
+    except csv.Error as error:
+        raise RosterError(
+            _("Line %(line)s cannot be read as CSV (%(error)s). Save the file from your spreadsheet again as CSV.")
+            % {"line": reader.line_num, "error": error}
+        ) from None
+
+
+def _read_rows(reader, *, villages):
     header = next(reader, None)
     if not header:
         raise RosterError(_("The file is empty."))
     positions = _columns(header)
-    villages = _villages()
 
     rows, problems, seen = [], [], {}
-    for line, values in enumerate(reader, start=2):
+    for values in reader:
+        line = reader.line_num  # the file's line, even after a quoted cell that spans lines
         if not any(value.strip() for value in values):
             continue  # blank lines at the end of a spreadsheet
         if len(rows) + len(problems) >= MAX_ROSTER_ROWS:
@@ -258,40 +276,32 @@ def _enrol(rows, *, cohort, by, result):
         else:
             new_rows.append(row)
 
-    new_lines = {row.line for row in new_rows}
-    enrolments = _existing_enrolments(course_id, [user.pk for user in existing_users.values()])
-    # Capacity: the class's current learners first, then the rows in file order.
-    seats_left = cohort.capacity - Enrolment.objects.filter(cohort=cohort).count()
-    joining, to_enrol = [], []
-    for row in rows:
-        user = existing_users.get(row.line)
-        if user is None and row.line not in new_lines:
-            continue  # refused above
-        enrolment = enrolments.get(user.pk) if user is not None else None
-        if enrolment is not None and enrolment.cohort_id == cohort.pk:
+    # A roster makes accounts; it never takes one over. Residents who have an account already join
+    # the class themselves, with its code: otherwise any facilitator could pull anyone's account
+    # (found by a phone number) into a class and then hand out a reset code for it.
+    in_class = _users_in_class(cohort, [user.pk for user in existing_users.values()])
+    for line, user in existing_users.items():
+        if user.pk in in_class:
             result.already_in_class += 1
-            continue
-        if enrolment is not None and enrolment.cohort_id is not None:
+        else:
             result.problems.append(
                 RosterProblem(
-                    row.line,
-                    _("already a learner in another class of this course: %(cohort)s")
-                    % {"cohort": enrolment.cohort.name},
+                    line,
+                    _("already has an account: ask them to join the class with its code, %(code)s")
+                    % {"code": cohort.enrolment_code},
                 )
             )
-            continue
+    # Capacity: the class's current learners first, then the new rows in file order.
+    seats_left = cohort.capacity - Enrolment.objects.filter(cohort=cohort).count()
+    to_enrol = []
+    for row in new_rows:
         if seats_left <= 0:
             result.problems.append(
                 RosterProblem(row.line, _("the class is full (%(capacity)s learners)") % {"capacity": cohort.capacity})
             )
             continue
         seats_left -= 1
-        if enrolment is not None:
-            joining.append(enrolment)  # enrolled on their own before: now in this class
-        elif user is not None:
-            to_enrol.append(user)
-        else:
-            to_enrol.append(row)
+        to_enrol.append(row)
 
     now = timezone.now()
     new_accounts = [
@@ -304,10 +314,8 @@ def _enrol(rows, *, cohort, by, result):
             date_joined=now,
         )
         for row in to_enrol
-        if isinstance(row, _Row)
     ]
     _insert(User, new_accounts)
-    new_rows_in_order = [row for row in to_enrol if isinstance(row, _Row)]
     _insert(
         LearnerProfile,
         [
@@ -319,10 +327,9 @@ def _enrol(rows, *, cohort, by, result):
                 privacy_notice_version=settings.PRIVACY_NOTICE_VERSION,
                 consent_recorded_by_id=by.pk,
             )
-            for user, row in zip(new_accounts, new_rows_in_order, strict=True)
+            for user, row in zip(new_accounts, to_enrol, strict=True)
         ],
     )
-    existing_to_enrol = [user for user in to_enrol if not isinstance(user, _Row)]
     _insert(
         Enrolment,
         [
@@ -333,16 +340,11 @@ def _enrol(rows, *, cohort, by, result):
                 source=Enrolment.Source.ROSTER,
                 enrolled_at=now,
             )
-            for user in [*new_accounts, *existing_to_enrol]
+            for user in new_accounts
         ],
     )
-    if joining:
-        Enrolment.objects.filter(pk__in=[enrolment.pk for enrolment in joining], cohort__isnull=True).update(
-            cohort=cohort
-        )
 
     result.created = new_accounts
-    result.enrolled_existing = len(existing_to_enrol) + len(joining)
     phone_only = [user for user in new_accounts if not user.email]
     codes = invitation_codes_create(users=phone_only, kind=AccountInvitation.Kind.ACTIVATION, created_by=by)
     result.invitation_codes = [(user, codes[user.pk]) for user in phone_only]
@@ -396,17 +398,13 @@ def _existing_accounts(rows):
     return by_email, by_phone
 
 
-def _existing_enrolments(course_id, user_ids):
-    enrolments = {}
+def _users_in_class(cohort, user_ids):
+    """Of these accounts, those already learners of the class (a roster uploaded again)."""
+    found = set()
     for start in range(0, len(user_ids), LOOKUP_CHUNK):
         chunk = user_ids[start : start + LOOKUP_CHUNK]
-        for enrolment in (
-            Enrolment.objects.filter(course_id=course_id, user_id__in=chunk)
-            .select_related("cohort")
-            .only("id", "user_id", "cohort_id", "cohort__name")
-        ):
-            enrolments[enrolment.user_id] = enrolment
-    return enrolments
+        found.update(Enrolment.objects.filter(cohort=cohort, user_id__in=chunk).values_list("user_id", flat=True))
+    return found
 
 
 def _unusable_password():

@@ -168,28 +168,32 @@ class CohortViewSet(ModelViewSet):
     )
 
     def get_urlpatterns(self):
-        return super().get_urlpatterns() + attendance_admin_urls + [
-            path("<int:pk>/peserta/unggah/", cohort_views.roster_upload, name="roster_upload"),
-            path("<int:pk>/peserta/templat.csv", cohort_views.roster_template, name="roster_template"),
-            path("<int:pk>/peserta/kode-undangan/", cohort_views.invitation_codes, name="invitation_codes"),
-            path("<int:pk>/kemajuan/", cohort_views.progress, name="progress"),
-            path("<int:pk>/kemajuan.csv", cohort_views.progress_csv, name="progress_csv"),
-            path(
-                "<int:pk>/peserta/<int:enrolment_id>/percobaan/",
-                cohort_views.grant_quiz_attempt,
-                name="grant_quiz_attempt",
-            ),
-            path(
-                "<int:pk>/peserta/<int:enrolment_id>/selesai/",
-                cohort_views.record_paper_completion,
-                name="record_paper_completion",
-            ),
-            path(
-                "<int:pk>/peserta/<int:enrolment_id>/tautan-sandi/",
-                cohort_views.password_reset_link,
-                name="password_reset_link",
-            ),
-        ]
+        return (
+            super().get_urlpatterns()
+            + attendance_admin_urls
+            + [
+                path("<int:pk>/peserta/unggah/", cohort_views.roster_upload, name="roster_upload"),
+                path("<int:pk>/peserta/templat.csv", cohort_views.roster_template, name="roster_template"),
+                path("<int:pk>/peserta/kode-undangan/", cohort_views.invitation_codes, name="invitation_codes"),
+                path("<int:pk>/kemajuan/", cohort_views.progress, name="progress"),
+                path("<int:pk>/kemajuan.csv", cohort_views.progress_csv, name="progress_csv"),
+                path(
+                    "<int:pk>/peserta/<int:enrolment_id>/percobaan/",
+                    cohort_views.grant_quiz_attempt,
+                    name="grant_quiz_attempt",
+                ),
+                path(
+                    "<int:pk>/peserta/<int:enrolment_id>/selesai/",
+                    cohort_views.record_paper_completion,
+                    name="record_paper_completion",
+                ),
+                path(
+                    "<int:pk>/peserta/<int:enrolment_id>/tautan-sandi/",
+                    cohort_views.password_reset_link,
+                    name="password_reset_link",
+                ),
+            ]
+        )
 
 
 # --- Learners ------------------------------------------------------------------------------------------
