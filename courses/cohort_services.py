@@ -6,6 +6,7 @@ to Wagtail's audit log with who did it, and shown wherever completion is shown.
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -127,6 +128,18 @@ def password_reset_code_for_learner(*, enrolment, by):
     """
     from accounts.invitations import password_reset_code_create
 
+    user = enrolment.user
+    if user.is_staff or user.is_superuser or user.memberships.exists():
+        # Staff and partners' own accounts are never reset by a facilitator.
+        raise ValidationError(_("This account belongs to staff or a partner: its owner resets the password."))
     code = password_reset_code_create(user=enrolment.user, created_by=by)
     log(enrolment, "sekolah_warga.password_reset_code", user=by)
     return code
+
+
+def cohort_completions_refresh(*, cohort):
+    """Record the completions a class's changed rules now allow (a lower attendance minimum, say)."""
+    from courses.services import enrolment_complete_if_done
+
+    for enrolment in Enrolment.objects.filter(cohort=cohort, completed_at__isnull=True).only("pk", "course_id"):
+        enrolment_complete_if_done(enrolment=enrolment)

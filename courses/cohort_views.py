@@ -141,8 +141,10 @@ def progress_csv(request, pk):
             _("Name"),
             _("Contact"),
             _("Modules done"),
+            _("Modules"),
             *[_("Best score: %(module)s") % {"module": module.title} for module in report["modules"]],
             _("Meetings attended"),
+            _("Meetings"),
             _("Completed on"),
             _("Completion recorded by facilitator"),
         ]
@@ -150,16 +152,25 @@ def progress_csv(request, pk):
     for row in report["rows"]:
         writer.writerow(
             [
-                row.name,
-                row.contact,
-                f"{row.modules_done}/{len(report['modules'])}",
+                _spreadsheet_text(row.name),
+                _spreadsheet_text(row.contact),
+                # Counts in columns of their own: "3/5" in one cell is a date to a spreadsheet.
+                row.modules_done,
+                len(report["modules"]),
                 *["" if score is None else score for score in row.scores],
-                f"{row.attended}/{report['session_count']}",
+                row.attended,
+                report["session_count"],
                 row.enrolment.completed_at.date().isoformat() if row.enrolment.completed_at else "",
                 _("yes") if row.enrolment.completion_recorded_by_id else "",
             ]
         )
     return response
+
+
+def _spreadsheet_text(value):
+    """Text a spreadsheet keeps as text: a resident's name starting with "=" must not run as a
+    formula (CSV injection), and a "+62…" phone number must not turn into a number."""
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 # --- Helping one learner -----------------------------------------------------------------------------

@@ -9,9 +9,14 @@ from django.contrib.auth import get_user_model
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from courses.models import Cohort, Enrolment
-from courses.scope import cohorts_run_by, cohorts_visible_to, learners_visible_to, organisations_facilitated_by
+from courses.scope import (
+    cohorts_run_by,
+    cohorts_visible_to,
+    learners_visible_to,
+    organisations_facilitated_by,
+    reads_every_record,
+)
 from organisations.models import FACILITATOR_ROLES
-from organisations.selectors import sees_every_organisation
 
 CHANGING_ACTIONS = {"add", "change", "delete"}
 
@@ -25,7 +30,7 @@ class CohortPermissionPolicy(BasePermissionPolicy):
         facilitates = organisations_facilitated_by(user).exists()
         if action in CHANGING_ACTIONS:
             return facilitates
-        return facilitates or sees_every_organisation(user)
+        return facilitates or reads_every_record(user)
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)
@@ -57,7 +62,7 @@ class LearnerPermissionPolicy(BasePermissionPolicy):
     def user_has_permission(self, user, action):
         if action != "view" or not (user.is_authenticated and user.is_active):
             return False
-        return user.is_superuser or organisations_facilitated_by(user).exists() or sees_every_organisation(user)
+        return user.is_superuser or organisations_facilitated_by(user).exists() or reads_every_record(user)
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)

@@ -10,6 +10,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from courses import cohort_services, selectors, services
@@ -153,7 +154,10 @@ def cohort_join_lookup(request):
     code = normalise_code(request.GET.get("kode"))
     if not code:
         messages.error(request, _("Type the class code your facilitator gave you."))
-        return redirect(request.META.get("HTTP_REFERER") or "/kursus/")
+        back = request.META.get("HTTP_REFERER", "")
+        if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+            back = "/kursus/"
+        return redirect(back)
     return redirect("class_join", code=code)
 
 

@@ -21,6 +21,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from accounts.forms import KelurahanField
 from courses import cohort_views
 from courses.attendance_views import attendance_admin_urls
+from courses.cohort_services import cohort_completions_refresh
 from courses.models import Cohort, CoursePage, Enrolment
 from courses.permissions import cohort_permission_policy, learner_permission_policy
 from courses.scope import organisations_facilitated_by
@@ -53,6 +54,9 @@ class CohortForm(WagtailAdminModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        course = cleaned.get("course")
+        if self.instance.pk and course and course.pk != self.instance.course_id and self.instance.enrolments.exists():
+            self.add_error("course", _("This class has learners in its course: the course cannot change any more."))
         organisation = cleaned.get("organisation")
         facilitators = cleaned.get("facilitators")
         if organisation and facilitators:
@@ -97,6 +101,13 @@ class CohortIndexView(generic.IndexView):
 
 class ScopedEditView(ScopedObjectMixin, generic.EditView):
     action = "change"
+
+    def save_instance(self):
+        instance = super().save_instance()
+        if isinstance(instance, Cohort):
+            # A lower attendance minimum, or fewer meetings, may complete learners who were waiting.
+            cohort_completions_refresh(cohort=instance)
+        return instance
 
 
 class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
@@ -146,7 +157,8 @@ class CohortViewSet(ModelViewSet):
         "starts_on",
         Column("learner_count", label=_("Learners"), accessor="learner_count"),
     ]
-    list_filter = ["mode", "organisation"]
+    # No filter by organisation: its choices would list every organisation to every facilitator.
+    list_filter = ["mode"]
     search_fields = ["name"]
     ordering = ["-starts_on"]
     edit_handler = ObjectList(

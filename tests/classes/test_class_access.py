@@ -1,7 +1,7 @@
 """Who may open which class screen: each role × each admin URL × own or other organisation's class.
 
-Facilitators run their own organisation's classes; government staff and reviewers read every
-class and change none; authors, residents and other organisations see none. Adding a screen is
+Facilitators run their own organisation's classes; government staff read every class and change
+none; content reviewers, authors, residents and other organisations see none. Adding a screen is
 adding a line to VIEWS (and, if it changes things, to CHANGES).
 """
 
@@ -44,12 +44,12 @@ READ = {
     "facilitator": (ALLOW, DENY),
     "other facilitator": (DENY, ALLOW),
     "government": (ALLOW, ALLOW),
-    "reviewer": (ALLOW, ALLOW),
+    "reviewer": (DENY, DENY),  # reviewers judge pages, not people: no learners' data
     "author": (DENY, DENY),
     "resident": (DENY, DENY),
     "anonymous": (DENY, DENY),
 }
-READERS_ONLY = {"government", "reviewer"}
+READERS_ONLY = {"government"}
 
 
 @pytest.fixture
@@ -212,3 +212,45 @@ def test_another_organisations_learner_cannot_be_opened_by_id(client, learners, 
 
     assert response.status_code in (302, 403, 404)
     assert stranger.user.first_name not in response.content.decode()
+
+
+def test_a_facilitator_cannot_give_a_reset_code_for_a_partners_or_staff_account(client, classes):
+    from organisations.models import Membership
+    from organisations.services import membership_set
+
+    enrolment = classes["learners"][classes["own"].pk]
+    enrolment.user.email = None
+    enrolment.user.save()
+    membership_set(user=enrolment.user, organisation=classes["cerdas"], role=Membership.Role.AUTHOR)
+    client.force_login(classes["users"]["facilitator"])
+
+    client.post(reverse("cohorts:password_reset_link", args=[classes["own"].pk, enrolment.pk]))
+
+    from accounts.models import AccountInvitation
+
+    assert not AccountInvitation.objects.filter(user=enrolment.user).exists()
+
+
+def test_the_course_of_a_class_with_learners_cannot_change(classes):
+    from courses.viewsets import CohortViewSet
+
+    cohort = classes["own"]
+    form_class = CohortViewSet("cohorts-form").get_form_class(for_update=True)
+    data = {
+        "name": cohort.name,
+        "course": classes["own_course"].pk,
+        "organisation": cohort.organisation_id,
+        "kelurahan": cohort.kelurahan_id,
+        "mode": cohort.mode,
+        "starts_on": cohort.starts_on,
+        "ends_on": cohort.ends_on,
+        "capacity": cohort.capacity,
+        "sessions-TOTAL_FORMS": "0",
+        "sessions-INITIAL_FORMS": "0",
+        "sessions-MIN_NUM_FORMS": "0",
+        "sessions-MAX_NUM_FORMS": "1000",
+    }
+    form = form_class(data, instance=cohort, for_user=classes["users"]["facilitator"])
+
+    assert not form.is_valid()
+    assert form.errors["course"] == ["Kelas ini sudah punya peserta dalam kursusnya: kursus tidak bisa diganti lagi."]
