@@ -10,8 +10,12 @@ the person is not a member of. Overseers (superusers, government staff, reviewer
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.http import Http404
 from django.urls import path
+from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.reports import page_types_usage
+from wagtail.admin.viewsets.pages import page_viewset_registry
+from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from organisations.selectors import member_organisations, sees_every_organisation
@@ -61,4 +65,38 @@ class PageTypesUsageReportView(page_types_usage.PageTypesUsageReportView):
 page_types_usage_urls = [
     path("", PageTypesUsageReportView.as_view()),
     path("results/", PageTypesUsageReportView.as_view(results_only=True)),
+]
+
+
+def _not_other_organisations_course(view):
+    """The explorer of one page: 404 for another organisation's course or module, named by its id."""
+
+    def explore(request, parent_page_id, **kwargs):
+        page = Page.objects.filter(pk=parent_page_id)
+        if page.exists() and not without_other_organisations_courses(page, request.user).exists():
+            raise Http404
+        return view(request, parent_page_id=parent_page_id, **kwargs)
+
+    return explore
+
+
+# Wagtail's explorer lists only the pages the policy allows, but shows any page named in its address
+# (title, breadcrumbs): mounted in lms/urls.py ahead of Wagtail's admin, at the explorer's addresses.
+explorer_urls = [
+    path(
+        "<int:parent_page_id>/",
+        require_admin_access(
+            _not_other_organisations_course(
+                page_viewset_registry.as_view("index", parent_page_id_kwarg="parent_page_id")
+            )
+        ),
+    ),
+    path(
+        "<int:parent_page_id>/results/",
+        require_admin_access(
+            _not_other_organisations_course(
+                page_viewset_registry.as_view("index_results", parent_page_id_kwarg="parent_page_id")
+            )
+        ),
+    ),
 ]

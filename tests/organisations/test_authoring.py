@@ -284,3 +284,28 @@ def test_reviewers_still_find_every_organisations_course(client, world, listing)
     response = client.get(PAGE_LISTINGS[listing](world))
 
     assert "Anggaran Kelurahan" in response.content.decode()
+
+
+@pytest.mark.parametrize("page", ["course", "module"])
+def test_another_organisations_course_cannot_be_explored_by_its_id(client, world, page):
+    target = world["other"] if page == "course" else world["other"].get_children().first()
+    client.force_login(world["users"]["author"])
+
+    response = client.get(reverse("wagtailadmin_explore", args=[target.pk]))
+
+    assert response.status_code == 404
+    assert target.title not in response.content.decode()
+    assert client.get(reverse("wagtailadmin_explore", args=[world["own"].pk])).status_code == 200
+
+
+def test_reviewers_explore_every_organisations_course(client, world):
+    client.force_login(world["users"]["reviewer"])
+
+    assert client.get(reverse("wagtailadmin_explore", args=[world["other"].pk])).status_code == 200
+
+
+def test_the_explorer_still_asks_for_an_admin_login(client, world):
+    response = client.get(reverse("wagtailadmin_explore", args=[world["own"].pk]))
+
+    assert response.status_code == 302
+    assert "/admin/login/" in response.url
