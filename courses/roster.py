@@ -1,8 +1,9 @@
 """Enrolling a class from a roster file (CSV): the facilitator's list of names and contacts.
 
-Each valid row finds the resident's account by e-mail or phone, or makes one without a
-password, and enrols them in the class's course, in this class. Invalid rows come back with
-their line numbers and reasons and change nothing. The same file uploaded twice creates
+Each valid row makes the resident an account without a password and enrols them in the class's
+course, in this class. A row whose e-mail or phone already has an account is found and reported
+with the class code: its owner joins themselves, since a roster never takes an account over.
+Invalid rows come back with their line numbers and reasons and change nothing. The same file uploaded twice creates
 nothing the second time. The valid rows are saved together or not at all.
 
 New accounts get no password: the resident sets one with an invitation, which is e-mailed to
