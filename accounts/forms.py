@@ -80,6 +80,25 @@ def phone_field():
     )
 
 
+def new_password_field():
+    return forms.CharField(
+        label=_("Password"),
+        strip=False,
+        help_text=_("At least 8 characters. Not only numbers, and not an easy word like your name."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": _("Choose a password.")},
+    )
+
+
+def password_confirm_field():
+    return forms.CharField(
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": _("Type the same password again.")},
+    )
+
+
 class ServiceErrorsMixin:
     def add_service_errors(self, error):
         """Show a service's refusal next to the field it names (at the top when the form has no such field)."""
@@ -114,19 +133,8 @@ class SignUpForm(ServiceErrorsMixin, ContactMixin, forms.Form):
     full_name = full_name_field()
     email = email_field()
     phone = phone_field()
-    password = forms.CharField(
-        label=_("Password"),
-        strip=False,
-        help_text=_("At least 8 characters. Not only numbers, and not an easy word like your name."),
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        error_messages={"required": _("Choose a password.")},
-    )
-    password_confirm = forms.CharField(
-        label=_("Password again"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        error_messages={"required": _("Type the same password again.")},
-    )
+    password = new_password_field()
+    password_confirm = password_confirm_field()
     kelurahan = KelurahanField(error_messages={"required": _("Choose your kelurahan.")})
     gender = forms.ChoiceField(
         label=_("Gender"),
@@ -309,19 +317,8 @@ class InvitationCodeForm(forms.Form):
 class InvitationPasswordForm(ServiceErrorsMixin, forms.Form):
     """/akun/aktifkan/<code>/: the resident's password, and their own consent when the code asks for it."""
 
-    password = forms.CharField(
-        label=_("Password"),
-        strip=False,
-        help_text=SignUpForm.base_fields["password"].help_text,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        error_messages={"required": _("Choose a password.")},
-    )
-    password_confirm = forms.CharField(
-        label=_("Password again"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        error_messages={"required": _("Type the same password again.")},
-    )
+    password = new_password_field()
+    password_confirm = password_confirm_field()
     consent = forms.BooleanField(
         label=SignUpForm.base_fields["consent"].label,
         error_messages={"required": _("To activate your account, agree to the privacy notice.")},
