@@ -68,10 +68,6 @@ class RosterResult:
     # New phone-only residents and their invitation codes, for the printed sheet.
     invitation_codes: list = field(default_factory=list)
 
-    @property
-    def enrolled(self):
-        return len(self.created)
-
 
 @dataclass
 class _Row:
@@ -92,7 +88,7 @@ def roster_import(*, cohort, data, by):
             # the code, or a second upload, waits instead of overbooking it.
             Cohort.objects.select_for_update().filter(pk=cohort.pk).values_list("pk").get()
             _enrol(rows, cohort=cohort, by=by, result=result)
-            summary = {"created": len(result.created), "enrolled": result.enrolled, "refused": len(result.problems)}
+            summary = {"enrolled": len(result.created), "refused": len(result.problems)}
             log(cohort, "sekolah_warga.roster_import", user=by, data=summary)
     except IntegrityError:
         # Someone signed up with one of these e-mails or phones while the file was read.
