@@ -91,11 +91,7 @@ def reviewers_do_not_publish_or_unpublish_in_bulk(request, action_type, objects,
         reviewers_approve_but_do_not_unpublish(request, None)
 
 
-@hooks.register("construct_explorer_page_queryset")
-def explorer_shows_own_courses(parent_page, pages, request):
-    return without_other_organisations_courses(pages, request.user)
-
-
+# The explorer asks the page permission policy (courses.page_permissions); the page chooser does not.
 @hooks.register("construct_page_chooser_queryset")
 def chooser_offers_own_courses(pages, request):
     return without_other_organisations_courses(pages, request.user)

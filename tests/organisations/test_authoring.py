@@ -257,6 +257,7 @@ PAGE_LISTINGS = {
     "page types report": lambda w: reverse("wagtailadmin_reports:page_types_usage"),
     "pages admin API": lambda w: reverse("wagtailadmin_api:pages:listing") + "?child_of=" + str(w["index"].pk),
     "explorer": lambda w: reverse("wagtailadmin_explore", args=[w["index"].pk]),
+    "page chooser": lambda w: reverse("wagtailadmin_choose_page_child", args=[w["index"].pk]),
 }
 
 
