@@ -5,6 +5,7 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
 
 from tests import factories
 
@@ -42,7 +43,7 @@ def test_a_resident_signs_up_without_javascript_after_fixing_a_mistake(
     page.get_by_role("button", name="Daftar").click()
 
     # Consent forgotten: the page says so, at the top and beside the box, and keeps what was typed.
-    assert page.get_by_role("alert").get_by_text("pemberitahuan privasi").is_visible()
+    expect(page.get_by_role("alert").get_by_text("pemberitahuan privasi")).to_be_visible()
     assert page.get_by_label("Nama lengkap").input_value() == "Siti Rahmawati"
     page.get_by_label(re.compile("^Saya sudah membaca pemberitahuan privasi")).check()
     page.get_by_label("Kata sandi", exact=True).fill(PASSWORD)
@@ -50,9 +51,9 @@ def test_a_resident_signs_up_without_javascript_after_fixing_a_mistake(
     page.get_by_role("button", name="Daftar").click()
 
     assert page.url == live_server.url + "/saya/profil/"
-    assert page.get_by_role("heading", name="Profil").is_visible()
+    expect(page.get_by_role("heading", name="Profil")).to_be_visible()
     assert page.get_by_label("Nama lengkap").input_value() == "Siti Rahmawati"
-    assert page.get_by_role("button", name="Keluar").first.is_visible()
+    expect(page.get_by_role("button", name="Keluar").first).to_be_visible()
     user = get_user_model().objects.get()
     assert (user.phone, user.learner_profile.kelurahan.name) == ("+6281234567890", "Sepinggan")
 
@@ -66,6 +67,6 @@ def test_account_pages_fit_a_phone_and_have_no_serious_accessibility_problems(ba
     # With every error showing, too.
     phone.goto(live_server.url + "/akun/daftar/")
     phone.get_by_role("button", name="Daftar").click()
-    assert phone.get_by_role("alert").is_visible()
+    expect(phone.get_by_role("alert")).to_be_visible()
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     assert serious_violations(phone) == []

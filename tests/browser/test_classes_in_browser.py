@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
+from playwright.sync_api import expect
 
 from courses.attendance import check_in_url
 from courses.models import Attendance, Cohort, Enrolment
@@ -56,16 +57,16 @@ def test_a_phone_only_learner_activates_their_account_and_checks_in_with_the_qr_
     phone.get_by_label(re.compile("pemberitahuan privasi")).check()
     phone.get_by_role("button", name="Simpan kata sandi dan masuk").click()
     assert phone.url == live_server.url + "/saya/"
-    assert phone.get_by_text("Kelas: Kelas Lingkungan Gunung Bahagia").is_visible()
+    expect(phone.get_by_text("Kelas: Kelas Lingkungan Gunung Bahagia")).to_be_visible()
 
     # At the second meeting the facilitator's screen shows the QR code; the phone opens its link.
     meeting = cohort.sessions.order_by("starts_at")[1]
     facilitator.goto(f"{live_server.url}/admin/kelas/{cohort.pk}/pertemuan/{meeting.pk}/qr/")
-    assert facilitator.locator("figure.check-in-qr svg").is_visible()
+    expect(facilitator.locator("figure.check-in-qr svg")).to_be_visible()
     phone.goto(check_in_url(meeting).replace("http://127.0.0.1:8000", live_server.url))
     assert_fits_and_accessible(phone)
     phone.get_by_role("button", name="Saya hadir").click()
-    assert phone.get_by_text("Kehadiran tercatat.").is_visible()
+    expect(phone.get_by_text("Kehadiran tercatat.")).to_be_visible()
     learner = Enrolment.objects.get(cohort=cohort, user__first_name="Rahmat Hidayat")
     assert Attendance.objects.filter(session=meeting, enrolment=learner, method="qr").exists()
 
@@ -86,9 +87,9 @@ def test_a_resident_joins_a_class_with_the_code_typed_on_the_course_page_without
     page.goto(live_server.url + cohort.course.url)
     page.get_by_label("Kode kelas dari fasilitator Anda").fill(cohort.enrolment_code.lower())
     page.get_by_role("button", name="Gabung ke kelas").click()
-    assert page.get_by_role("heading", name=cohort.name).is_visible()
+    expect(page.get_by_role("heading", name=cohort.name)).to_be_visible()
     page.get_by_role("button", name="Gabung ke kelas ini").click()
 
-    assert page.get_by_text(f"Anda sudah bergabung ke kelas {cohort.name}.").is_visible()
+    expect(page.get_by_text(f"Anda sudah bergabung ke kelas {cohort.name}.")).to_be_visible()
     assert Enrolment.objects.get(user__username="warga2", course=cohort.course).cohort == cohort
     context.close()

@@ -7,6 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
+from playwright.sync_api import expect
 
 from courses.models import Enrolment, ModulePage, QuizAttempt
 
@@ -77,17 +78,17 @@ def take_the_course(page, live_server, check_accessibility, username):
     page.get_by_role("button", name="Ikuti kursus").click()
     modules = list(ModulePage.objects.live().filter(url_path__contains="anggaran-kelurahan").order_by("path"))
     for number, module in enumerate(modules, start=1):
-        assert page.get_by_text(f"Modul {number} dari {len(modules)}").is_visible()
+        expect(page.get_by_text(f"Modul {number} dari {len(modules)}")).to_be_visible()
         if check_accessibility and number == 1:
             assert_fits_and_accessible(page)
         page.get_by_role("button", name="Tandai selesai").click()
-        assert page.get_by_text("Anda sudah menandai modul ini selesai dibaca.").is_visible()
+        expect(page.get_by_text("Anda sudah menandai modul ini selesai dibaca.")).to_be_visible()
         page.get_by_role("button", name="Mulai kuis").click()
         if check_accessibility and number == 1:
             assert_fits_and_accessible(page)
         answer_correctly(page, module.title)
         page.get_by_role("button", name="Kirim jawaban").click()
-        assert page.get_by_text("Nilai: 100%").is_visible()
+        expect(page.get_by_text("Nilai: 100%")).to_be_visible()
         if check_accessibility and number == 1:
             assert_fits_and_accessible(page)
         if number < len(modules):
@@ -96,7 +97,7 @@ def take_the_course(page, live_server, check_accessibility, username):
     page.goto(live_server.url + "/saya/")
     if check_accessibility:
         assert_fits_and_accessible(page)
-    assert page.get_by_text(f"{len(modules)} dari {len(modules)} modul selesai (100%)").is_visible()
+    expect(page.get_by_text(f"{len(modules)} dari {len(modules)} modul selesai (100%)")).to_be_visible()
     assert Enrolment.objects.get(user__username=username).status == Enrolment.Status.COMPLETED
 
 
