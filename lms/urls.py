@@ -22,6 +22,7 @@ urlpatterns = [
     path("saya/profil/", include("accounts.profile_urls")),
     path("saya/", include("courses.urls")),
     path("kelas/", include("courses.class_urls")),
+    path("sertifikat/", include("certificates.urls")),
 ]
 
 if settings.DEBUG:

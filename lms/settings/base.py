@@ -131,8 +131,15 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Issued certificates are personal data: kept outside MEDIA_ROOT (which a web server may serve
+# to anyone) and sent only by the owner's download view. Shared storage, like MEDIA_ROOT.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "certificates": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -178,6 +185,18 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=None)
+# A message not acknowledged within this time goes back to the queue (Redis): tasks are acknowledged
+# late, so a killed worker's task runs again. No task may be scheduled further ahead than this
+# (a retry's countdown or an ETA), or Redis would hand it out twice: see TASK_RETRY_BACKOFF_MAX.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# Our tasks' longest pause between retries, in seconds: well inside the visibility timeout
+# (a system check, certificates.checks, says so if someone raises it past).
+TASK_RETRY_BACKOFF_MAX = 600
+# Celery beat (`celery -A lms beat`): the sweep that issues any certificate still missing, in case
+# a completion's task was lost (broker down at that moment, say).
+CELERY_BEAT_SCHEDULE = {
+    "certificates-sweep": {"task": "certificates.sweep", "schedule": 15 * 60},
+}
 # How long /healthz waits for the broker before calling it unreachable.
 HEALTHZ_BROKER_TIMEOUT = 2.0
 

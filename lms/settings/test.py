@@ -8,6 +8,8 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, tests only
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/sekolah-warga-test-media")
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default="/tmp/sekolah-warga-test-private-media")
+STORAGES["certificates"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
 # Tasks run inline in tests; the broker URL still comes from the environment, so that
 # /healthz checks the real broker in CI and the worker tests can reach it.
 CELERY_TASK_ALWAYS_EAGER = True

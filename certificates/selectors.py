@@ -1,0 +1,101 @@
+"""Reads about certificates: a resident's, one by its code, a file by its hash, a job's progress."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+
+from certificates.models import Certificate, CertificateBatch, CertificateVersion
+from courses.models import Enrolment
+
+
+@dataclass(frozen=True)
+class CertificateState:
+    """Where a completed enrolment's certificate stands, for the resident's dashboard."""
+
+    certificate: Certificate | None
+    version: CertificateVersion | None
+
+    @property
+    def is_ready(self):
+        return self.version is not None and not self.is_revoked
+
+    @property
+    def is_revoked(self):
+        return self.certificate is not None and self.certificate.is_revoked
+
+    @property
+    def has_failed(self):
+        return self.version is None and self.certificate is not None and self.certificate.failed_at is not None
+
+
+def _with_current_version(queryset):
+    return queryset.prefetch_related(
+        Prefetch("versions", queryset=CertificateVersion.objects.filter(superseded_at__isnull=True), to_attr="current")
+    )
+
+
+def certificate_states(*, enrolment_ids):
+    """{enrolment id: CertificateState} for these enrolments, in two queries whatever their number."""
+    certificates = _with_current_version(Certificate.objects.filter(enrolment_id__in=enrolment_ids))
+    states = {}
+    for certificate in certificates:
+        states[certificate.enrolment_id] = CertificateState(
+            certificate=certificate, version=certificate.current[0] if certificate.current else None
+        )
+    return states
+
+
+def certificate_by_code(*, code):
+    """The certificate with this (normalised) code and its current version, or None."""
+    certificate = _with_current_version(Certificate.objects.filter(code=code)).first()
+    if certificate is None:
+        return None
+    certificate.current_version = certificate.current[0] if certificate.current else None
+    return certificate
+
+
+def certificate_of_owner(*, code, user):
+    """The resident's own certificate with this code and its current version, or None (anyone else's)."""
+    certificate = certificate_by_code(code=code)
+    if certificate is None or certificate.enrolment.user_id != user.pk:
+        return None
+    return certificate
+
+
+def version_by_sha256(*, sha256):
+    """The issued version whose file has exactly this SHA-256, with its certificate, or None."""
+    return CertificateVersion.objects.select_related("certificate").filter(sha256=sha256).first()
+
+
+def enrolments_missing_certificates():
+    """Completed enrolments with no current certificate version, except those that failed for good
+    (staff see those) and revoked ones: what the periodic sweep issues."""
+    current = CertificateVersion.objects.filter(superseded_at__isnull=True)
+    return (
+        Enrolment.objects.filter(completed_at__isnull=False)
+        .exclude(certificate__versions__in=current)
+        .exclude(certificate__failed_at__isnull=False)
+        .exclude(certificate__revoked_at__isnull=False)
+        .order_by("pk")
+    )
+
+
+def batch_progress(*, batch):
+    """How many of the job's learners are done: read from their certificates, not counted by the worker.
+
+    Issue: the certificate has a current version. Re-issue: its current version was issued after the
+    job was requested (or it is revoked, which is skipped). Errors count as done: they are reported.
+    """
+    ids = batch.enrolment_ids
+    current = CertificateVersion.objects.filter(certificate__enrolment_id__in=ids, superseded_at__isnull=True)
+    if batch.kind == CertificateBatch.Kind.REISSUE:
+        current = current.filter(issued_at__gte=batch.requested_at)
+    done = set(current.values_list("certificate__enrolment_id", flat=True))
+    if batch.kind == CertificateBatch.Kind.REISSUE:
+        done |= set(
+            Certificate.objects.filter(enrolment_id__in=ids, revoked_at__isnull=False).values_list(
+                "enrolment_id", flat=True
+            )
+        )
+    done |= {int(enrolment_id) for enrolment_id in batch.errors}
+    return len(done & set(ids))

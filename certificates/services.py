@@ -1,0 +1,195 @@
+"""Issuing, re-issuing and revoking certificates: every change to a certificate happens here.
+
+Exactly one certificate per enrolment, whatever retries, duplicate events or concurrent workers:
+the database refuses a second certificate for an enrolment and a second current version for a
+certificate, and the certificate's row is locked while a version is added, so the second of two
+workers waits and then finds the work done.
+"""
+
+import hashlib
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from certificates.models import Certificate, CertificateBatch, CertificateTemplate, CertificateVersion
+from certificates.pdf import CertificateData, certificate_pdf
+from courses.models import Enrolment
+
+
+class CertificateError(Exception):
+    """A certificate change that the rules refuse; the message says why, for the person who asked."""
+
+
+def certificate_issue(*, enrolment_id):
+    """The enrolment's certificate, with a current version: made now unless it exists already.
+
+    Idempotent: a second call, a retry or a concurrent worker returns the same certificate and
+    adds no version. Only a completed enrolment gets one (completion is recorded by the server's
+    grading or by the class's facilitator, never by the browser).
+    """
+    enrolment = _completed_enrolment(enrolment_id)
+    certificate = _certificate_row(enrolment)
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        # Looked up after the lock, in its own statement: a worker that waited sees the other's version.
+        if CertificateVersion.objects.filter(certificate=certificate, superseded_at__isnull=True).exists():
+            return certificate
+        _version_add(certificate=certificate, enrolment=enrolment, number=1)
+    return certificate
+
+
+def certificate_reissue(*, certificate, not_since=None):
+    """A new version with the resident's current name (after a correction), keeping the code.
+
+    The old version is superseded: its file no longer verifies as current. ``not_since``: skip a
+    certificate whose current version was issued at or after this time (a bulk job that resumes
+    after a crash must not re-issue again what it already re-issued).
+    """
+    enrolment = _completed_enrolment(certificate.enrolment_id)
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if certificate.is_revoked:
+            raise CertificateError(_("A revoked certificate is not re-issued."))
+        current = CertificateVersion.objects.filter(certificate=certificate, superseded_at__isnull=True).first()
+        if current is not None and not_since is not None and current.issued_at >= not_since:
+            return certificate
+        number = 1
+        if current is not None:
+            current.superseded_at = timezone.now()
+            current.save(update_fields=["superseded_at"])
+            number = current.number + 1
+        _version_add(certificate=certificate, enrolment=enrolment, number=number)
+    return certificate
+
+
+def certificate_revoke(*, certificate, revoked_by, reason):
+    """Revoke a certificate for good, with the reason kept for staff and the audit log.
+
+    The verification page shows the revocation and its date at once (never the reason).
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise CertificateError(_("Give the reason for revoking this certificate."))
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if certificate.is_revoked:
+            raise CertificateError(_("This certificate was revoked already."))
+        certificate.revoked_at = timezone.now()
+        certificate.revoked_by = revoked_by
+        certificate.revocation_reason = reason
+        certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+        log(instance=certificate, action="certificates.revoke", user=revoked_by, data={"reason": reason})
+    return certificate
+
+
+def certificate_issue_failed(*, enrolment_id, reason):
+    """Record that issuing failed for good, so staff see it with its reason (the sweep then skips it)."""
+    enrolment = Enrolment.objects.get(pk=enrolment_id)
+    certificate = _certificate_row(enrolment)
+    Certificate.objects.filter(pk=certificate.pk).update(failed_at=timezone.now(), failure_reason=reason[:2000])
+
+
+def certificate_batch_request(*, cohort, kind, requested_by):
+    """A bulk job for the class's completed learners; the caller enqueues it after commit."""
+    enrolment_ids = list(
+        Enrolment.objects.filter(cohort=cohort, completed_at__isnull=False).order_by("pk").values_list("pk", flat=True)
+    )
+    batch = CertificateBatch.objects.create(
+        cohort=cohort, kind=kind, requested_by=requested_by, enrolment_ids=enrolment_ids
+    )
+    log(
+        instance=cohort,
+        action="certificates.batch",
+        user=requested_by,
+        data={"kind": kind, "total": len(enrolment_ids)},
+    )
+    return batch
+
+
+def certificate_batch_run(*, batch):
+    """Work through a bulk job; safe to run again after a crash: done work is skipped, not repeated."""
+    for enrolment_id in batch.enrolment_ids:
+        try:
+            if batch.kind == CertificateBatch.Kind.REISSUE:
+                certificate = Certificate.objects.filter(enrolment_id=enrolment_id).first()
+                if certificate is None:
+                    certificate_issue(enrolment_id=enrolment_id)
+                elif not certificate.is_revoked:
+                    certificate_reissue(certificate=certificate, not_since=batch.requested_at)
+            else:
+                certificate_issue(enrolment_id=enrolment_id)
+        except CertificateError as error:
+            _batch_error(batch, enrolment_id, str(error))
+        except Exception as error:  # one learner's broken data must not stop the class's job
+            _batch_error(batch, enrolment_id, f"{type(error).__name__}: {error}")
+    CertificateBatch.objects.filter(pk=batch.pk).update(finished_at=timezone.now())
+
+
+def _batch_error(batch, enrolment_id, message):
+    batch.errors[str(enrolment_id)] = message
+    CertificateBatch.objects.filter(pk=batch.pk).update(errors=batch.errors)
+
+
+def _completed_enrolment(enrolment_id):
+    enrolment = Enrolment.objects.select_related("user", "course", "course__organisation").get(pk=enrolment_id)
+    if enrolment.completed_at is None:
+        raise CertificateError(_("The course is not completed yet: there is no certificate to issue."))
+    return enrolment
+
+
+def _certificate_row(enrolment):
+    """The enrolment's certificate row, created (with a fresh random code) if it has none yet."""
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                certificate, _created = Certificate.objects.get_or_create(enrolment=enrolment)
+            return certificate
+        except IntegrityError:
+            # Another worker created it meanwhile (the enrolment is unique), or, once in 2^50, the
+            # random code was taken: look again, or draw a new code.
+            existing = Certificate.objects.filter(enrolment=enrolment).first()
+            if existing is not None:
+                return existing
+    raise CertificateError(_("No free certificate code was found; try again."))
+
+
+def _version_add(*, certificate, enrolment, number):
+    """Render and store a version; the caller holds the certificate's lock inside a transaction."""
+    course = enrolment.course
+    data = CertificateData(
+        code=certificate.code,
+        version=number,
+        name=enrolment.user.get_full_name() or enrolment.user.get_username(),
+        course_title=course.title,
+        organisation_name=course.organisation.name,
+        completed_on=timezone.localdate(enrolment.completed_at),
+        hours=course.duration_hours,
+        verification_url=certificate.verification_url(),
+    )
+    pdf = certificate_pdf(
+        data=data,
+        template=CertificateTemplate.for_course(course),
+        organisation_logo=course.organisation.logo,
+    )
+    version = CertificateVersion(
+        certificate=certificate,
+        number=number,
+        name=data.name,
+        course_title=data.course_title,
+        organisation_name=data.organisation_name,
+        completed_on=data.completed_on,
+        hours=data.hours,
+        sha256=hashlib.sha256(pdf).hexdigest(),
+    )
+    version.pdf.save(f"{certificate.code}-v{number}.pdf", ContentFile(pdf), save=False)
+    try:
+        version.save()
+    except Exception:
+        version.pdf.delete(save=False)  # no orphan file for a version that was not recorded
+        raise
+    if certificate.failed_at is not None:
+        Certificate.objects.filter(pk=certificate.pk).update(failed_at=None, failure_reason="")
+    return version
