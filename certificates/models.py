@@ -60,8 +60,12 @@ PLACEHOLDERS = {
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
+def _braced(names):
+    return ", ".join(f"{{{name}}}" for name in names)
+
+
 def _placeholders_help():
-    return ", ".join("{%s}" % name for name in PLACEHOLDERS)
+    return _braced(PLACEHOLDERS)
 
 
 DEFAULT_HEADING = "Sertifikat Penyelesaian"
@@ -147,7 +151,7 @@ class CertificateTemplate(PreviewableMixin, ClusterableModel):
             raise ValidationError(
                 {
                     "body": _("Unknown placeholder %(unknown)s. Use only: %(placeholders)s.")
-                    % {"unknown": ", ".join("{%s}" % name for name in unknown), "placeholders": _placeholders_help()}
+                    % {"unknown": _braced(unknown), "placeholders": _placeholders_help()}
                 }
             )
 
