@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms_pages.page_cache import remember
 from courses.models import (
+    Attendance,
     Cohort,
     CohortSession,
     CoursePage,
@@ -173,7 +174,7 @@ def course_progress(*, enrolment, modules):
     return _summary(enrolment, states)
 
 
-def _summary(enrolment, states):
+def _summary(enrolment, states, attendance_shortfall=None):
     done = sum(1 for state in states if state.is_complete)
     next_state = next((state for state in states if not state.is_complete), None)
     return {
@@ -184,7 +185,52 @@ def _summary(enrolment, states):
         "percent": 100 if enrolment.completed_at else (round(100 * done / len(states)) if states else 0),
         "next_module": next_state.module if next_state else None,
         "missing": [state for state in states if state.missing],
+        "attendance_shortfall": attendance_shortfall,
     }
+
+
+class AttendanceShortfall:
+    """A class's minimum attendance that a learner has not reached yet, for "still to do"."""
+
+    def __init__(self, *, attended, planned, min_percent):
+        self.attended = attended
+        self.planned = planned
+        self.min_percent = min_percent
+
+    @property
+    def needed(self):
+        """Meetings the learner must attend in all: the smallest number that reaches the minimum."""
+        return -(-self.min_percent * self.planned // 100)
+
+
+def _attendance_shortfalls(enrolments):
+    """{enrolment id: AttendanceShortfall} for unfinished enrolments whose class asks for more
+    attendance than they have: two queries, whatever the number of enrolments."""
+    waiting = [e for e in enrolments if e.completed_at is None and e.cohort_id and e.cohort.requires_attendance]
+    if not waiting:
+        return {}
+    planned = dict(
+        CohortSession.objects.filter(cohort_id__in={e.cohort_id for e in waiting})
+        .values("cohort_id")
+        .annotate(meetings=Count("id"))
+        .values_list("cohort_id", "meetings")
+    )
+    attended = dict(
+        Attendance.objects.filter(enrolment__in=waiting)
+        .values("enrolment_id")
+        .annotate(meetings=Count("session_id", distinct=True))
+        .values_list("enrolment_id", "meetings")
+    )
+    shortfalls = {}
+    for enrolment in waiting:
+        shortfall = AttendanceShortfall(
+            attended=attended.get(enrolment.id, 0),
+            planned=planned.get(enrolment.cohort_id, 0),
+            min_percent=enrolment.cohort.min_attendance_percent,
+        )
+        if not shortfall.planned or shortfall.attended < shortfall.needed:
+            shortfalls[enrolment.id] = shortfall
+    return shortfalls
 
 
 def dashboard(*, user):
@@ -210,11 +256,12 @@ def dashboard(*, user):
     progress = {
         (row.enrolment_id, row.module_id): row for row in ModuleProgress.objects.filter(enrolment__in=enrolments)
     }
+    shortfalls = _attendance_shortfalls(enrolments)
     rows = []
     for enrolment in enrolments:
         course_modules = [m for m in modules if m.path.startswith(enrolment.course.path)]
         states = [ModuleState(m, progress.get((enrolment.id, m.id)), m.id in with_quiz) for m in course_modules]
-        rows.append(_summary(enrolment, states))
+        rows.append(_summary(enrolment, states, shortfalls.get(enrolment.id)))
     return rows
 
 

@@ -16,6 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from accounts.services import resident_profile_for_demo
+from certificates.services import certificate_issue
 from cms_pages.models import (
     BudgetingCallIndexPage,
     BudgetingCallPage,
@@ -101,7 +102,7 @@ def seed_learning(course_pages):
 
     graduate = User.objects.get(username="warga2")
     course = course_pages["pengelolaan-lingkungan-dan-sampah"]
-    enrolment_create(user=graduate, course=course)
+    completed = enrolment_create(user=graduate, course=course)
     for module in ModulePage.objects.child_of(course).live().order_by("path"):
         module_mark_read(user=graduate, module=module)
         attempt = quiz_attempt_open(user=graduate, module=module)
@@ -111,6 +112,9 @@ def seed_learning(course_pages):
                 for question in attempt.questions
             }
             quiz_attempt_submit(user=graduate, token=attempt.token, answers=answers)
+    # Issued here rather than by a worker after the commit, so that the verification page can be
+    # tried at once even when a broker is configured and no worker runs yet.
+    certificate_issue(enrolment_id=completed.pk)
 
 
 def seed_roles(organisations):

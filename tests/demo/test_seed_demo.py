@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from wagtail.models import Page, Revision
 
+from certificates.models import Certificate
 from cms_pages.models import BudgetingCallPage, ForumPage, HomePage
 from courses.models import (
     Attendance,
@@ -49,6 +50,7 @@ def database_state():
         "progress": ModuleProgress.objects.count(),
         "classes": list(Cohort.objects.order_by("id").values_list("name", "enrolment_code")),
         "attendance": Attendance.objects.count(),
+        "certificates": list(Certificate.objects.order_by("id").values_list("code", "versions__number")),
     }
 
 
@@ -90,6 +92,12 @@ def test_seed_demo_builds_the_demo_site_and_a_second_run_changes_nothing(client)
     graduate = Enrolment.objects.get(user__username="warga2")
     assert graduate.status == Enrolment.Status.COMPLETED
     assert Enrolment.objects.get(user__username="warga1").status == Enrolment.Status.ACTIVE
+    # ... and its certificate, to try the verification page at once.
+    certificate = Certificate.objects.get(enrolment=graduate)
+    assert certificate.versions.get().name == graduate.user.get_full_name()
+    verification = client.get(f"/sertifikat/verifikasi/{certificate.code}/")
+    assert verification.status_code == 200
+    assert graduate.user.get_full_name() in verification.text
 
     home = HomePage.objects.get()
     response = client.get("/")

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from certificates.models import Certificate
 from demo.seeding import database_has_content, seed_demo
 
 
@@ -22,3 +23,6 @@ class Command(BaseCommand):
             return
         seed_demo()
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
+        certificate = Certificate.objects.filter(enrolment__user__username="warga2").first()
+        if certificate is not None:
+            self.stdout.write(f"warga2's certificate: {certificate.display_code} at {certificate.verification_url()}")

@@ -1,0 +1,117 @@
+"""A class's bulk job: every completed learner gets one certificate, and a crash loses or repeats nothing."""
+
+import pytest
+from django.utils import timezone
+
+from certificates import services
+from certificates.models import Certificate, CertificateBatch, CertificateVersion
+from certificates.selectors import batch_progress
+from certificates.tasks import certificate_batch_task
+from courses.models import Enrolment
+from organisations.services import organisation_create
+from tests import factories
+from tests.classes.conftest import make_cohort
+
+pytestmark = pytest.mark.django_db
+
+
+class WorkerKilled(BaseException):
+    """Stands for SIGKILL: not an Exception, so nothing in the job catches it."""
+
+
+@pytest.fixture
+def class_of_four(site_tree):
+    organisation = organisation_create(name="Yayasan Lingkungan Lestari", slug="lestari", kind="ngo")
+    course = factories.course_page(site_tree["courses"], title="Pengelolaan Sampah", organisation=organisation)
+    factories.module_page(course, title="Memilah Sampah")
+    facilitator = factories.resident(username="fasilitator")
+    cohort = make_cohort(course=course, organisation=organisation, facilitators=[facilitator])
+    for number in range(4):
+        Enrolment.objects.create(
+            user=factories.learner(full_name=f"Warga Nomor {number}"),
+            course=course,
+            cohort=cohort,
+            status=Enrolment.Status.COMPLETED,
+            completed_at=timezone.now(),
+        )
+    Enrolment.objects.create(user=factories.learner(full_name="Belum Selesai"), course=course, cohort=cohort)
+    return cohort, facilitator
+
+
+def kill_worker_at(monkeypatch, call_number):
+    """Make the renderer 'kill the worker' on its n-th call, as a SIGKILL mid-job would."""
+    real = services.certificate_pdf
+    calls = {"count": 0}
+
+    def render(**kwargs):
+        calls["count"] += 1
+        if calls["count"] == call_number:
+            raise WorkerKilled
+        return real(**kwargs)
+
+    monkeypatch.setattr(services, "certificate_pdf", render)
+
+
+def test_issuing_a_class_resumes_after_a_killed_worker_without_losing_or_duplicating(class_of_four, monkeypatch):
+    cohort, facilitator = class_of_four
+    batch = services.certificate_batch_request(
+        cohort=cohort, kind=CertificateBatch.Kind.ISSUE, requested_by=facilitator
+    )
+    assert batch.total == 4  # completed learners only
+    kill_worker_at(monkeypatch, 3)
+    with pytest.raises(WorkerKilled):
+        certificate_batch_task.delay(batch.pk)
+    assert batch_progress(batch=batch) == 2
+    assert CertificateVersion.objects.count() == 2
+    monkeypatch.undo()
+
+    certificate_batch_task.delay(batch.pk)  # the broker hands the unacknowledged task out again
+
+    batch.refresh_from_db()
+    assert batch.finished_at is not None and batch.errors == {}
+    assert batch_progress(batch=batch) == 4
+    assert Certificate.objects.count() == 4
+    assert CertificateVersion.objects.count() == 4
+
+
+def test_reissuing_a_class_resumes_after_a_killed_worker_with_one_new_version_each(class_of_four, monkeypatch):
+    cohort, facilitator = class_of_four
+    for enrolment in Enrolment.objects.filter(completed_at__isnull=False):
+        services.certificate_issue(enrolment_id=enrolment.pk)
+    batch = services.certificate_batch_request(
+        cohort=cohort, kind=CertificateBatch.Kind.REISSUE, requested_by=facilitator
+    )
+    kill_worker_at(monkeypatch, 2)
+    with pytest.raises(WorkerKilled):
+        certificate_batch_task.delay(batch.pk)
+    assert batch_progress(batch=batch) == 1
+    monkeypatch.undo()
+
+    certificate_batch_task.delay(batch.pk)
+    certificate_batch_task.delay(batch.pk)  # and once more: a finished job does nothing
+
+    assert batch_progress(batch=batch) == 4
+    assert sorted(CertificateVersion.objects.values_list("number", flat=True)) == [1, 1, 1, 1, 2, 2, 2, 2]
+    assert CertificateVersion.objects.filter(superseded_at__isnull=True, number=2).count() == 4
+
+
+def test_a_learner_whose_certificate_fails_is_reported_and_the_others_are_issued(class_of_four, monkeypatch):
+    cohort, facilitator = class_of_four
+    real = services.certificate_pdf
+
+    def render(*, data, **kwargs):
+        if data.name == "Warga Nomor 1":
+            raise ValueError("logo file is missing")
+        return real(data=data, **kwargs)
+
+    monkeypatch.setattr(services, "certificate_pdf", render)
+    batch = services.certificate_batch_request(
+        cohort=cohort, kind=CertificateBatch.Kind.ISSUE, requested_by=facilitator
+    )
+    certificate_batch_task.delay(batch.pk)
+
+    batch.refresh_from_db()
+    failed = Enrolment.objects.get(user__first_name="Warga Nomor 1")
+    assert batch.errors == {str(failed.pk): "ValueError: logo file is missing"}
+    assert batch_progress(batch=batch) == 4  # 3 issued and 1 reported
+    assert CertificateVersion.objects.count() == 3

@@ -1,0 +1,238 @@
+"""Completing a course issues exactly one certificate: a real PDF/A-3b file, read back here."""
+
+import datetime
+import hashlib
+import io
+import json
+from zoneinfo import ZoneInfo
+
+import pypdf
+import pypdfium2
+import pytest
+import zxingcpp
+from django.conf import settings
+
+from certificates import services
+from certificates.models import CODE_ALPHABET, Certificate, CertificateVersion
+from certificates.tasks import certificate_issue_task, certificates_sweep
+from courses.models import Enrolment, ModulePage
+from courses.services import enrolment_create, module_mark_read
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def complete_course(django_capture_on_commit_callbacks):
+    def complete(course, resident):
+        """The resident reads the course's only module: the server records the completion, and
+        after its commit the certificate's task runs (in-process in tests)."""
+        enrolment_create(user=resident, course=course)
+        with django_capture_on_commit_callbacks(execute=True):
+            module_mark_read(user=resident, module=ModulePage.objects.child_of(course).get())
+        return Enrolment.objects.get(user=resident, course=course)
+
+    return complete
+
+
+@pytest.fixture
+def course(site_tree):
+    course = factories.course_page(site_tree["courses"], title="Pengelolaan Sampah Rumah Tangga", duration_hours=6)
+    factories.module_page(course, title="Memilah Sampah")
+    return course
+
+
+@pytest.fixture
+def graduate(course):
+    return factories.learner(full_name="Ni Luh Ayu Setiawati", email="ayu@example.id", phone="081234567890")
+
+
+def current_version(enrolment):
+    return CertificateVersion.objects.get(certificate__enrolment=enrolment, superseded_at__isnull=True)
+
+
+def pdf_bytes(version):
+    with version.pdf.open("rb") as file:
+        return file.read()
+
+
+def test_completing_a_course_issues_a_pdf_with_the_name_code_course_and_indonesian_date(
+    complete_course, course, graduate
+):
+    enrolment = complete_course(course, graduate)
+    Enrolment.objects.filter(pk=enrolment.pk).update(
+        completed_at=datetime.datetime(2026, 8, 17, 10, tzinfo=ZoneInfo(settings.TIME_ZONE))
+    )
+    certificate = services.certificate_reissue(certificate=Certificate.objects.get(enrolment=enrolment))
+    version = current_version(enrolment)
+    reader = pypdf.PdfReader(io.BytesIO(pdf_bytes(version)))
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "Ni Luh Ayu Setiawati" in text
+    assert certificate.display_code in text
+    assert "Pengelolaan Sampah Rumah Tangga" in text
+    assert "17 Agustus 2026" in text
+    assert "6 jam pelajaran" in text
+    assert reader.pages[0].mediabox.width > reader.pages[0].mediabox.height  # A4 landscape by default
+    assert round(float(reader.pages[0].mediabox.width)) == 842  # 297 mm in points
+
+
+def test_the_pdf_is_pdf_a_3b_with_embedded_fonts_and_the_data_attached(complete_course, course, graduate):
+    enrolment = complete_course(course, graduate)
+    certificate = Certificate.objects.get(enrolment=enrolment)
+    reader = pypdf.PdfReader(io.BytesIO(pdf_bytes(current_version(enrolment))))
+
+    metadata = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+    assert 'pdfaid:part="3"' in metadata
+    assert 'pdfaid:conformance="B"' in metadata
+
+    fonts = reader.pages[0]["/Resources"]["/Font"]
+    assert fonts
+    for font in fonts.values():
+        font = font.get_object()
+        descriptor = (font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font)[
+            "/FontDescriptor"
+        ]
+        assert "Noto" in str(descriptor["/FontName"])
+        assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), "font not embedded"
+
+    attached = json.loads(reader.attachments["sertifikat.json"][0])
+    assert attached["code"] == certificate.code
+    assert attached["name"] == "Ni Luh Ayu Setiawati"
+    assert attached["verification_url"] == certificate.verification_url()
+    assert "ayu@example.id" not in json.dumps(attached)
+
+
+def test_the_qr_code_on_the_page_opens_the_certificates_verification_page(complete_course, client, course, graduate):
+    enrolment = complete_course(course, graduate)
+    certificate = Certificate.objects.get(enrolment=enrolment)
+    page = pypdfium2.PdfDocument(pdf_bytes(current_version(enrolment)))[0]
+    decoded = [barcode.text for barcode in zxingcpp.read_barcodes(page.render(scale=3).to_pil())]
+    assert decoded == [f"{settings.SITE_URL}/sertifikat/verifikasi/{certificate.code}/"]
+
+    response = client.get(decoded[0].removeprefix(settings.SITE_URL))
+    assert response.status_code == 200
+    assert "Ni Luh Ayu Setiawati" in response.text
+    assert "Sertifikat ini sah" in response.text
+
+
+def test_the_code_is_ten_random_crockford_characters_printed_in_groups(complete_course, course, graduate, site_tree):
+    certificate = Certificate.objects.get(enrolment=complete_course(course, graduate))
+    other_course = factories.course_page(site_tree["courses"], title="Kursus Lain")
+    factories.module_page(other_course, title="Satu")
+    other = Certificate.objects.get(enrolment=complete_course(other_course, graduate))
+    for code in (certificate.code, other.code):
+        assert len(code) == 10
+        assert set(code) <= set(CODE_ALPHABET)
+        assert not set(code) & set("ILOU")
+    assert certificate.code != other.code
+    assert certificate.display_code == f"{certificate.code[:4]}-{certificate.code[4:8]}-{certificate.code[8:]}"
+
+
+def test_issuing_again_returns_the_same_certificate_and_adds_no_version(complete_course, course, graduate):
+    enrolment = complete_course(course, graduate)
+    first = Certificate.objects.get(enrolment=enrolment)
+    again = services.certificate_issue(enrolment_id=enrolment.pk)
+    certificate_issue_task.delay(enrolment.pk)  # a duplicate event
+    assert again.pk == first.pk
+    assert Certificate.objects.count() == 1
+    assert CertificateVersion.objects.count() == 1
+
+
+def test_an_unfinished_course_gets_no_certificate(course, graduate):
+    enrolment = enrolment_create(user=graduate, course=course)
+    with pytest.raises(services.CertificateError, match="not completed"):
+        services.certificate_issue(enrolment_id=enrolment.pk)
+    certificate_issue_task.delay(enrolment.pk)  # refused by the rules: not retried, not recorded as a failure
+    assert not Certificate.objects.exists()
+
+
+def test_reissuing_after_a_name_correction_keeps_the_code_and_supersedes_the_old_file(
+    complete_course, course, graduate
+):
+    enrolment = complete_course(course, graduate)
+    certificate = Certificate.objects.get(enrolment=enrolment)
+    old = current_version(enrolment)
+    graduate.first_name = "Ni Luh Ayu Setiawati, S.Pd."
+    graduate.save()
+
+    services.certificate_reissue(certificate=certificate)
+
+    new = current_version(enrolment)
+    old.refresh_from_db()
+    assert (new.number, new.name) == (2, "Ni Luh Ayu Setiawati, S.Pd.")
+    assert Certificate.objects.get(pk=certificate.pk).code == certificate.code
+    assert old.superseded_at is not None
+    assert new.sha256 == hashlib.sha256(pdf_bytes(new)).hexdigest() != old.sha256
+    assert "Ni Luh Ayu Setiawati, S.Pd." in pypdf.PdfReader(io.BytesIO(pdf_bytes(new))).pages[0].extract_text()
+
+
+def test_a_revoked_certificate_is_not_reissued(complete_course, course, graduate):
+    certificate = Certificate.objects.get(enrolment=complete_course(course, graduate))
+    staff = factories.resident(username="petugas")
+    services.certificate_revoke(certificate=certificate, revoked_by=staff, reason="Data kelulusan keliru.")
+    with pytest.raises(services.CertificateError, match="revoked"):
+        services.certificate_reissue(certificate=certificate)
+    with pytest.raises(services.CertificateError, match="already"):
+        services.certificate_revoke(certificate=certificate, revoked_by=staff, reason="Lagi.")
+
+
+def test_revoking_needs_a_reason(complete_course, course, graduate):
+    certificate = Certificate.objects.get(enrolment=complete_course(course, graduate))
+    with pytest.raises(services.CertificateError, match="reason"):
+        services.certificate_revoke(certificate=certificate, revoked_by=graduate, reason="  ")
+    assert Certificate.objects.get(pk=certificate.pk).revoked_at is None
+
+
+def test_a_task_that_fails_for_good_is_recorded_with_its_reason_and_the_sweep_leaves_it_to_staff(
+    complete_course, course, graduate, monkeypatch
+):
+    def broken_renderer(**kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(services, "certificate_pdf", broken_renderer)
+    enrolment = complete_course(course, graduate)  # every retry fails (in-process in tests)
+
+    certificate = Certificate.objects.get(enrolment=enrolment)
+    assert certificate.failed_at is not None
+    assert "disk full" in certificate.failure_reason
+    assert not CertificateVersion.objects.exists()
+    assert certificates_sweep() == 0
+
+    monkeypatch.undo()
+    services.certificate_issue(enrolment_id=enrolment.pk)  # staff try again once the disk is fixed
+    certificate.refresh_from_db()
+    assert certificate.failed_at is None and certificate.failure_reason == ""
+
+
+def test_the_sweep_issues_completed_enrolments_that_have_no_certificate(
+    complete_course, course, graduate, monkeypatch
+):
+    # A completion whose task was lost (the broker was down): nothing was issued.
+    monkeypatch.setattr(certificate_issue_task, "delay", lambda *args: None)
+    enrolment = complete_course(course, graduate)
+    assert not Certificate.objects.exists()
+    monkeypatch.undo()
+
+    assert certificates_sweep() == 1
+
+    assert current_version(enrolment).name == "Ni Luh Ayu Setiawati"
+    assert certificates_sweep() == 0
+
+
+def test_a_broker_that_cannot_be_reached_does_not_break_the_completion(complete_course, course, graduate, monkeypatch):
+    def broker_down(*args):
+        raise ConnectionError("broker unreachable")
+
+    monkeypatch.setattr(certificate_issue_task, "delay", broker_down)
+    enrolment = complete_course(course, graduate)
+    assert enrolment.status == Enrolment.Status.COMPLETED
+    assert not Certificate.objects.exists()  # the sweep will issue it
+
+
+def test_no_retry_waits_longer_than_the_brokers_visibility_timeout():
+    from certificates.tasks import MAX_RETRIES, retry_countdown
+
+    visibility_timeout = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
+    pauses = [retry_countdown(retries) for retries in range(MAX_RETRIES + 1)]
+    assert max(pauses) <= settings.TASK_RETRY_BACKOFF_MAX < visibility_timeout
+    assert pauses[0] < pauses[-1]  # it does back off
