@@ -1,0 +1,128 @@
+"""A certificate as an Open Badges 3.0 ``OpenBadgeCredential`` (1EdTech OB 3.0.3, W3C VC 2.0).
+
+``open_badge_credential`` is a plain function of the certificate, its current version and the
+course, so that the PDF could carry the same document as an attachment later. Choices, checked
+against the OB 3.0 AchievementCredential JSON schema and examples:
+
+- ``id`` is the credential's own public address (``/sertifikat/verifikasi/<code>.json``, made
+  absolute with ``SITE_URL``): the document is a *hosted* credential, verified by fetching it
+  from its issuer's site. It carries no ``proof``: we hold no signing key yet, so it is not a
+  verifiable credential in the cryptographic sense, and says nothing more than the HTML page.
+- The earner has no ``id`` (residents have no DID or public URL). The spec asks for ``id`` or at
+  least one ``identifier``: the subject's ``identifier`` is one ``IdentityObject`` of
+  ``identityType`` ``name``, not hashed, holding the name printed on the certificate, which the
+  public page shows anyway. Nothing else about the resident: no email, phone or kelurahan.
+- ``validFrom`` is when the current version was issued (a re-issue after a name correction moves
+  it); ``awardedDate`` keeps when the certificate was first made.
+- The achievement is the course. Its ``id`` is a ``urn:uuid`` derived from the site and the
+  course page's id, so it stays the same whatever editors do to the page's slug; its
+  ``criteria.id`` is the course page's address, for people, when the page is published.
+- Revocation: OB 3.0 expresses it with ``credentialStatus`` of type ``1EdTechRevocationList``,
+  which needs a revocation-list address that this site does not serve yet. Until it does, a
+  revoked certificate's credential is still served, with ``validUntil`` set to the time it was
+  revoked (VC 2.0: the moment the credential ceases to be valid) and the description saying so;
+  verifiers that check validity dates treat it as no longer valid, and the reason is never shown.
+"""
+
+import uuid
+from datetime import UTC
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+CONTEXT = [
+    "https://www.w3.org/ns/credentials/v2",
+    "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+]
+CREDENTIAL_SCHEMA = {
+    "id": "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json",
+    "type": "1EdTechJsonSchemaValidator2019",
+}
+
+
+def credential_url(code):
+    """The public address of a certificate's credential, which is also its ``id``."""
+    return settings.SITE_URL + reverse("certificates:credential", kwargs={"code": code})
+
+
+def open_badge_credential(*, certificate, version, course):
+    """The certificate's OpenBadgeCredential as a dict, in the active language.
+
+    ``version``: the certificate's current version (its snapshot says who, what, by whom and
+    when); ``course``: the course page the certificate is for (only its id and address are used).
+    """
+    site_url = settings.SITE_URL
+    completed_on = formats.date_format(version.completed_on, "DATE_FORMAT")
+    facts = {
+        "name": version.name,
+        "course": version.course_title,
+        "organisation": version.organisation_name,
+        "date": completed_on,
+    }
+    description = _("%(name)s completed the course %(course)s run by %(organisation)s on %(date)s.") % facts
+    if certificate.revoked_at is not None:
+        description += " " + _("This certificate was revoked on %(date)s and is no longer valid.") % {
+            "date": formats.date_format(timezone.localtime(certificate.revoked_at), "DATE_FORMAT")
+        }
+    criteria = {
+        "narrative": _(
+            "Complete the course %(course)s, run by %(organisation)s: every module read and its quizzes passed "
+            "on Sekolah Warga, or the class attended as its facilitator recorded."
+        )
+        % facts
+    }
+    course_url = course.get_url()
+    if course_url:
+        criteria["id"] = course_url if course_url.startswith("http") else site_url + course_url
+    credential = {
+        "@context": CONTEXT,
+        "id": credential_url(certificate.code),
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "name": _("Certificate of completion: %(course)s") % facts,
+        "description": description,
+        "issuer": {
+            "id": site_url + "/",
+            "type": ["Profile"],
+            "name": getattr(settings, "WAGTAIL_SITE_NAME", "") or version.organisation_name,
+            "url": site_url + "/",
+        },
+        "validFrom": _timestamp(version.issued_at),
+        "awardedDate": _timestamp(certificate.created_at),
+        "credentialSubject": {
+            "type": ["AchievementSubject"],
+            "identifier": [
+                {
+                    "type": "IdentityObject",
+                    "identityType": "name",
+                    "hashed": False,
+                    "identityHash": version.name,
+                }
+            ],
+            "achievement": {
+                "id": achievement_id(course),
+                "type": ["Achievement"],
+                "achievementType": "CertificateOfCompletion",
+                "name": version.course_title,
+                "description": _("The course %(course)s, run by %(organisation)s on Sekolah Warga.") % facts,
+                "criteria": criteria,
+                "inLanguage": get_language() or settings.LANGUAGE_CODE,
+            },
+        },
+        "credentialSchema": [CREDENTIAL_SCHEMA],
+    }
+    if certificate.revoked_at is not None:
+        credential["validUntil"] = _timestamp(certificate.revoked_at)
+    return credential
+
+
+def achievement_id(course):
+    """A course's achievement id: stable across slug changes, the same in every credential for it."""
+    return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{settings.SITE_URL}/kursus/#{course.pk}"))
+
+
+def _timestamp(moment):
+    """A DateTimeZ as the schema wants it: UTC, whole seconds, with its ``Z``."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

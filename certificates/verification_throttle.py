@@ -1,0 +1,50 @@
+"""How many certificate look-ups one client address may make: 30 in 10 minutes, then a pause.
+
+Certificate codes are random (50 bits), so guessing them is hopeless; the limit is there to keep
+anyone from reading the register by brute force or loading the server with uploads. Every
+look-up that reaches the database counts: a verification page opened by its code, the Open
+Badges JSON, a PDF upload. A code typed in the lookup form counts once, at the page it leads to;
+a malformed code, a redirect to a code's canonical address and the empty form count nothing.
+
+The window is fixed: it opens at an address's first look-up and closes ``WINDOW`` later, when
+the count starts again; past ``LOOKUP_LIMIT`` within it, the address gets a 429 page saying when
+the window closes. An employer checking a handful of certificates never meets the limit; a
+kelurahan hall that shares one address could, at 30, only when many people check at once. The
+counts live in Django's cache (``CACHE_URL``: shared by every process when it is Redis), like
+accounts.invitation_throttle.
+"""
+
+from datetime import timedelta
+
+from django.core.cache import cache
+from django.utils import timezone
+
+from accounts.lockout import client_ip_address
+
+LOOKUP_LIMIT = 30
+WINDOW = timedelta(minutes=10)
+
+_COUNT_KEY = "certificate-lookups:{address}"
+_WINDOW_ENDS_KEY = "certificate-lookups-window-ends:{address}"
+
+
+def lookup_record(request):
+    """Count one look-up from this client address.
+
+    Returns None while the address is within the limit, else the time its window closes (when it
+    may look up again); a look-up past the limit is refused, not made.
+    """
+    address = client_ip_address(request)
+    count_key, ends_key = _COUNT_KEY.format(address=address), _WINDOW_ENDS_KEY.format(address=address)
+    seconds = int(WINDOW.total_seconds())
+    cache.add(ends_key, timezone.now() + WINDOW, timeout=seconds)  # the window opens at the first look-up
+    cache.add(count_key, 0, timeout=seconds)
+    try:
+        count = cache.incr(count_key)
+    except ValueError:  # the window closed between the two calls
+        cache.set(count_key, 1, timeout=seconds)
+        count = 1
+    if count <= LOOKUP_LIMIT:
+        return None
+    ends = cache.get(ends_key)
+    return ends if ends is not None and ends > timezone.now() else timezone.now() + WINDOW
