@@ -125,17 +125,11 @@ def reissue(request, pk):
         return HttpResponseNotAllowed(["POST"])
     certificate = _certificate(request, pk, REISSUE)
     try:
-        services.certificate_reissue(certificate=certificate)
+        services.certificate_reissue(certificate=certificate, reissued_by=request.user)
     except services.CertificateError as error:
         messages.error(request, str(error))
     else:
         version = _current_version(certificate)
-        log(
-            instance=certificate,
-            action="certificates.reissue",
-            user=request.user,
-            data={"version": version.number, "name": version.name},
-        )
         messages.success(
             request,
             _("Certificate %(code)s is re-issued as version %(version)s, in the name of %(name)s.")
@@ -194,7 +188,7 @@ def class_certificates(request, cohort_pk):
             messages.error(request, _("No learner of this class has completed the course yet."))
             return redirect(reverse("issued_certificates:class", args=[cohort.pk]))
         running = cohort.certificate_batches.filter(
-            finished_at__isnull=True, requested_at__gte=timezone.now() - RUNNING_JOB_WINDOW
+            finished_at__isnull=True, failed_at__isnull=True, requested_at__gte=timezone.now() - RUNNING_JOB_WINDOW
         ).first()
         if running is not None:
             messages.warning(request, _("A certificate job for this class is still running: here is its progress."))
@@ -235,7 +229,7 @@ def batch_progress(request, batch_pk):
         cohort=batch.cohort,
         done=selectors.batch_progress(batch=batch),
         errors=errors,
-        running=batch.finished_at is None,
+        running=batch.is_running,
         may_run=may_run(request.user, batch.cohort),
     )
     return TemplateResponse(request, "certificates/admin/batch_progress.html", context)

@@ -88,8 +88,11 @@ class CertificateTemplate(PreviewableMixin, ClusterableModel):
     body = models.TextField(
         _("body"),
         default=DEFAULT_BODY,
-        help_text=_("Plain text. Placeholders: %(placeholders)s. A line with only {nama} prints the name large.")
-        % {"placeholders": _placeholders_help()},
+        # The placeholders are written out, not interpolated: a lazy text stays lazy, in each editor's language.
+        help_text=_(
+            "Plain text. Placeholders: {nama}, {kursus}, {organisasi}, {tanggal}, {jam}. "
+            "A line with only {nama} prints the name large."
+        ),
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -310,6 +313,9 @@ class CertificateBatch(models.Model):
     enrolment_ids = models.JSONField(default=list)
     # {enrolment id: why it failed}, for the facilitator to read.
     errors = models.JSONField(default=dict, blank=True)
+    # Set when the job itself failed for good (every retry spent): shown on its progress page.
+    failed_at = models.DateTimeField(_("failed at"), null=True, blank=True)
+    failure_reason = models.TextField(_("why it failed"), blank=True)
 
     class Meta:
         verbose_name = _("certificate batch")
@@ -322,3 +328,7 @@ class CertificateBatch(models.Model):
     @property
     def total(self):
         return len(self.enrolment_ids)
+
+    @property
+    def is_running(self):
+        return self.finished_at is None and self.failed_at is None

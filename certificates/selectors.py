@@ -1,8 +1,11 @@
 """Reads about certificates: a resident's, one by its code, a file by its hash, a job's progress."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
+from django.conf import settings
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from certificates.models import Certificate, CertificateBatch, CertificateVersion
 from courses.models import Enrolment
@@ -67,16 +70,31 @@ def version_by_sha256(*, sha256):
     return CertificateVersion.objects.select_related("certificate").filter(sha256=sha256).first()
 
 
-def enrolments_missing_certificates():
-    """Completed enrolments with no current certificate version, except those that failed for good
-    (staff see those) and revoked ones: what the periodic sweep issues."""
+def enrolments_missing_certificates(*, now=None):
+    """Completed enrolments with no current certificate version: what the periodic sweep issues.
+
+    Not revoked ones; not those that failed for good recently (staff see them, and can retry them
+    at once): those are tried again once CERTIFICATE_FAILED_RETRY_AFTER has passed.
+    """
+    now = now or timezone.now()
+    retry_failed_before = now - timedelta(seconds=settings.CERTIFICATE_FAILED_RETRY_AFTER)
     current = CertificateVersion.objects.filter(superseded_at__isnull=True)
     return (
         Enrolment.objects.filter(completed_at__isnull=False)
         .exclude(certificate__versions__in=current)
-        .exclude(certificate__failed_at__isnull=False)
+        .exclude(certificate__failed_at__gte=retry_failed_before)
         .exclude(certificate__revoked_at__isnull=False)
         .order_by("pk")
+    )
+
+
+def batches_stalled(*, now=None):
+    """Bulk jobs neither finished nor failed long after they were asked for: their worker was lost."""
+    now = now or timezone.now()
+    return CertificateBatch.objects.filter(
+        finished_at__isnull=True,
+        failed_at__isnull=True,
+        requested_at__lt=now - timedelta(seconds=settings.CERTIFICATE_BATCH_STALE_AFTER),
     )
 
 

@@ -41,7 +41,7 @@ def certificate_issue(*, enrolment_id):
     return certificate
 
 
-def certificate_reissue(*, certificate, not_since=None):
+def certificate_reissue(*, certificate, reissued_by=None, not_since=None):
     """A new version with the resident's current name (after a correction), keeping the code.
 
     The old version is superseded: its file no longer verifies as current. ``not_since``: skip a
@@ -61,12 +61,18 @@ def certificate_reissue(*, certificate, not_since=None):
             current.superseded_at = timezone.now()
             current.save(update_fields=["superseded_at"])
             number = current.number + 1
-        _version_add(certificate=certificate, enrolment=enrolment, number=number)
+        version = _version_add(certificate=certificate, enrolment=enrolment, number=number)
+        log(
+            instance=certificate,
+            action="certificates.reissue",
+            user=reissued_by,
+            data={"version": version.number, "name": version.name},
+        )
     return certificate
 
 
 def certificate_revoke(*, certificate, revoked_by, reason):
-    """Revoke a certificate for good, with the reason kept for staff and the audit log.
+    """Revoke a certificate for good, with the reason kept for staff, the learner's facilitators and the audit log.
 
     The verification page shows the revocation and its date at once (never the reason).
     """
@@ -110,7 +116,11 @@ def certificate_batch_request(*, cohort, kind, requested_by):
 
 
 def certificate_batch_run(*, batch):
-    """Work through a bulk job; safe to run again after a crash: done work is skipped, not repeated."""
+    """Work through a bulk job; safe to run again after a crash: done work is skipped, not repeated.
+
+    Each learner's work is its own transaction. A learner whose certificate fails is reported on the
+    job (and the report cleared if a later run succeeds) and the job goes on with the others.
+    """
     for enrolment_id in batch.enrolment_ids:
         try:
             if batch.kind == CertificateBatch.Kind.REISSUE:
@@ -118,18 +128,33 @@ def certificate_batch_run(*, batch):
                 if certificate is None:
                     certificate_issue(enrolment_id=enrolment_id)
                 elif not certificate.is_revoked:
-                    certificate_reissue(certificate=certificate, not_since=batch.requested_at)
+                    certificate_reissue(
+                        certificate=certificate, reissued_by=batch.requested_by, not_since=batch.requested_at
+                    )
             else:
                 certificate_issue(enrolment_id=enrolment_id)
         except CertificateError as error:
-            _batch_error(batch, enrolment_id, str(error))
+            _batch_error_set(batch, enrolment_id, str(error))
         except Exception as error:  # one learner's broken data must not stop the class's job
-            _batch_error(batch, enrolment_id, f"{type(error).__name__}: {error}")
-    CertificateBatch.objects.filter(pk=batch.pk).update(finished_at=timezone.now())
+            _batch_error_set(batch, enrolment_id, f"{type(error).__name__}: {error}")
+        else:
+            if str(enrolment_id) in batch.errors:
+                _batch_error_set(batch, enrolment_id, None)
+    CertificateBatch.objects.filter(pk=batch.pk).update(finished_at=timezone.now(), failed_at=None, failure_reason="")
 
 
-def _batch_error(batch, enrolment_id, message):
-    batch.errors[str(enrolment_id)] = message
+def certificate_batch_failed(*, batch_id, reason):
+    """The job itself failed for good (every retry spent): its page says so, with the reason."""
+    CertificateBatch.objects.filter(pk=batch_id, finished_at__isnull=True).update(
+        failed_at=timezone.now(), failure_reason=reason[:2000]
+    )
+
+
+def _batch_error_set(batch, enrolment_id, message):
+    if message is None:
+        batch.errors.pop(str(enrolment_id), None)
+    else:
+        batch.errors[str(enrolment_id)] = message
     CertificateBatch.objects.filter(pk=batch.pk).update(errors=batch.errors)
 
 
@@ -184,12 +209,10 @@ def _version_add(*, certificate, enrolment, number):
         hours=data.hours,
         sha256=hashlib.sha256(pdf).hexdigest(),
     )
+    # A fixed name, overwritten if it exists (STORAGES["certificates"] allows it): only a file that a
+    # crash left before its row was committed can be there, since this number is taken under the lock.
     version.pdf.save(f"{certificate.code}-v{number}.pdf", ContentFile(pdf), save=False)
-    try:
-        version.save()
-    except Exception:
-        version.pdf.delete(save=False)  # no orphan file for a version that was not recorded
-        raise
+    version.save()
     if certificate.failed_at is not None:
         Certificate.objects.filter(pk=certificate.pk).update(failed_at=None, failure_reason="")
     return version

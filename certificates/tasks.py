@@ -52,10 +52,13 @@ def certificate_issue_task(self, enrolment_id):
 
 @shared_task(name="certificates.sweep", acks_late=True)
 def certificates_sweep():
-    """Enqueue every completed enrolment that still has no certificate (Celery beat runs this)."""
+    """Enqueue every completed enrolment that still has no certificate, and every bulk job whose
+    worker was lost (Celery beat runs this). Returns how many certificates it enqueued."""
     ids = list(selectors.enrolments_missing_certificates().values_list("pk", flat=True)[:SWEEP_LIMIT])
     for enrolment_id in ids:
         certificate_issue_task.delay(enrolment_id)
+    for batch_id in selectors.batches_stalled().values_list("pk", flat=True):
+        certificate_batch_task.delay(batch_id)
     return len(ids)
 
 
@@ -72,6 +75,8 @@ def certificate_batch_task(self, batch_id):
     try:
         services.certificate_batch_run(batch=batch)
     except Exception as error:
-        if self.request.is_eager:
-            raise
+        if self.request.is_eager or self.request.retries >= self.max_retries:
+            logger.exception("The certificate job %s failed for good.", batch_id)
+            services.certificate_batch_failed(batch_id=batch_id, reason=f"{type(error).__name__}: {error}")
+            return
         raise self.retry(exc=error, countdown=retry_countdown(self.request.retries)) from error

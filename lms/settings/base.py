@@ -138,7 +138,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "certificates": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+        # Overwrite: a version's file name is fixed (<code>-v<number>.pdf), so a retry after a crash
+        # between writing the file and committing its row replaces the orphan instead of adding one.
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "allow_overwrite": True},
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
@@ -182,6 +184,9 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
+# With late acknowledgement, a task whose worker process is killed (SIGKILL, out of memory) goes
+# back to the queue instead of being acknowledged as failed: a killed bulk job resumes.
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=None)
@@ -197,6 +202,12 @@ TASK_RETRY_BACKOFF_MAX = 600
 CELERY_BEAT_SCHEDULE = {
     "certificates-sweep": {"task": "certificates.sweep", "schedule": 15 * 60},
 }
+# How long a certificate that failed for good waits before the sweep tries it once more (a long
+# storage outage should not leave every completion of that hour to be retried by hand).
+CERTIFICATE_FAILED_RETRY_AFTER = env.int("CERTIFICATE_FAILED_RETRY_AFTER", default=6 * 60 * 60)
+# A bulk job not finished this long after it was asked for is handed to a worker again by the sweep
+# (its worker was lost); running it twice is harmless.
+CERTIFICATE_BATCH_STALE_AFTER = 15 * 60
 # How long /healthz waits for the broker before calling it unreachable.
 HEALTHZ_BROKER_TIMEOUT = 2.0
 

@@ -115,3 +115,64 @@ def test_a_learner_whose_certificate_fails_is_reported_and_the_others_are_issued
     assert batch.errors == {str(failed.pk): "ValueError: logo file is missing"}
     assert batch_progress(batch=batch) == 4  # 3 issued and 1 reported
     assert CertificateVersion.objects.count() == 3
+
+
+def test_a_job_that_fails_for_good_says_so_with_its_reason_and_stops_refreshing(class_of_four, monkeypatch, client):
+    cohort, facilitator = class_of_four
+    batch = services.certificate_batch_request(
+        cohort=cohort, kind=CertificateBatch.Kind.ISSUE, requested_by=facilitator
+    )
+
+    def database_gone(**kwargs):
+        raise ConnectionError("server closed the connection")
+
+    monkeypatch.setattr(services, "certificate_batch_run", database_gone)
+    certificate_batch_task.delay(batch.pk)
+
+    batch.refresh_from_db()
+    assert batch.failed_at is not None and batch.finished_at is None
+    assert "server closed the connection" in batch.failure_reason
+    assert not batch.is_running
+
+
+def test_an_error_reported_for_a_learner_is_cleared_when_a_resumed_job_issues_their_certificate(
+    class_of_four, monkeypatch
+):
+    cohort, facilitator = class_of_four
+    batch = services.certificate_batch_request(
+        cohort=cohort, kind=CertificateBatch.Kind.ISSUE, requested_by=facilitator
+    )
+    first = Enrolment.objects.get(pk=batch.enrolment_ids[0])
+    batch.errors = {str(first.pk): "OSError: storage unreachable"}  # reported by the run that was killed
+    batch.save()
+
+    certificate_batch_task.delay(batch.pk)
+
+    batch.refresh_from_db()
+    assert batch.errors == {}
+    assert CertificateVersion.objects.count() == 4
+
+
+def test_the_sweep_hands_a_job_whose_worker_was_lost_to_a_worker_again(class_of_four, settings):
+    from datetime import timedelta
+
+    from certificates.tasks import certificates_sweep
+
+    cohort, facilitator = class_of_four
+    for enrolment in Enrolment.objects.filter(completed_at__isnull=False):
+        services.certificate_issue(enrolment_id=enrolment.pk)
+    batch = services.certificate_batch_request(
+        cohort=cohort, kind=CertificateBatch.Kind.REISSUE, requested_by=facilitator
+    )
+    certificates_sweep()  # a job asked for a moment ago is left to its worker...
+    assert batch_progress(batch=batch) == 0
+
+    long_ago = timezone.now() - timedelta(seconds=settings.CERTIFICATE_BATCH_STALE_AFTER + 60)
+    CertificateVersion.objects.update(issued_at=long_ago - timedelta(minutes=1))
+    CertificateBatch.objects.filter(pk=batch.pk).update(requested_at=long_ago)
+    certificates_sweep()  # ... one long unfinished has lost it
+
+    batch.refresh_from_db()
+    assert batch.finished_at is not None
+    assert batch_progress(batch=batch) == 4
+    assert CertificateVersion.objects.filter(number=2, superseded_at__isnull=True).count() == 4

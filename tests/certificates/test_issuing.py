@@ -11,6 +11,7 @@ import pypdfium2
 import pytest
 import zxingcpp
 from django.conf import settings
+from django.utils import timezone
 
 from certificates import services
 from certificates.models import CODE_ALPHABET, Certificate, CertificateVersion
@@ -236,3 +237,51 @@ def test_no_retry_waits_longer_than_the_brokers_visibility_timeout():
     pauses = [retry_countdown(retries) for retries in range(MAX_RETRIES + 1)]
     assert max(pauses) <= settings.TASK_RETRY_BACKOFF_MAX < visibility_timeout
     assert pauses[0] < pauses[-1]  # it does back off
+
+
+def test_a_failure_is_retried_with_backoff_until_the_retries_are_spent(course, graduate, complete_course, monkeypatch):
+    from celery.exceptions import Retry
+
+    from certificates.tasks import MAX_RETRIES
+
+    monkeypatch.setattr(certificate_issue_task, "delay", lambda *args: None)
+    enrolment = complete_course(course, graduate)
+    monkeypatch.undo()
+    monkeypatch.setattr(services, "certificate_pdf", lambda **kwargs: (_ for _ in ()).throw(OSError("disk full")))
+    scheduled = []
+
+    def retry(exc, countdown):
+        scheduled.append(countdown)
+        return Retry(exc=exc, when=countdown)
+
+    monkeypatch.setattr(certificate_issue_task, "retry", retry)
+    for retries in range(MAX_RETRIES + 1):  # as a worker runs it: first try, then each retry
+        certificate_issue_task.push_request(retries=retries, is_eager=False)
+        try:
+            if retries < MAX_RETRIES:
+                with pytest.raises(Retry):
+                    certificate_issue_task.run(enrolment.pk)
+                assert Certificate.objects.get(enrolment=enrolment).failed_at is None  # not yet given up
+            else:
+                certificate_issue_task.run(enrolment.pk)
+        finally:
+            certificate_issue_task.pop_request()
+
+    assert len(scheduled) == MAX_RETRIES
+    assert scheduled[-1] > scheduled[0]
+    assert "disk full" in Certificate.objects.get(enrolment=enrolment).failure_reason
+
+
+def test_the_sweep_tries_a_failed_certificate_again_after_a_cool_down(
+    course, graduate, complete_course, monkeypatch, settings
+):
+    monkeypatch.setattr(services, "certificate_pdf", lambda **kwargs: (_ for _ in ()).throw(OSError("disk full")))
+    enrolment = complete_course(course, graduate)
+    monkeypatch.undo()
+    assert certificates_sweep() == 0  # staff see it; the sweep waits
+
+    Certificate.objects.filter(enrolment=enrolment).update(
+        failed_at=timezone.now() - datetime.timedelta(seconds=settings.CERTIFICATE_FAILED_RETRY_AFTER + 60)
+    )
+    assert certificates_sweep() == 1
+    assert current_version(enrolment).number == 1
