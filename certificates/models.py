@@ -165,9 +165,15 @@ class CertificateTemplate(PreviewableMixin, ClusterableModel):
     @classmethod
     def for_course(cls, course):
         """The course's chosen template, else the default one, else the built-in default (unsaved)."""
+        # With its images and signatories, in the queries the renderer needs and no more.
+        templates = cls.objects.select_related("logo", "second_logo").prefetch_related(
+            models.Prefetch("signatories", queryset=CertificateSignatory.objects.select_related("signature"))
+        )
         if course.certificate_template_id:
-            return course.certificate_template
-        return cls.objects.filter(is_default=True).first() or cls(name=str(_("Default")))
+            chosen = templates.filter(pk=course.certificate_template_id).first()
+            if chosen is not None:
+                return chosen
+        return templates.filter(is_default=True).first() or cls(name=str(_("Default")))
 
     # Editors preview a template as the PDF a resident would get, filled with sample data.
     preview_modes = [("pdf", _("PDF with sample data"))]
@@ -205,6 +211,9 @@ class CertificateSignatory(Orderable):
 
 class Certificate(models.Model):
     """One per completed enrolment; its code never changes, its versions are its files."""
+
+    # Records, not content: nothing links to them from pages, so Wagtail need not index their references.
+    wagtail_reference_index_ignore = True
 
     # PROTECT: a certificate is a public record; it is revoked, never deleted with its enrolment.
     enrolment = models.OneToOneField(
@@ -256,6 +265,9 @@ class Certificate(models.Model):
 class CertificateVersion(models.Model):
     """One issued file of a certificate, with what it says: a name correction adds a version."""
 
+    # Records, not content: nothing links to them from pages, so Wagtail need not index their references.
+    wagtail_reference_index_ignore = True
+
     certificate = models.ForeignKey(Certificate, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveSmallIntegerField(_("version"))
     name = models.CharField(_("name"), max_length=300)
@@ -295,6 +307,9 @@ class CertificateBatch(models.Model):
     Its progress is read from the certificates themselves (certificates.selectors.batch_progress),
     not counted by the worker, so a worker killed mid-way leaves nothing to reconcile.
     """
+
+    # Records, not content: nothing links to them from pages, so Wagtail need not index their references.
+    wagtail_reference_index_ignore = True
 
     class Kind(models.TextChoices):
         ISSUE = "issue", _("Issue missing certificates")

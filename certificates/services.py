@@ -159,7 +159,7 @@ def _batch_error_set(batch, enrolment_id, message):
 
 
 def _completed_enrolment(enrolment_id):
-    enrolment = Enrolment.objects.select_related("user", "course", "course__organisation").get(pk=enrolment_id)
+    enrolment = Enrolment.objects.select_related("user", "course", "course__organisation__logo").get(pk=enrolment_id)
     if enrolment.completed_at is None:
         raise CertificateError(_("The course is not completed yet: there is no certificate to issue."))
     return enrolment

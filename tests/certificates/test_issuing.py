@@ -285,3 +285,59 @@ def test_the_sweep_tries_a_failed_certificate_again_after_a_cool_down(
     )
     assert certificates_sweep() == 1
     assert current_version(enrolment).number == 1
+
+
+def png_image(title, size, colour):
+    from django.core.files.images import ImageFile
+    from PIL import Image as PillowImage
+    from wagtail.images.models import Image
+
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", size, colour).save(buffer, format="PNG")
+    return Image.objects.create(title=title, file=ImageFile(buffer, name=f"{title}.png"))
+
+
+def test_a_courses_template_prints_its_logos_and_signatories_in_a_bounded_number_of_queries(
+    course, graduate, complete_course, django_assert_max_num_queries
+):
+    from certificates.models import CertificateSignatory, CertificateTemplate
+
+    template = CertificateTemplate.objects.create(
+        name="Templat Kota",
+        heading="Piagam Warga Belajar",
+        body="Dengan bangga diberikan kepada\n{nama}\natas kursus {kursus}.",
+        orientation=CertificateTemplate.Orientation.PORTRAIT,
+        logo=png_image("logo-kota", (400, 400), "navy"),
+        second_logo=png_image("logo-mitra", (600, 200), "green"),
+    )
+    for order, (name, title) in enumerate(
+        [("Rahmad Mas'ud", "Wali Kota Balikpapan"), ("Siti Aminah", "Ketua Yayasan"), ("Andi Wijaya", "Fasilitator")]
+    ):
+        CertificateSignatory.objects.create(
+            template=template,
+            sort_order=order,
+            name=name,
+            title=title,
+            signature=png_image(f"ttd-{order}", (300, 100), ("black", "blue", "purple")[order]),
+        )
+    course.certificate_template = template
+    course.save_revision().publish()
+
+    enrolment = complete_course(course, graduate)
+    reader = pypdf.PdfReader(io.BytesIO(pdf_bytes(current_version(enrolment))))
+    page = reader.pages[0]
+    text = " ".join(page.extract_text().split())
+    assert "Piagam Warga Belajar" in text
+    for name, title in [("Rahmad Mas'ud", "Wali Kota Balikpapan"), ("Siti Aminah", "Ketua Yayasan")]:
+        assert name in text and title in text
+    assert len(page.images) == 5  # two logos, three signatures
+    assert page.mediabox.height > page.mediabox.width  # portrait
+
+    # Another resident's certificate: the template, its images and signatories in a few queries.
+    second = factories.learner(full_name="Rudi Hartono")
+    enrolment_create(user=second, course=course)
+    from courses.models import Enrolment as EnrolmentModel
+
+    EnrolmentModel.objects.filter(user=second).update(status="completed", completed_at=timezone.now())
+    with django_assert_max_num_queries(20):
+        services.certificate_issue(enrolment_id=EnrolmentModel.objects.get(user=second).pk)
