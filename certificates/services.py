@@ -31,8 +31,10 @@ def certificate_issue(*, enrolment_id):
     grading or by the class's facilitator, never by the browser).
     """
     enrolment = _completed_enrolment(enrolment_id)
-    certificate = _certificate_row(enrolment)
     with transaction.atomic():
+        # One transaction, one commit. A second worker's insert of the same enrolment waits for this
+        # one to commit, then finds the row (_certificate_row), takes the lock and sees the version.
+        certificate = _certificate_row(enrolment)
         certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
         # Looked up after the lock, in its own statement: a worker that waited sees the other's version.
         if CertificateVersion.objects.filter(certificate=certificate, superseded_at__isnull=True).exists():

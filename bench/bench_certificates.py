@@ -1,0 +1,630 @@
+"""Certificates issued per second by two Celery workers, against the bare WeasyPrint render.
+
+Target (issue 5), on this 2-core machine, in the same run:
+
+- end to end (the task from the broker, the certificate row and its lock, the HTML, the PDF/A-3b
+  render, the file in storages["certificates"], the SHA-256, the version row) two Celery workers
+  issue at least 75 % as many certificates per second as two processes that do nothing but
+  ``weasyprint.HTML(string=html, base_url=BASE_URL).write_pdf()`` of the same certificate's HTML;
+- worker memory stays flat: each worker's RSS after the run is within 20 % of its RSS after the
+  first 100 certificates.
+
+How:
+
+1. Data: one course (``bench-certificates-course``, kept between runs) whose template has everything
+   a real one may have: two logos, the organisation's logo and two signatories with signature
+   images (PNG files made here, in a temporary MEDIA_ROOT, with their renditions made before the
+   workers start). 100 + N completed enrolments of new accounts, bulk-created; whatever the previous
+   run left (certificates, enrolments, accounts, template, images) is deleted first, and again at the end.
+2. Pipeline: two real workers, ``python -m celery -A lms worker --pool=solo --concurrency=1``, each
+   in its own process group, consuming the shared queue ``bench-certificates`` and its own queue
+   ``bench-certificates-<i>``; production's settings (``bench.settings``: DEBUG off, persistent database
+   connections; the cache in Redis, BENCH_CACHE_URL), the runner's DATABASE_URL, Redis
+   as the broker (CELERY_BROKER_URL, else redis://127.0.0.1:6379/0) and a temporary
+   PRIVATE_MEDIA_ROOT. Ready when both answer a control ping. The first 100 certificates (50 through
+   each worker's own queue) warm them up; each worker's RSS is read once those are in the database.
+   Then N ``certificates.issue`` tasks go to the shared queue, and the time runs from the first
+   enqueue until the database holds N more current versions (polled every 0.2 s); rate = N / time.
+   Each worker's RSS is read again. The workers are stopped, whatever happens.
+3. Bare: the HTML of one issued certificate (``certificate_html``, the same template, logos and
+   QR code) rendered N times in two forked processes (each half of every round, after 3 warm-up
+   renders, started together), in two rounds of N/2: one after the warm-up, before the timed
+   pipeline, and one after it, so that load from elsewhere on this shared machine weighs on both
+   sides alike; rate = N / the two rounds' wall time. The same (500 renders) with ``pdf_from_html`` (PDF/A-3b with the
+   JSON attachment, what the pipeline renders) is reported in the details, to show what archival
+   grade costs.
+
+Needs PostgreSQL and Redis. BENCH_CERTIFICATES (default 2000) sets N.
+"""
+
+import collections
+import contextlib
+import ctypes.util
+import datetime
+import gc
+import io
+import multiprocessing
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+REPO_ROOT = BENCH_DIR.parent
+BROKER_URL = os.environ.get("CELERY_BROKER_URL") or "redis://127.0.0.1:6379/0"
+
+COUNT = int(os.environ.get("BENCH_CERTIFICATES", "2000"))
+WORKERS = 2
+WARM_UP = 100  # the first certificates, 50 per worker; the RSS baseline is read after them
+ARCHIVAL_COUNT = min(COUNT, 500)  # the PDF/A-3b render, for the details only
+BARE_WARM_UP = 3  # renders per bare process before its timed loop
+POLL_SECONDS = 0.2
+STALL_SECONDS = 120  # no new certificate for this long: the run has failed
+RATE_TARGET = 0.75
+RSS_TARGET = 1.2
+
+PREFIX = "bench-certificates"
+SHARED_QUEUE = PREFIX
+TASK_NAME = "certificates.issue"
+COURSE_SLUG = f"{PREFIX}-course"
+TEMPLATE_NAME = "Bench certificates"
+RATE_FIGURE = "Certificates issued per second, two Celery workers, end to end"
+RSS_FIGURE = "Celery worker RSS after the certificate run vs after the first 100 certificates"
+
+FIRST_NAMES = ["Siti", "Muhammad", "Nur", "Dewi", "Agus", "Rahmawati", "Budi", "Fitri", "Andi", "Wahyuni"]
+LAST_NAMES = ["", "Rahmawati", "Saputra", "Hidayat", "Lestari", "Kurniawan", "Pratama", "Wulandari", "Nasution"]
+
+
+def run() -> list[dict]:
+    reason = missing_prerequisite()
+    if reason:
+        return [{"name": RATE_FIGURE, "skipped": reason}, {"name": RSS_FIGURE, "skipped": reason}]
+
+    from django.test import override_settings
+
+    work = Path(tempfile.mkdtemp(prefix=f"{PREFIX}-"))
+    media, private_media = work / "media", work / "private-media"
+    media.mkdir()
+    private_media.mkdir()
+    previous_handler = signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    try:
+        # The images and their renditions go to the temporary MEDIA_ROOT, which the workers share.
+        with override_settings(MEDIA_ROOT=str(media)):
+            print("    preparing the course, its template and the enrolments …", flush=True)
+            course, enrolment_ids = prepare(WARM_UP + COUNT)
+            pipeline, bare, html, attachment_json = measure_pipeline(course, enrolment_ids, work, media, private_media)
+            print(f"    bare PDF/A-3b render: {ARCHIVAL_COUNT} renders in {WORKERS} processes …", flush=True)
+            archival = measure_bare(html, ARCHIVAL_COUNT, attachment_json=attachment_json)
+    finally:
+        signal.signal(signal.SIGTERM, previous_handler)
+        with contextlib.suppress(Exception):
+            clear_previous_run()
+        shutil.rmtree(work, ignore_errors=True)
+    return figures(pipeline, bare, archival, len(html))
+
+
+def missing_prerequisite() -> str:
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return "needs PostgreSQL"
+    try:
+        import redis
+
+        redis.Redis.from_url(BROKER_URL, socket_connect_timeout=2).ping()
+    except Exception as error:  # any failure means the same: no broker to use
+        return f"needs Redis at {BROKER_URL} ({error})"
+    return ""
+
+
+def _exit_on_sigterm(signum, frame):
+    raise SystemExit(128 + signum)  # run the finally blocks: the workers are stopped
+
+
+# --- Data ------------------------------------------------------------------------------------------
+
+
+def prepare(count: int):
+    """The course with its template, and `count` completed enrolments of new accounts, in order."""
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from certificates.models import CertificateSignatory, CertificateTemplate
+    from certificates.pdf import IMAGE_RENDITION
+    from courses.models import Enrolment
+
+    clear_previous_run()
+    images = {name: _image(name, size) for name, size in IMAGES.items()}
+    for image in images.values():
+        image.get_rendition(IMAGE_RENDITION)  # made once here: the two workers would race to make it
+
+    template = CertificateTemplate.objects.create(
+        name=TEMPLATE_NAME, logo=images["logo"], second_logo=images["second-logo"], show_organisation_logo=True
+    )
+    for order, (name, title) in enumerate(
+        [("Dr. Rizal Effendi", "Kepala Dinas Pendidikan Kota Balikpapan"), ("Andi Lestari", "Ketua Yayasan")]
+    ):
+        CertificateSignatory.objects.create(
+            template=template, sort_order=order, name=name, title=title, signature=images[f"signature-{order + 1}"]
+        )
+    course = _course(template, images["organisation-logo"])
+
+    User = get_user_model()
+    users = User.objects.bulk_create(
+        User(
+            username=f"{PREFIX}-{number:05d}",
+            first_name=" ".join(part for part in (FIRST_NAMES[number % 10], LAST_NAMES[number // 10 % 9]) if part),
+            email=None,
+            phone=None,
+            password="!",
+        )
+        for number in range(count)
+    )
+    now = timezone.now()
+    enrolments = Enrolment.objects.bulk_create(
+        Enrolment(
+            user=user,
+            course=course,
+            status=Enrolment.Status.COMPLETED,
+            completed_at=now - datetime.timedelta(days=number % 60),
+        )
+        for number, user in enumerate(users)
+    )
+    return course, [enrolment.pk for enrolment in enrolments]
+
+
+def clear_previous_run() -> None:
+    """Delete whatever a previous run left: certificates, enrolments, accounts, template, images."""
+    from django.contrib.auth import get_user_model
+    from wagtail.images import get_image_model
+
+    from certificates.models import Certificate, CertificateTemplate
+    from courses.models import Enrolment
+
+    Certificate.objects.filter(enrolment__course__slug=COURSE_SLUG).delete()
+    Enrolment.objects.filter(course__slug=COURSE_SLUG).delete()
+    get_user_model().objects.filter(username__startswith=f"{PREFIX}-").delete()
+    CertificateTemplate.objects.filter(name=TEMPLATE_NAME).delete()
+    # Their files were in a temporary MEDIA_ROOT, gone since.
+    get_image_model().objects.filter(title__startswith=f"{PREFIX} ").delete()
+
+
+# A logo is drawn larger than it is printed, as editors upload them: the rendition scales it down.
+IMAGES = {
+    "logo": (1200, 800),
+    "second-logo": (1000, 1000),
+    "organisation-logo": (1600, 600),
+    "signature-1": (900, 300),
+    "signature-2": (900, 300),
+}
+
+
+def _image(name: str, size: tuple[int, int]):
+    from django.core.files.images import ImageFile
+    from PIL import Image, ImageDraw
+    from wagtail.images import get_image_model
+
+    width, height = size
+    picture = Image.new("RGBA", size, (255, 255, 255, 0))
+    draw = ImageDraw.Draw(picture)
+    if name.startswith("signature"):
+        points = [(x, height / 2 + height / 3 * ((x * 7919 % 97) / 97 - 0.5)) for x in range(40, width - 40, 15)]
+        draw.line(points, fill=(20, 30, 90, 255), width=6)
+    else:
+        draw.ellipse([width * 0.05, height * 0.05, width * 0.95, height * 0.95], fill=(11, 110, 79, 255))
+        draw.rectangle([width * 0.3, height * 0.3, width * 0.7, height * 0.7], fill=(240, 200, 40, 255))
+        for step in range(0, width, 40):
+            draw.line([(step, 0), (width - step, height)], fill=(255, 255, 255, 160), width=3)
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    return get_image_model().objects.create(
+        title=f"{PREFIX} {name}", file=ImageFile(buffer, name=f"{PREFIX}-{name}.png")
+    )
+
+
+def _course(template, organisation_logo):
+    from wagtail.models import Page
+
+    from courses.models import CoursePage
+    from organisations.models import Organisation
+
+    organisation, _created = Organisation.objects.get_or_create(
+        slug=PREFIX, defaults={"name": "Yayasan Bench Sertifikat", "kind": Organisation.Kind.NGO}
+    )
+    Organisation.objects.filter(pk=organisation.pk).update(logo=organisation_logo)
+    course = CoursePage.objects.filter(slug=COURSE_SLUG).first()
+    if course is None:
+        course = CoursePage(
+            title="Hak dan Kewajiban Warga dalam Musrenbang Kelurahan",
+            slug=COURSE_SLUG,
+            topic="hak-warga",
+            organisation=organisation,
+            summary="Bench.",
+            outcomes="<p>Bench.</p>",
+            duration_hours=6,
+        )
+        Page.get_first_root_node().add_child(instance=course)
+    CoursePage.objects.filter(pk=course.pk).update(certificate_template=template, organisation=organisation)
+    return CoursePage.objects.get(pk=course.pk)
+
+
+def current_versions(course) -> int:
+    from certificates.models import CertificateVersion
+
+    return CertificateVersion.objects.filter(
+        certificate__enrolment__course_id=course.pk, superseded_at__isnull=True
+    ).count()
+
+
+def sample_certificate(course):
+    """The HTML and JSON attachment of one certificate the workers issued, as the workers built them."""
+    from certificates.models import CertificateTemplate, CertificateVersion
+    from certificates.pdf import CertificateData, certificate_html
+
+    version = (
+        CertificateVersion.objects.filter(certificate__enrolment__course_id=course.pk)
+        .select_related("certificate")
+        .order_by("pk")
+        .first()
+    )
+    data = CertificateData(
+        code=version.certificate.code,
+        version=version.number,
+        name=version.name,
+        course_title=version.course_title,
+        organisation_name=version.organisation_name,
+        completed_on=version.completed_on,
+        hours=version.hours,
+        verification_url=version.certificate.verification_url(),
+    )
+    html = certificate_html(
+        data=data, template=CertificateTemplate.for_course(course), organisation_logo=course.organisation.logo
+    )
+    return html, data.as_json()
+
+
+# --- The pipeline ------------------------------------------------------------------------------------
+
+
+def measure_pipeline(course, enrolment_ids, work: Path, media: Path, private_media: Path) -> dict:
+    app = broker_app()
+    queues = [f"{PREFIX}-{number}" for number in range(1, WORKERS + 1)]
+    purge(app, [SHARED_QUEUE, *queues])
+    env = {
+        **os.environ,
+        # Production's settings (bench.settings): persistent database connections, DEBUG off.
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "CACHE_URL": os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/13"),
+        "DATABASE_URL": os.environ["DATABASE_URL"],
+        "CELERY_BROKER_URL": BROKER_URL,
+        "MEDIA_ROOT": str(media),
+        "PRIVATE_MEDIA_ROOT": str(private_media),
+        "PYTHONPATH": str(REPO_ROOT),
+    }
+    with contextlib.ExitStack() as stack:
+        workers = [
+            stack.enter_context(celery_worker(env, work, number, queue)) for number, queue in enumerate(queues, 1)
+        ]
+        wait_until_ready(app, workers)
+
+        print(f"    warming up: {WARM_UP} certificates, {WARM_UP // WORKERS} through each worker …", flush=True)
+        warm_up_ids, timed_ids = enrolment_ids[:WARM_UP], enrolment_ids[WARM_UP:]
+        with app.producer_or_acquire() as producer:
+            for index, enrolment_id in enumerate(warm_up_ids):
+                app.send_task(TASK_NAME, args=[enrolment_id], queue=queues[index % WORKERS], producer=producer)
+        wait_for_versions(course, WARM_UP, workers)
+        rss_first = [rss_kib(worker["process"].pid) for worker in workers]
+        log_offsets = [worker["log"].stat().st_size for worker in workers]
+
+        # The baseline in two halves, one before and one after the pipeline (the workers wait idle
+        # meanwhile), so that load from elsewhere on a shared machine weighs on both sides alike.
+        html, attachment_json = sample_certificate(course)
+        halves = [COUNT // 2, COUNT - COUNT // 2]
+        print(f"    bare render, first half: {halves[0]} renders in {WORKERS} processes …", flush=True)
+        bare_runs = [measure_bare(html, halves[0])]
+
+        print(f"    issuing {len(timed_ids)} certificates …", flush=True)
+        start = time.perf_counter()
+        with app.producer_or_acquire() as producer:
+            for enrolment_id in timed_ids:
+                app.send_task(TASK_NAME, args=[enrolment_id], queue=SHARED_QUEUE, producer=producer)
+        enqueued = time.perf_counter() - start
+        elapsed = wait_for_versions(course, WARM_UP + len(timed_ids), workers) - start
+        rss_after = [rss_kib(worker["process"].pid) for worker in workers]
+        tasks = [task_log(worker["log"], offset) for worker, offset in zip(workers, log_offsets, strict=True)]
+        print(f"    bare render, second half: {halves[1]} renders in {WORKERS} processes …", flush=True)
+        bare_runs.append(measure_bare(html, halves[1]))
+    seconds = sum(run["seconds"] for run in bare_runs)
+    bare = {
+        "count": COUNT,
+        "seconds": seconds,
+        "rate": COUNT / seconds,
+        "pdf_bytes": bare_runs[0]["pdf_bytes"],
+        "halves": [run["rate"] for run in bare_runs],
+    }
+    pipeline = {
+        "count": len(timed_ids),
+        "seconds": elapsed,
+        "enqueue_seconds": enqueued,
+        "rate": len(timed_ids) / elapsed,
+        "rss_first": rss_first,
+        "rss_after": rss_after,
+        "tasks": tasks,
+        "problems": problems(course),
+    }
+    return pipeline, bare, html, attachment_json
+
+
+def broker_app():
+    from celery import Celery
+
+    return Celery(PREFIX, broker=BROKER_URL, set_as_current=False)
+
+
+def purge(app, queues: list[str]) -> None:
+    """Empty the benchmark's queues: tasks left by a run that was killed would be counted now."""
+    with app.connection_for_write() as connection:
+        channel = connection.default_channel
+        for queue in queues:
+            with contextlib.suppress(Exception):
+                channel.queue_purge(queue)
+
+
+@contextlib.contextmanager
+def celery_worker(env: dict, work: Path, number: int, queue: str):
+    """One solo-pool worker consuming the shared queue and its own, stopped however the block ends."""
+    node = f"{PREFIX}-{number}-{os.getpid()}@bench"
+    log_path = work / f"worker-{number}.log"
+    command = [
+        sys.executable,
+        "-m",
+        "celery",
+        "-A",
+        "lms",
+        "worker",
+        "--pool=solo",
+        "--concurrency=1",
+        f"--queues={SHARED_QUEUE},{queue}",
+        f"--hostname={node}",
+        "--without-gossip",  # other workers on this broker must not add work to ours
+        "--without-mingle",
+        "--loglevel=INFO",  # one line per task, with its run time
+        f"--logfile={log_path}",
+    ]
+    with open(work / f"worker-{number}.out", "w", encoding="utf-8") as output:
+        # Its own session: stopping the process group stops the worker and anything it started.
+        process = subprocess.Popen(
+            command, cwd=REPO_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    try:
+        yield {"process": process, "node": node, "log": log_path, "output": work / f"worker-{number}.out"}
+    finally:
+        stop(process)
+
+
+def stop(process) -> None:
+    if process.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)  # warm shutdown: the task at hand ends first
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+
+
+def check_alive(workers: list[dict]) -> None:
+    for worker in workers:
+        if worker["process"].poll() is not None:
+            output = worker["output"].read_text(encoding="utf-8", errors="replace")[-2000:]
+            raise RuntimeError(f"Celery worker {worker['node']} exited with {worker['process'].returncode}:\n{output}")
+
+
+def wait_until_ready(app, workers: list[dict], seconds: float = 120) -> None:
+    """Until every worker answers a control ping through the broker."""
+    waiting = {worker["node"] for worker in workers}
+    deadline = time.monotonic() + seconds
+    while waiting:
+        check_alive(workers)
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"Celery workers {sorted(waiting)} did not answer within {seconds} s")
+        for reply in app.control.ping(destination=sorted(waiting), timeout=0.5) or []:
+            waiting -= set(reply)
+
+
+def wait_for_versions(course, expected: int, workers: list[dict]) -> float:
+    """Poll until the course has `expected` current versions; the time (perf_counter) it was seen."""
+    seen, progressed = -1, time.monotonic()
+    while True:
+        count = current_versions(course)
+        now = time.perf_counter()
+        if count >= expected:
+            return now
+        if count != seen:
+            seen, progressed = count, time.monotonic()
+        elif time.monotonic() - progressed > STALL_SECONDS:
+            raise RuntimeError(
+                f"no new certificate for {STALL_SECONDS} s: {count} of {expected}; see {workers[0]['log']}"
+            )
+        check_alive(workers)
+        time.sleep(POLL_SECONDS)
+
+
+def rss_kib(pid: int) -> int:
+    """VmRSS of a process and its descendants, in KiB."""
+    total = 0
+    pending = [pid]
+    while pending:
+        current = pending.pop()
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{current}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending += [int(child) for child in (task / "children").read_text().split()]
+    return total
+
+
+TASK_LINE = re.compile(r"Task certificates\.issue\[[^\]]+\] (succeeded|retry|raised)[^\d]*(\d+\.\d+)?")
+
+
+def task_log(log: Path, offset: int) -> dict:
+    """The run times of the tasks a worker logged after `offset`, and how many did not succeed."""
+    outcomes = collections.Counter()
+    times = []
+    with open(log, encoding="utf-8", errors="replace") as file:
+        file.seek(offset)
+        for line in file:
+            match = TASK_LINE.search(line)
+            if match:
+                outcomes[match.group(1)] += 1
+                if match.group(1) == "succeeded" and match.group(2):
+                    times.append(float(match.group(2)))
+    return {"times": times, "outcomes": dict(outcomes)}
+
+
+def problems(course) -> str:
+    from certificates.models import Certificate
+
+    failed = Certificate.objects.filter(enrolment__course_id=course.pk, failed_at__isnull=False).count()
+    return f"{failed} certificates failed" if failed else ""
+
+
+# --- The bare render ----------------------------------------------------------------------------------
+
+
+def measure_bare(html: str, count: int, *, attachment_json: str | None = None) -> dict:
+    """`count` renders of `html` shared by two forked processes that start together; N / wall time."""
+    context = multiprocessing.get_context("fork")
+    barrier = context.Barrier(WORKERS)
+    results = context.Queue()
+    shares = [count // WORKERS + (1 if number < count % WORKERS else 0) for number in range(WORKERS)]
+    processes = [
+        context.Process(target=_render_loop, args=(html, share, attachment_json, barrier, results)) for share in shares
+    ]
+    for process in processes:
+        process.start()
+    try:
+        spans = [results.get(timeout=3600) for _process in processes]
+    finally:
+        for process in processes:
+            process.join(timeout=10)
+            if process.is_alive():
+                process.kill()
+                process.join()
+    wall = max(end for _start, end, _size in spans) - min(start for start, _end, _size in spans)
+    return {"count": count, "seconds": wall, "rate": count / wall, "pdf_bytes": spans[0][2]}
+
+
+def _render_loop(html, count, attachment_json, barrier, results):
+    import weasyprint
+
+    from certificates.pdf import BASE_URL, pdf_from_html
+
+    if attachment_json is None:
+
+        def render():
+            return weasyprint.HTML(string=html, base_url=BASE_URL).write_pdf()
+
+    else:
+
+        def render():
+            return pdf_from_html(html, attachment_json=attachment_json)
+
+    for _number in range(BARE_WARM_UP):
+        pdf = render()
+    barrier.wait()
+    start = time.perf_counter()
+    for _number in range(count):
+        render()
+    end = time.perf_counter()
+    # WeasyPrint removes each document's temporary font folder when its FontConfiguration is
+    # collected; a forked process ends with os._exit, so collect before that.
+    gc.collect()
+    results.put((start, end, len(pdf)))
+
+
+# --- Figures ---------------------------------------------------------------------------------------------
+
+
+def figures(pipeline: dict, bare: dict, archival: dict, html_length: int) -> list[dict]:
+    harfbuzz = ctypes.util.find_library("harfbuzz-subset")
+    subsetter = (
+        f"libharfbuzz-subset found ({harfbuzz})" if harfbuzz else "libharfbuzz-subset NOT found (fontTools subsets)"
+    )
+    task_times = [seconds for tasks in pipeline["tasks"] for seconds in tasks["times"]]
+    outcomes = collections.Counter()
+    for tasks in pipeline["tasks"]:
+        outcomes.update(tasks["outcomes"])
+    errors = [pipeline["problems"]] if pipeline["problems"] else []
+    if outcomes.get("retry") or outcomes.get("raised"):
+        errors.append(f"tasks retried {outcomes.get('retry', 0)} times, raised {outcomes.get('raised', 0)} times")
+
+    def per_certificate(rate):  # two processes at work: each certificate takes 2 / rate of one
+        return f"{WORKERS / rate * 1000:.1f} ms"
+
+    task_text = (
+        f"the task's own run time in the worker (Celery's log): median {statistics.median(task_times) * 1000:.1f} ms, "
+        f"p90 {statistics.quantiles(task_times, n=10)[-1] * 1000:.1f} ms over {len(task_times)} tasks"
+        if len(task_times) >= 2
+        else "no task run times logged"
+    )
+    rate_details = (
+        f"N = {pipeline['count']:,} certificates after {WARM_UP} warm-up ones; {subsetter}. Pipeline: two Celery "
+        f"workers (`--pool=solo --concurrency=1`, production settings through bench.settings: DEBUG off, "
+        f"persistent database connections; Redis broker, PostgreSQL) "
+        f"issued them in {pipeline['seconds']:.1f} s from the first enqueue (enqueueing took "
+        f"{pipeline['enqueue_seconds']:.1f} s) to the last current version in the database: "
+        f"{per_certificate(pipeline['rate'])} per certificate per worker; {task_text}. Bare: the same certificate's "
+        f"{html_length:,}-character HTML (2 logos, organisation logo, 2 signatures, QR code) rendered by "
+        f"`HTML(string=...).write_pdf()` {bare['count']:,} times in two processes in {bare['seconds']:.1f} s: "
+        f"{per_certificate(bare['rate'])} per render ({bare['pdf_bytes']:,}-byte PDF; half before the pipeline at "
+        f"{bare['halves'][0]:.1f}/s, half after it at {bare['halves'][1]:.1f}/s). For reference, the same with "
+        f"`pdf_from_html` (PDF/A-3b, JSON attachment, as issued), {archival['count']:,} renders: "
+        f"{archival['rate']:.1f} certificates/s, "
+        f"{per_certificate(archival['rate'])} per render ({archival['pdf_bytes']:,} bytes), "
+        f"{archival['rate'] / bare['rate']:.3f} of the plain render's rate; the pipeline reaches "
+        f"{pipeline['rate'] / archival['rate']:.3f} of it."
+    )
+    ratios = [after / first for first, after in zip(pipeline["rss_first"], pipeline["rss_after"], strict=True)]
+    worst = max(range(WORKERS), key=lambda index: ratios[index])
+    rss_details = (
+        "VmRSS of each worker process (and descendants: none with the solo pool), read when the first "
+        f"{WARM_UP} certificates were in the database and again after the {pipeline['count']:,} more; "
+        + "; ".join(
+            f"worker {index + 1}: {first / 1024:.1f} MiB → {after / 1024:.1f} MiB ({after / first:.3f})"
+            for index, (first, after) in enumerate(zip(pipeline["rss_first"], pipeline["rss_after"], strict=True))
+        )
+        + f". The figure is the worker whose RSS grew most (worker {worst + 1})."
+    )
+    return [
+        {
+            "name": RATE_FIGURE,
+            "value": pipeline["rate"],
+            "baseline": bare["rate"],
+            "baseline_name": "bare WeasyPrint render in two processes",
+            "unit": "certificates/s",
+            "higher_is_better": True,
+            "target": RATE_TARGET,
+            "error": "; ".join(errors),
+            "details": rate_details,
+        },
+        {
+            "name": RSS_FIGURE,
+            "value": pipeline["rss_after"][worst] / 1024,
+            "baseline": pipeline["rss_first"][worst] / 1024,
+            "baseline_name": f"RSS after the first {WARM_UP} certificates",
+            "unit": "MiB",
+            "target": RSS_TARGET,
+            "details": rss_details,
+        },
+    ]
