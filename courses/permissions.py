@@ -14,8 +14,8 @@ from courses.models import Cohort, Enrolment
 from courses.scope import (
     cohorts_run_by,
     cohorts_visible_to,
+    facilitates_for_any_organisation,
     learners_visible_to,
-    organisations_facilitated_by,
     reads_every_record,
 )
 from organisations.models import FACILITATOR_ROLES
@@ -24,7 +24,7 @@ CHANGING_ACTIONS = {"add", "change", "delete"}
 
 
 def _reads_classes(user):
-    return user.is_superuser or organisations_facilitated_by(user).exists() or reads_every_record(user)
+    return user.is_superuser or facilitates_for_any_organisation(user) or reads_every_record(user)
 
 
 class ScopedPermissionPolicy(BasePermissionPolicy):
@@ -51,7 +51,7 @@ class CohortPermissionPolicy(ScopedPermissionPolicy):
         if not (user.is_authenticated and user.is_active):
             return False
         if action in CHANGING_ACTIONS:
-            return user.is_superuser or organisations_facilitated_by(user).exists()
+            return user.is_superuser or facilitates_for_any_organisation(user)
         return _reads_classes(user)
 
     def instances_user_has_any_permission_for(self, user, actions):

@@ -20,9 +20,28 @@ def organisations_facilitated_by(user):
     return Organisation.objects.filter(memberships__user=user, memberships__role__in=FACILITATOR_ROLES)
 
 
+def _remembered(user, name, answer):
+    """`answer()`, asked once per user object: an admin page asks these for every menu item and policy,
+    and a request's user object lives only as long as the request."""
+    if name not in user.__dict__:
+        user.__dict__[name] = answer()
+    return user.__dict__[name]
+
+
 def reads_every_record(user):
     """Superusers and government staff read every class and learner."""
-    return user.is_superuser or user.groups.filter(name=GOVERNMENT_STAFF_GROUP).exists()
+    if user.is_superuser:
+        return True
+    return _remembered(
+        user, "_scope_reads_every_record", lambda: user.groups.filter(name=GOVERNMENT_STAFF_GROUP).exists()
+    )
+
+
+def facilitates_for_any_organisation(user):
+    """Whether `user` runs the classes of at least one organisation."""
+    if not user.is_authenticated:
+        return False
+    return _remembered(user, "_scope_facilitates", lambda: organisations_facilitated_by(user).exists())
 
 
 def cohorts_visible_to(user):

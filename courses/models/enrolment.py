@@ -64,6 +64,10 @@ class Enrolment(models.Model):
                 name="enrolment_completed_has_a_completion_time",
             ),
         ]
+        indexes = [
+            # The completion records list the newest enrolments first (reports.completion_records).
+            models.Index(fields=["enrolled_at", "id"], name="enrolment_enrolled_at"),
+        ]
 
     def __str__(self):
         return f"{self.user} · {self.course_id}"
