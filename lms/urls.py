@@ -23,6 +23,7 @@ urlpatterns = [
     path("saya/", include("courses.urls")),
     path("kelas/", include("courses.class_urls")),
     path("sertifikat/", include("certificates.urls")),
+    path("data/", include("reports.open_data_urls")),
 ]
 
 if settings.DEBUG:
