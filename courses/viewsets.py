@@ -9,11 +9,11 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import Http404
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -240,7 +240,13 @@ class LearnerViewSet(ModelViewSet):
     list_filter = ["status", "source"]
     search_fields = ["user__first_name", "user__email", "user__phone"]
     list_display = [
-        Column("learner", label=_("Learner"), accessor="user.first_name"),
+        # The learner record (reports) tells everything about the resident, for those who may read it.
+        TitleColumn(
+            "learner",
+            label=_("Learner"),
+            accessor="user.first_name",
+            get_url=lambda enrolment: reverse("reports_learner_record", args=[enrolment.user_id]),
+        ),
         "course",
         "cohort",
         "status",

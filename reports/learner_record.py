@@ -1,0 +1,230 @@
+"""The learner record: everything about one resident's learning that the viewer may see, on one page.
+
+What a clerk needs when a resident comes to the counter: who they are and how to reach them, then per
+enrolment the course, the organisation and class, where they stand (modules done, best score per
+module), every quiz attempt, the class's meetings attended or missed, and the certificate with its
+versions.
+
+Scope: only the enrolments the viewer may read (courses.scope.learners_visible_to): all of them for
+government staff, an organisation's learners for its facilitators, none for anyone else. A resident
+none of whose enrolments the viewer may read has no record for them (None): the page then answers 404
+and so does not tell whether the account exists.
+
+Cost: a fixed number of queries whatever the number of enrolments, attempts or meetings (one per kind
+of thing shown), each over this resident's rows only.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import F, Q
+
+from certificates.models import CertificateVersion, format_certificate_code
+from courses.models import Attendance, CohortSession, ModulePage, ModuleProgress, QuizAttempt
+from courses.scope import learners_visible_to
+from reports.completion_records import CertificateStatus
+
+
+@dataclass
+class ModuleRow:
+    """A published module of the course and what the resident did in it."""
+
+    module: ModulePage
+    progress: ModuleProgress | None
+
+    @property
+    def is_complete(self):
+        return bool(self.progress and self.progress.completed_at)
+
+    @property
+    def best_score(self):
+        return self.progress.best_score_percent if self.progress else None
+
+
+@dataclass
+class MeetingRow:
+    """A meeting of the resident's class, and their attendance at it (None: absent)."""
+
+    session: CohortSession
+    attendance: Attendance | None
+
+    @property
+    def attended(self):
+        return self.attendance is not None
+
+
+@dataclass
+class CertificateRecord:
+    certificate: object
+    status: str
+    status_label: str
+    # When it came to stand where it does: issued (the current version), revoked, failed, or asked for.
+    status_at: object
+    versions: list
+
+    @property
+    def display_code(self):
+        return format_certificate_code(self.certificate.code)
+
+
+@dataclass
+class EnrolmentRecord:
+    enrolment: object
+    modules: list = field(default_factory=list)
+    attempts: list = field(default_factory=list)
+    meetings: list = field(default_factory=list)
+    certificate: CertificateRecord | None = None
+
+    @property
+    def organisation(self):
+        """The organisation that ran the learning: the class's, or the course's for a learner without one
+        (as the completion records name it)."""
+        cohort = self.enrolment.cohort
+        return cohort.organisation if cohort else self.enrolment.course.organisation
+
+    @property
+    def recorded_by_facilitator(self):
+        """Completed on paper in class and recorded by a facilitator ("dicatat fasilitator")."""
+        return self.enrolment.completion_recorded_by_id is not None
+
+    @property
+    def modules_done(self):
+        return sum(1 for row in self.modules if row.is_complete)
+
+    @property
+    def meetings_attended(self):
+        return sum(1 for row in self.meetings if row.attended)
+
+
+@dataclass
+class LearnerRecord:
+    resident: object
+    profile: object  # accounts.LearnerProfile, or None for an account that never filled one in
+    enrolments: list
+
+    @property
+    def is_activated(self):
+        """Whether the resident can log in: an account made from a class roster has no password until
+        the resident chooses one with their invitation."""
+        return self.resident.has_usable_password()
+
+
+_STATUS_LABELS = dict(CertificateStatus.choices)
+
+
+def _visible_enrolments(viewer, user_id):
+    return list(
+        learners_visible_to(viewer)
+        .filter(user_id=user_id)
+        .select_related(
+            "user__learner_profile__kelurahan__parent",
+            "course__organisation",
+            "cohort__organisation",
+            "completion_recorded_by",
+            "certificate",
+        )
+        .order_by("-enrolled_at", "-pk")
+    )
+
+
+def _live_modules(courses):
+    """{course id: [its published modules, in the author's order]}: one query (and Wagtail's one for
+    private sections), as the resident's dashboard and the completion records count them."""
+    paths = Q()
+    for course in courses:
+        paths |= Q(path__startswith=course.path, depth=course.depth + 1)
+    course_by_path = {course.path: course.pk for course in courses}
+    by_course = {course.pk: [] for course in courses}
+    modules = ModulePage.objects.live().public().filter(paths).order_by("path").only("id", "title", "path", "depth")
+    for module in modules:
+        by_course[course_by_path[module.path[: -ModulePage.steplen]]].append(module)
+    return by_course
+
+
+def _certificate_record(certificate, versions):
+    current = next((version for version in versions if version.superseded_at is None), None)
+    if certificate.revoked_at is not None:
+        status, status_at = CertificateStatus.REVOKED, certificate.revoked_at
+    elif current is not None:
+        status, status_at = CertificateStatus.ISSUED, current.issued_at
+    elif certificate.failed_at is not None:
+        status, status_at = CertificateStatus.FAILED, certificate.failed_at
+    else:
+        status, status_at = CertificateStatus.MAKING, certificate.created_at
+    return CertificateRecord(
+        certificate=certificate,
+        status=status,
+        status_label=_STATUS_LABELS[status],
+        status_at=status_at,
+        versions=versions,
+    )
+
+
+def learner_record(*, viewer, user_id):
+    """The record of resident `user_id` as `viewer` may see it, or None when they may see none of it."""
+    enrolments = _visible_enrolments(viewer, user_id)
+    if not enrolments:
+        return None
+    resident = enrolments[0].user
+    ids = [enrolment.pk for enrolment in enrolments]
+    records = {enrolment.pk: EnrolmentRecord(enrolment=enrolment) for enrolment in enrolments}
+
+    modules = _live_modules({enrolment.course for enrolment in enrolments})
+    progress = {
+        (row.enrolment_id, row.module_id): row
+        for row in ModuleProgress.objects.filter(enrolment_id__in=ids).only(
+            "enrolment_id", "module_id", "read_at", "best_score_percent", "quiz_passed_at", "completed_at"
+        )
+    }
+    for enrolment in enrolments:
+        records[enrolment.pk].modules = [
+            ModuleRow(module, progress.get((enrolment.pk, module.pk))) for module in modules[enrolment.course_id]
+        ]
+
+    # The snapshot of questions and answers stays in the database: the record shows results only.
+    attempts = (
+        QuizAttempt.objects.filter(enrolment_id__in=ids)
+        .annotate(module_title=F("module__title"))
+        .only("enrolment_id", "module_id", "number", "score_percent", "passed", "started_at", "submitted_at")
+        .order_by("module__path", "number")
+    )
+    for attempt in attempts:
+        records[attempt.enrolment_id].attempts.append(attempt)
+
+    cohort_ids = {enrolment.cohort_id for enrolment in enrolments if enrolment.cohort_id}
+    if cohort_ids:
+        attended = {
+            (row.enrolment_id, row.session_id): row
+            for row in Attendance.objects.filter(enrolment_id__in=ids).only(
+                "enrolment_id", "session_id", "method", "recorded_at"
+            )
+        }
+        sessions = CohortSession.objects.filter(cohort_id__in=cohort_ids).order_by("starts_at", "pk")
+        by_cohort = {}
+        for session in sessions:
+            by_cohort.setdefault(session.cohort_id, []).append(session)
+        for enrolment in enrolments:
+            records[enrolment.pk].meetings = [
+                MeetingRow(session, attended.get((enrolment.pk, session.pk)))
+                for session in by_cohort.get(enrolment.cohort_id, [])
+            ]
+
+    # select_related left None (not a query) on the enrolments without a certificate.
+    certificates = {
+        enrolment.pk: enrolment.certificate for enrolment in enrolments if getattr(enrolment, "certificate", None)
+    }
+    if certificates:
+        versions = {}
+        for version in (
+            CertificateVersion.objects.filter(certificate_id__in=[c.pk for c in certificates.values()])
+            .only("certificate_id", "number", "name", "issued_at", "superseded_at")
+            .order_by("-number")
+        ):
+            versions.setdefault(version.certificate_id, []).append(version)
+        for enrolment_id, certificate in certificates.items():
+            records[enrolment_id].certificate = _certificate_record(certificate, versions.get(certificate.pk, []))
+
+    return LearnerRecord(
+        resident=resident,
+        profile=getattr(resident, "learner_profile", None),
+        enrolments=[records[pk] for pk in ids],
+    )
