@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "courses",
     "certificates",
     "cms_pages",
+    "reports",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -201,6 +202,7 @@ TASK_RETRY_BACKOFF_MAX = 600
 # a completion's task was lost (broker down at that moment, say).
 CELERY_BEAT_SCHEDULE = {
     "certificates-sweep": {"task": "certificates.sweep", "schedule": 15 * 60},
+    "reports-expire-exports": {"task": "reports.expire_exports", "schedule": 60 * 60},
 }
 # How long a certificate that failed for good waits before the sweep tries it once more (a long
 # storage outage should not leave every completion of that hour to be retried by hand).
@@ -208,6 +210,10 @@ CERTIFICATE_FAILED_RETRY_AFTER = env.int("CERTIFICATE_FAILED_RETRY_AFTER", defau
 # A bulk job not finished this long after it was asked for is handed to a worker again by the sweep
 # (its worker was lost); running it twice is harmless.
 CERTIFICATE_BATCH_STALE_AFTER = 15 * 60
+# Large report exports (XLSX built by a worker) hold personal data: they are deleted after this long.
+REPORT_EXPORT_KEEP_SECONDS = env.int("REPORT_EXPORT_KEEP_SECONDS", default=24 * 60 * 60)
+# An XLSX export of more rows than this is built by a worker; smaller ones are sent at once.
+REPORT_XLSX_INLINE_MAX_ROWS = env.int("REPORT_XLSX_INLINE_MAX_ROWS", default=5000)
 # How long /healthz waits for the broker before calling it unreachable.
 HEALTHZ_BROKER_TIMEOUT = 2.0
 

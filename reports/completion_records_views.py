@@ -1,0 +1,174 @@
+"""The completion records report in the Wagtail admin, its exports, and the large-export pages.
+
+Government staff read every enrolment, NGO facilitators their organisations' learners (the learner
+permission policy, courses.scope); anyone else is refused. The CSV export streams whatever its size;
+an XLSX export of up to REPORT_XLSX_INLINE_MAX_ROWS rows is sent at once, a larger one is built by a
+worker while a page shows its progress, and only the person who asked for it may download it.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.reports import ReportView
+
+from courses.permissions import learner_permission_policy
+from reports import services
+from reports.completion_records import COLUMNS, completion_records, planned_as_written
+from reports.completion_records_filters import CompletionRecordFilterSet, search_completion_records
+from reports.exports import csv_chunks, write_xlsx
+from reports.models import ReportExport
+
+
+class LookAheadPage:
+    """One page of rows, and whether another follows, found without counting every matching row.
+
+    Counting a filtered million rows for "page 1 of N" costs more than the page itself: the page reads
+    one row past its end instead, and offers the next page when that row exists.
+    """
+
+    def __init__(self, rows, *, number, per_page):
+        self.number = number
+        self.has_next = len(rows) > per_page
+        self.object_list = rows[:per_page]
+        self.has_previous = number > 1
+        self.start_index = (number - 1) * per_page + 1
+        self.end_index = self.start_index + len(self.object_list) - 1
+
+    @property
+    def next_page_number(self):
+        return self.number + 1
+
+    @property
+    def previous_page_number(self):
+        return self.number - 1
+
+    @property
+    def has_other_pages(self):
+        return self.has_previous or self.has_next
+
+    @property
+    def paginator(self):
+        return self
+
+    @property
+    def count(self):
+        """The rows seen so far: every matching row when this is the last page."""
+        return self.end_index if self.object_list else 0
+
+    def get_elided_page_range(self, number):
+        return []
+
+
+class CompletionRecordsReportView(ReportView):
+    page_title = _("Completion records")
+    header_icon = "list-ul"
+    index_url_name = "reports_completion_records"
+    index_results_url_name = "reports_completion_records_results"
+    results_template_name = "reports/admin/completion_records_results.html"
+    permission_policy = learner_permission_policy
+    permission_required = "view"
+    filterset_class = CompletionRecordFilterSet
+    is_searchable = True
+    paginate_by = 50
+    # The table is written by reports/admin/completion_records_results.html, one loop over the rows.
+    columns = []
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["headings"] = [heading for _name, heading in COLUMNS]
+        return context
+
+    def get_base_queryset(self):
+        return completion_records(viewer=self.request.user)
+
+    def search_queryset(self, queryset):
+        return search_completion_records(queryset, self.search_query) if self.is_searching else queryset
+
+    def get_filtered_queryset(self):
+        # Wagtail's listing already filters and searches in get_queryset(); ReportView would filter twice.
+        return self.get_queryset()
+
+    def paginate_queryset(self, queryset, page_size):
+        number = self.request.GET.get(self.page_kwarg, "1")
+        number = int(number) if number.isdigit() and int(number) > 0 else 1
+        offset = (number - 1) * page_size
+        with planned_as_written():
+            rows = list(queryset[offset : offset + page_size + 1])
+        page = LookAheadPage(rows, number=number, per_page=page_size)
+        return page, page, page.object_list, page.has_other_pages
+
+    def get_filename(self):
+        return f"catatan-kelulusan-{timezone.localdate():%Y-%m-%d}"
+
+    def get(self, request, *args, **kwargs):
+        if not self.is_export:
+            return super().get(request, *args, **kwargs)
+        rows = self.get_queryset()
+        if request.GET["export"] == self.FORMAT_CSV:
+            return self.csv_response(rows)
+        return self.xlsx_response(rows)
+
+    def csv_response(self, rows):
+        response = StreamingHttpResponse(csv_chunks(rows), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
+        return response
+
+    def xlsx_response(self, rows):
+        limit = settings.REPORT_XLSX_INLINE_MAX_ROWS
+        if rows.values("pk")[: limit + 1].count() > limit:
+            query = self.request.GET.copy()
+            query.pop("export", None)
+            export = services.report_export_request(
+                user=self.request.user, query_string=query.urlencode(), language=get_language()
+            )
+            return redirect("reports_export", export.pk)
+        response = HttpResponse(
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.xlsx"'
+        write_xlsx(rows, response)
+        return response
+
+
+def _own_export(request, pk):
+    """The export, only for the person who asked for it (404 for anyone else, staff included)."""
+    if not learner_permission_policy.user_has_permission(request.user, "view"):
+        raise Http404
+    return get_object_or_404(ReportExport, pk=pk, requested_by=request.user)
+
+
+@require_admin_access
+def export_progress(request, pk):
+    export = _own_export(request, pk)
+    done = export.rows_done
+    return TemplateResponse(
+        request,
+        "reports/admin/export_progress.html",
+        {
+            "export": export,
+            "done": done,
+            "running": export.is_running,
+            "stale": export.is_running and timezone.now() - export.created_at > datetime.timedelta(hours=1),
+            "page_title": _("Export of completion records"),
+            "header_title": _("Export of completion records"),
+            "header_icon": "download",
+            "keep_hours": settings.REPORT_EXPORT_KEEP_SECONDS // 3600,
+            "report_url": f"{reverse('reports_completion_records')}?{export.query_string}",
+        },
+    )
+
+
+@require_admin_access
+def export_download(request, pk):
+    export = _own_export(request, pk)
+    if not export.finished_at or not export.file:
+        raise Http404
+    return FileResponse(export.file.open("rb"), as_attachment=True, filename=export.file_name)

@@ -1,0 +1,65 @@
+"""Changes made by the reports: asking for a large export, building it, and clearing old ones."""
+
+import datetime
+import tempfile
+
+from django.core.files import File
+from django.db import transaction
+from django.http import QueryDict
+from django.utils import timezone, translation
+
+from reports.completion_records_filters import completion_records_filtered
+from reports.exports import write_xlsx
+from reports.models import ReportExport
+
+
+def report_export_request(*, user, query_string, language):
+    """Record the export and hand it to a worker once the transaction commits."""
+    from reports.tasks import report_export_task
+
+    export = ReportExport.objects.create(requested_by=user, query_string=query_string, language=language)
+    transaction.on_commit(lambda: report_export_task.delay(export.pk))
+    return export
+
+
+def report_export_run(*, export_id):
+    """Build the export's XLSX file; running it again (a retry, a lost worker) builds it again whole.
+
+    The rows are those the person who asked may read when it runs, with the filters they chose.
+    """
+    export = ReportExport.objects.select_related("requested_by").get(pk=export_id)
+    if export.finished_at:
+        return export
+    with translation.override(export.language):
+        queryset = completion_records_filtered(viewer=export.requested_by, params=QueryDict(export.query_string))
+        total = queryset.count()
+        ReportExport.objects.filter(pk=export.pk).update(total_rows=total, rows_done=0, failed_at=None)
+
+        def progress(done):
+            ReportExport.objects.filter(pk=export.pk).update(rows_done=done)
+
+        with tempfile.TemporaryFile() as output:
+            write_xlsx(queryset, output, progress=progress)
+            output.seek(0)
+            # A fixed name: a second run replaces the file of a first that died before finishing.
+            export.file.save(export.file_name, File(output), save=False)
+    ReportExport.objects.filter(pk=export.pk).update(file=export.file.name, finished_at=timezone.now())
+    export.refresh_from_db()
+    return export
+
+
+def report_export_failed(*, export_id, reason):
+    ReportExport.objects.filter(pk=export_id, finished_at__isnull=True).update(
+        failed_at=timezone.now(), failure_reason=reason[:2000]
+    )
+
+
+def report_exports_expire(*, older_than):
+    """Delete exports (and their files) asked for more than `older_than` ago: they hold personal data."""
+    cutoff = timezone.now() - datetime.timedelta(seconds=older_than)
+    expired = list(ReportExport.objects.filter(created_at__lt=cutoff))
+    for export in expired:
+        if export.file:
+            export.file.delete(save=False)
+        export.delete()
+    return len(expired)

@@ -1,0 +1,228 @@
+"""The completion records report: its rows, filters, search, scope by role, and its exports."""
+
+import csv
+import io
+
+import pytest
+from bs4 import BeautifulSoup
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from reports.completion_records import COLUMNS
+from tests.reports import records_fixtures
+
+world = records_fixtures.world
+records = records_fixtures.records
+
+pytestmark = pytest.mark.django_db
+
+REPORT = "/admin/laporan/kelulusan/"
+EVERYONE = {"Ani Wulandari", "Budi Santoso", "Citra Dewi", "Dedi Kurniawan"}
+
+
+def _table(response):
+    """The report's rows as the page shows them: a list of cell texts per row."""
+    soup = BeautifulSoup(response.content, "html.parser")
+    table = soup.find("table", class_="listing")
+    if table is None:
+        return []
+    return [
+        [cell.get_text(" ", strip=True) for cell in row.find_all("td")] for row in table.find("tbody").find_all("tr")
+    ]
+
+
+def sheet_as_text(sheet):
+    """A sheet's rows as the CSV writes them (a read-only sheet leaves out a row's empty last cells)."""
+    rows = [
+        ["" if value is None else str(value).removesuffix(" 00:00:00") for value in row]
+        for row in sheet.iter_rows(values_only=True)
+    ]
+    return [row + [""] * (len(COLUMNS) - len(row)) for row in rows]
+
+
+def _names(client, params=""):
+    response = client.get(f"{REPORT}?{params}")
+    assert response.status_code == 200
+    return {row[0] for row in _table(response)}
+
+
+def _csv(client, params=""):
+    response = client.get(f"{REPORT}?export=csv&{params}")
+    assert response.status_code == 200
+    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+
+
+@pytest.fixture
+def staff_client(client, records):
+    client.force_login(records["users"]["government"])
+    return client
+
+
+def test_a_row_shows_what_a_clerk_checks(staff_client, records):
+    rows = {row[0]: row for row in _table(staff_client.get(REPORT))}
+
+    ani = rows["Ani Wulandari"]
+    assert ani[1:7] == [
+        "Gunung Bahagia",
+        "Balikpapan Selatan",
+        "Anggaran Kelurahan",
+        "Yayasan Lingkungan Lestari",  # the class's organisation, not the course's (Cerdas)
+        "Kelas Gunung Bahagia",
+        "5 Oktober 2026",
+    ]
+    assert ani[7:] == ["100 %", "", "75 %", "2 November 2026", "7KQ2-MX9D-4T", "Diterbitkan"]
+    citra = rows["Citra Dewi"]
+    assert citra[2] == "Balikpapan Kota"
+    assert citra[4] == "Yayasan Lingkungan Lestari"  # no class: the course's organisation
+    assert citra[7:10] == ["50 %", "70 %", ""]  # 1 of 2 modules; best scores 80 and 61; no class
+    assert rows["Dedi Kurniawan"][-2:] == ["8HJ3-NP4R-5V", "Dicabut"]
+    assert rows["Budi Santoso"][-2:] == ["", ""]
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ("", EVERYONE),
+        ("course={own_course}", {"Budi Santoso", "Citra Dewi"}),
+        ("topic=anggaran", {"Ani Wulandari", "Dedi Kurniawan"}),
+        ("organisation={lestari}", {"Ani Wulandari", "Citra Dewi"}),
+        ("organisation={cerdas}", {"Budi Santoso", "Dedi Kurniawan"}),
+        ("cohort={own}", {"Ani Wulandari"}),
+        ("kecamatan=6471040", {"Citra Dewi"}),
+        ("kecamatan=6471010", {"Ani Wulandari", "Budi Santoso", "Dedi Kurniawan"}),
+        ("kelurahan=6471010005", {"Budi Santoso"}),
+        ("status=completed", {"Ani Wulandari", "Dedi Kurniawan"}),
+        ("status=active", {"Budi Santoso", "Citra Dewi"}),
+        ("certificate=issued", {"Ani Wulandari"}),
+        ("certificate=revoked", {"Dedi Kurniawan"}),
+        ("certificate=none", {"Budi Santoso", "Citra Dewi"}),
+        ("gender=perempuan", {"Ani Wulandari"}),
+        ("gender=-", {"Citra Dewi"}),
+        ("enrolled_from=2026-01-01&enrolled_to=2026-01-31", {"Budi Santoso"}),
+        ("completed_from=2026-11-01&completed_to=2026-11-30", {"Ani Wulandari"}),
+        # Combinations narrow each other down.
+        ("organisation={lestari}&status=completed", {"Ani Wulandari"}),
+        ("kecamatan=6471010&certificate=none", {"Budi Santoso"}),
+        ("topic=anggaran&gender=laki-laki&status=completed", {"Dedi Kurniawan"}),
+        ("course={own_course}&kelurahan=6471010006", set()),
+        # Search: name, e-mail, certificate code as typed (any case, with dashes).
+        ("q=citra", {"Citra Dewi"}),
+        ("q=dedi@contoh", {"Dedi Kurniawan"}),
+        ("q=7kq2-mx9d-4t", {"Ani Wulandari"}),
+        ("q=santoso&status=completed", set()),
+    ],
+)
+def test_filters_and_search_choose_the_rows(staff_client, records, params, expected):
+    ids = {key: records[key].pk for key in ("own_course", "lestari", "cerdas", "own")}
+    assert _names(staff_client, params.format(**ids)) == expected
+
+
+def test_each_filtered_csv_export_holds_the_rows_of_the_page(staff_client, records):
+    params = f"organisation={records['lestari'].pk}"
+    exported = _csv(staff_client, params)
+    assert exported[0] == [str(heading) for _name, heading in COLUMNS]
+    assert {row[0] for row in exported[1:]} == {"Ani Wulandari", "Citra Dewi"}
+
+
+def test_export_rows_equal_the_report_rows(staff_client, records):
+    page = _table(staff_client.get(REPORT))
+    exported = _csv(staff_client)[1:]
+    workbook = load_workbook(io.BytesIO(staff_client.get(f"{REPORT}?export=xlsx").content), read_only=True)
+    sheet_rows = sheet_as_text(workbook.active)
+
+    assert len(page) == len(exported) == len(sheet_rows) - 1 == 4
+    for shown, written, in_sheet in zip(page, exported, sheet_rows[1:], strict=True):
+        # Same rows in the same order; the page writes dates and percentages for people.
+        assert [shown[index] for index in (0, 1, 2, 3, 4, 5, 11, 12)] == [
+            written[index] for index in (0, 1, 2, 3, 4, 5, 11, 12)
+        ]
+        assert [value.removesuffix(" %") for value in shown[7:10]] == written[7:10]
+        assert written == in_sheet
+    dates = {row[0]: (row[6], row[10]) for row in exported}
+    assert dates["Ani Wulandari"] == ("2026-10-05", "2026-11-02")
+
+
+def test_a_name_that_a_spreadsheet_would_run_is_exported_as_text(staff_client, records):
+    user = records["enrolments"]["citra"].user
+    user.first_name = '=HYPERLINK("http://jahat.example")'
+    user.save()
+    names = {row[0] for row in _csv(staff_client)[1:]}
+    assert '\'=HYPERLINK("http://jahat.example")' in names
+
+
+# --- Who sees what -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("government", EVERYONE),
+        ("facilitator", {"Ani Wulandari", "Citra Dewi"}),  # Lestari: its class, and its course without a class
+        ("other facilitator", {"Budi Santoso", "Dedi Kurniawan"}),
+    ],
+)
+def test_each_role_sees_and_exports_only_its_learners(client, records, role, expected):
+    client.force_login(records["users"][role])
+    assert _names(client) == expected
+    assert {row[0] for row in _csv(client)[1:]} == expected
+
+
+@pytest.mark.parametrize("role", ["reviewer", "author", "resident"])
+@pytest.mark.parametrize("params", ["", "?export=csv", "?export=xlsx"])
+def test_who_reads_no_learners_is_refused_the_report_and_its_exports(client, records, role, params):
+    client.force_login(records["users"][role])
+    response = client.get(f"{REPORT}{params}")
+    assert response.status_code == 302
+    assert b"Ani" not in response.content
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client, records):
+    response = client.get(f"{REPORT}?export=csv")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def test_a_facilitator_cannot_filter_their_way_into_another_organisations_learners(client, records):
+    client.force_login(records["users"]["facilitator"])
+    for params in (f"organisation={records['cerdas'].pk}", f"cohort={records['other'].pk}", "q=budi"):
+        assert _names(client, params) <= {"Ani Wulandari", "Citra Dewi"}
+        assert {row[0] for row in _csv(client, params)[1:]} <= {"Ani Wulandari", "Citra Dewi"}
+
+
+def test_a_facilitators_filters_list_no_other_organisations_class(client, records):
+    client.force_login(records["users"]["facilitator"])
+    page = client.get(REPORT).content.decode()
+    assert "Kelas Gunung Bahagia" in page
+    assert "Kelas Sepinggan" not in page
+    assert "Perkumpulan Warga Cerdas" not in page.split("<table")[0]  # not among the organisation choices
+
+
+def test_the_menu_offers_the_report_only_to_those_who_may_read_it(client, records):
+    client.force_login(records["users"]["facilitator"])
+    assert REPORT in client.get("/admin/").content.decode()
+    client.force_login(records["users"]["reviewer"])
+    assert REPORT not in client.get("/admin/").content.decode()
+
+
+# --- Queries ------------------------------------------------------------------------------------
+
+
+def test_the_report_page_takes_the_same_queries_for_many_rows(staff_client, records, django_assert_num_queries):
+    from tests.reports.test_completion_records_volume import add_enrolments
+
+    staff_client.get(REPORT)  # warm: Wagtail's own per-process lookups
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        staff_client.get(REPORT)
+    add_enrolments(records["own_course"], 40)
+    with django_assert_num_queries(len(few)):
+        response = staff_client.get(REPORT)
+    assert len(_table(response)) == 44
+
+
+def test_the_learner_record_is_one_click_away(staff_client, records):
+    soup = BeautifulSoup(staff_client.get(REPORT).content, "html.parser")
+    link = soup.find("a", string="Ani Wulandari")
+    assert link["href"] == reverse("reports_learner_record", args=[records["enrolments"]["ani"].user_id])
