@@ -340,6 +340,9 @@ SCREENS = {
     "organisation": ("government", lambda w: reverse("organisations:edit", args=[w["organisation"].pk])),
     "memberships": ("government", lambda w: reverse("memberships:index")),
     "membership removal": ("government", lambda w: reverse("memberships:delete", args=[w["membership"].pk])),
+    "government's dashboard": ("government", lambda w: reverse("wagtailadmin_home")),
+    "completion records": ("government", lambda w: reverse("reports_completion_records")),
+    "completion records, nothing found": ("government", lambda w: reverse("reports_completion_records") + "?q=zzz"),
 }
 
 
