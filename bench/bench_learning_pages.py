@@ -156,7 +156,7 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict, port: int):
+def gunicorn(env: dict, port: int, *, workers: int = WORKERS, timeout: int = 60):
     """gunicorn serving the site on 127.0.0.1:`port` until the block ends, however it ends."""
     log_path = WORK_DIR / "gunicorn.log"
     command = [
@@ -165,8 +165,9 @@ def gunicorn(env: dict, port: int):
         "gunicorn",
         "lms.wsgi:application",
         f"--bind=127.0.0.1:{port}",
-        *WORKER_OPTIONS,
-        "--timeout=60",
+        f"--workers={workers}",
+        "--worker-class=sync",
+        f"--timeout={timeout}",
         "--graceful-timeout=5",
         "--no-control-socket",
     ]

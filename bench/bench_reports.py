@@ -1,0 +1,286 @@
+"""The completion records with a million enrolments: the report's first filtered page and the CSV export.
+
+Targets (issue 6), each against a baseline measured in the same run:
+
+- the report's first filtered page (a kecamatan's completed learners) within 20x the latency of a
+  hello-world view served by the same gunicorn;
+- the full CSV export at least 50 % of the rows per second of ``psql -c "\\copy (same query) to
+  '/dev/null' csv"`` on the same database;
+- the web worker's memory grows by less than 50 MB while it streams the export.
+
+How:
+
+1. The benchmark's own database, ``<runner's database>_reports`` on the same server, made once:
+   ``bench/reports_data.py prepare`` migrates it and runs ``manage.py seed_bulk --enrolments 1000000``
+   when it holds fewer enrolments (minutes; later runs reuse the data), then logs in the demo's
+   government staff account as a session and writes the export's query with its parameters bound.
+2. gunicorn serves ``lms.wsgi`` with ``bench.settings`` (production settings on plain HTTP, plus
+   ``/hello/``), two sync workers, on a free loopback port.
+3. Latency: one client, one request at a time, hello world and the report's page in turn, the median
+   of each after a warm-up. Export: the whole CSV read by one client as it streams, and ``psql \\copy``
+   of the same query, in turn, the median of each; the workers' RSS sampled every 20 ms meanwhile.
+
+Needs PostgreSQL, psql and a local Redis (the production settings' cache).
+"""
+
+import http.client
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from bench_learning_pages import CACHE_URL, flush_cache_database, free_port, gunicorn, redis_client
+from run import create_database_if_missing
+
+BENCH_DIR = Path(__file__).resolve().parent
+REPO_ROOT = BENCH_DIR.parent
+WORK_DIR = BENCH_DIR / ".work"
+
+ENROLMENTS = int(os.environ.get("BENCH_REPORT_ENROLMENTS", 1_000_000))
+PAGE_ROUNDS = 30
+PAGE_WARM_UP = 5
+EXPORT_ROUNDS = 3
+
+PAGE_FIGURE = "Completion records, first filtered page, latency vs hello world"
+EXPORT_FIGURE = "Completion records, full CSV export, rows/s vs psql \\copy of the same query"
+MEMORY_FIGURE = "Completion records, web worker memory growth during the full CSV export"
+
+
+def run() -> list[dict]:
+    reason = missing_prerequisite()
+    if reason:
+        return [{"name": name, "skipped": reason} for name in (PAGE_FIGURE, EXPORT_FIGURE, MEMORY_FIGURE)]
+    WORK_DIR.mkdir(exist_ok=True)
+    database_url = reports_database_url(os.environ["DATABASE_URL"])
+    create_database_if_missing(database_url)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DATABASE_URL": database_url,
+        "CACHE_URL": CACHE_URL,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "PYTHONPATH": os.pathsep.join([str(REPO_ROOT), str(BENCH_DIR)]),
+    }
+    env.pop("DJANGO_DEBUG", None)
+    flush_cache_database()
+    print("    preparing the database …", flush=True)
+    out = WORK_DIR / "reports_prepare_out.json"
+    subprocess.run(
+        [sys.executable, str(BENCH_DIR / "reports_data.py"), "prepare", str(ENROLMENTS), str(out)],
+        cwd=REPO_ROOT,
+        env=env,
+        check=True,
+    )
+    data = json.loads(out.read_text(encoding="utf-8"))
+    port = free_port()
+    with gunicorn(env, port, workers=2, timeout=600) as server:
+        pages = measure_pages(port, data)
+        exports = measure_exports(port, data, database_url, server.pid)
+    return figures(data, pages, exports)
+
+
+def missing_prerequisite() -> str:
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return "needs PostgreSQL"
+    if shutil.which("psql") is None:
+        return "needs psql (apt-get install postgresql-client)"
+    try:
+        redis_client().ping()
+    except Exception as error:  # any failure means the same: no Redis to use
+        return f"needs Redis at {CACHE_URL} ({error})"
+    return ""
+
+
+def reports_database_url(url: str) -> str:
+    base, _, query = url.partition("?")
+    head, _, name = base.rstrip("/").rpartition("/")
+    return f"{head}/{name}_reports" + (f"?{query}" if query else "")
+
+
+def request(port: int, path: str, cookies: dict | None = None, *, sink=None):
+    """GET `path`; the body is read in 64 KiB pieces, each handed to `sink` (or kept and returned)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+    try:
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())} if cookies else {}
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        if sink is None:
+            return response.status, response.read()
+        while piece := response.read(64 * 1024):
+            sink(piece)
+        return response.status, b""
+    finally:
+        connection.close()
+
+
+def measure_pages(port: int, data: dict) -> dict:
+    cookies = data["cookies"]
+    status, body = request(port, data["report_path"], cookies)
+    if status != 200 or b'class="listing' not in body:
+        raise RuntimeError(f"{data['report_path']}: status {status}, expected the report's listing")
+    rows = body.count(b'<td><a href="/admin/laporan/warga/')
+    for _ in range(PAGE_WARM_UP):
+        request(port, "/hello/")
+        request(port, data["report_path"], cookies)
+    # Besides the two measured: the report's results alone (what the filter drawer fetches when a filter
+    # changes), and a Wagtail admin page with no listing at all (the admin's own floor), for reference.
+    timed = {
+        "hello": "/hello/",
+        "report": data["report_path"],
+        "results": data["results_path"],
+        "admin": "/admin/account/",
+    }
+    times = {name: [] for name in timed}
+    for _ in range(PAGE_ROUNDS):
+        for name, path in timed.items():
+            started = time.perf_counter()
+            status, _body = request(port, path, None if name == "hello" else cookies)
+            times[name].append(time.perf_counter() - started)
+            if status != 200:
+                raise RuntimeError(f"{path}: status {status}")
+    return {**times, "rows_on_page": rows}
+
+
+def worker_pids(master_pid: int) -> list[int]:
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+    return [int(pid) for pid in children]
+
+
+def rss_bytes(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+def measure_exports(port: int, data: dict, database_url: str, master_pid: int) -> dict:
+    exports, copies, growths = [], [], []
+    rows = None
+    for _ in range(EXPORT_ROUNDS):
+        result = export_once(port, data, master_pid)
+        exports.append(result["seconds"])
+        growths.append(result["growth"])
+        if rows is not None and result["rows"] != rows:
+            raise RuntimeError(f"the export wrote {result['rows']} rows, then {rows}")
+        rows = result["rows"]
+        copies.append(psql_copy(database_url, data["select"]))
+    return {"rows": rows, "export": exports, "copy": copies, "growth": growths}
+
+
+def export_once(port: int, data: dict, master_pid: int) -> dict:
+    workers = worker_pids(master_pid)
+    before = {pid: rss_bytes(pid) for pid in workers}
+    peak = dict(before)
+    done = threading.Event()
+
+    def sample():
+        while not done.is_set():
+            for pid in workers:
+                peak[pid] = max(peak[pid], rss_bytes(pid))
+            done.wait(0.02)
+
+    sampler = threading.Thread(target=sample)
+    lines = 0
+
+    def count(piece):
+        nonlocal lines
+        lines += piece.count(b"\n")
+
+    sampler.start()
+    try:
+        started = time.perf_counter()
+        status, _ = request(port, data["export_path"], data["cookies"], sink=count)
+        seconds = time.perf_counter() - started
+    finally:
+        done.set()
+        sampler.join()
+    if status != 200:
+        raise RuntimeError(f"the export answered {status}")
+    return {"seconds": seconds, "rows": lines - 1, "growth": max(peak[pid] - before[pid] for pid in workers)}
+
+
+def psql_copy(database_url: str, select: str) -> float:
+    started = time.perf_counter()
+    subprocess.run(
+        ["psql", database_url, "-v", "ON_ERROR_STOP=1", "-q", "-c", f"\\copy ({select}) to '/dev/null' csv"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return time.perf_counter() - started
+
+
+def figures(data: dict, pages: dict, exports: dict) -> list[dict]:
+    hello = statistics.median(pages["hello"])
+    report = statistics.median(pages["report"])
+    rows = exports["rows"]
+    export_rate = rows / statistics.median(exports["export"])
+    copy_rate = rows / statistics.median(exports["copy"])
+    growth = max(exports["growth"])
+    setting = (
+        f"{data['enrolments']:,} enrolments made by `manage.py seed_bulk`; "
+        "gunicorn `--workers=2 --worker-class=sync`, `bench/settings.py` (production settings, DEBUG off, "
+        "plain HTTP), logged in as government staff (every row)"
+    )
+    return [
+        {
+            "name": PAGE_FIGURE,
+            "value": report,
+            "baseline": hello,
+            "baseline_name": "hello world, same gunicorn",
+            "target": 20,
+            "details": (
+                f"GET `{data['report_path']}` ({pages['rows_on_page']} rows shown), one request at a time in turn "
+                f"with `/hello/`, median of {PAGE_ROUNDS} after {PAGE_WARM_UP} of warm-up; report (ms): "
+                f"{ms(pages['report'])}; hello world (ms): {ms(pages['hello'])}. For reference, in the same "
+                f"rounds: the report's results alone (`{data['results_path']}`, what the filter drawer fetches "
+                f"when a filter changes) {statistics.median(pages['results']) * 1000:.1f} ms "
+                f"({statistics.median(pages['results']) / hello:.1f}x); Wagtail's account page, an admin page "
+                f"with no listing, {statistics.median(pages['admin']) * 1000:.1f} ms "
+                f"({statistics.median(pages['admin']) / hello:.1f}x); {setting}."
+            ),
+        },
+        {
+            "name": EXPORT_FIGURE,
+            "value": export_rate,
+            "baseline": copy_rate,
+            "baseline_name": "psql \\copy to /dev/null",
+            "unit": "rows/s",
+            "higher_is_better": True,
+            "target": 0.5,
+            "details": (
+                f"GET `{data['export_path']}`, {rows:,} rows read by one client as they stream, in turn with "
+                f"`psql -c \"\\copy (the export's query, parameters bound) to '/dev/null' csv\"`, median of "
+                f"{EXPORT_ROUNDS}; export (s): {seconds(exports['export'])}; psql (s): {seconds(exports['copy'])}; "
+                f"{setting}."
+            ),
+        },
+        {
+            "name": MEMORY_FIGURE,
+            "value": growth / 2**20,
+            "baseline": 50.0,
+            "baseline_name": "the target, 50 MB",
+            "unit": "MB",
+            "target": 1,
+            "details": (
+                "Largest growth of a gunicorn worker's RSS (sampled every 20 ms from /proc) over its RSS just "
+                f"before the export, over {EXPORT_ROUNDS} exports (MB): "
+                + ", ".join(f"{value / 2**20:.1f}" for value in exports["growth"])
+                + "."
+            ),
+        },
+    ]
+
+
+def ms(values) -> str:
+    return ", ".join(f"{value * 1000:.1f}" for value in values[:10]) + (" …" if len(values) > 10 else "")
+
+
+def seconds(values) -> str:
+    return ", ".join(f"{value:.2f}" for value in values)

@@ -1,0 +1,81 @@
+"""The reports benchmark's work inside Django: the million enrolments, a staff session, the export's SQL.
+
+Run by bench/bench_reports.py in its own process, with ``DJANGO_SETTINGS_MODULE=bench.settings`` and the
+benchmark's own database:
+
+    python bench/reports_data.py prepare ENROLMENTS OUT.json
+
+It migrates, collects the static files, makes the bulk data with ``manage.py seed_bulk --enrolments
+ENROLMENTS`` unless the database already holds them (seeding a million takes minutes: a second run
+reuses them), logs in the demo's government staff account (``pemkot``) as a session, and writes the
+export's COPY query with its parameters bound, for ``psql \\copy``: the very query the CSV export streams.
+"""
+
+import json
+import os
+import sys
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+REPO_ROOT = BENCH_DIR.parent
+
+STAFF_USERNAME = "pemkot"
+
+
+def main(argv: list[str]) -> int:
+    sys.path[:0] = [str(REPO_ROOT), str(BENCH_DIR)]
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+    import django
+
+    django.setup()
+    command, enrolments, out = argv
+    if command != "prepare":
+        raise SystemExit(__doc__)
+    Path(out).write_text(json.dumps(prepare(int(enrolments))), encoding="utf-8")
+    return 0
+
+
+def prepare(enrolments: int) -> dict:
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.db import connection
+    from learning_journey import session_cookies
+    from run import migrate
+
+    from courses.models import Enrolment
+    from regions.models import Region
+    from reports.completion_records import completion_records, export_rows
+    from reports.exports import copy_statement
+
+    migrate(disposable=True)
+    call_command("collectstatic", interactive=False, verbosity=0)  # the production settings' manifest
+    if Enrolment.objects.count() < enrolments:
+        print(f"    seed_bulk --enrolments {enrolments} (minutes; kept for the next run) …", flush=True)
+        call_command("seed_bulk", enrolments=enrolments)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    staff = get_user_model().objects.get(username=STAFF_USERNAME)
+    total = Enrolment.objects.count()
+
+    # The filtered first page: the completed learners of one kecamatan, as a clerk would ask.
+    kecamatan = (
+        Region.objects.filter(level=Region.Level.DISTRICT, children__learner_profiles__isnull=False)
+        .order_by("code")
+        .first()
+    )
+    statement, params = copy_statement(export_rows(completion_records(viewer=staff)))
+    with connection.cursor() as cursor:
+        bound = cursor.cursor.mogrify(statement, params)
+    select = bound.removeprefix("COPY (").removesuffix(") TO STDOUT WITH (FORMAT csv)")
+    return {
+        "enrolments": total,
+        "cookies": session_cookies(staff),
+        "report_path": f"/admin/laporan/kelulusan/?kecamatan={kecamatan.code}&status=completed",
+        "results_path": f"/admin/laporan/kelulusan/hasil/?kecamatan={kecamatan.code}&status=completed",
+        "export_path": "/admin/laporan/kelulusan/?export=csv",
+        "select": select,
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
