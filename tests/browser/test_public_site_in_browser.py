@@ -7,7 +7,15 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PUBLIC_PATHS = ["/", "/kursus/", "/kursus/hak-dan-kewajiban-warga/", "/forum/", "/penganggaran/", "/tentang/", "/data/"]
+PUBLIC_PATHS = [
+    "/",
+    "/kursus/",
+    "/kursus/hak-dan-kewajiban-warga/",
+    "/forum/",
+    "/penganggaran/",
+    "/tentang/",
+    "/data/",
+]
 
 
 @pytest.fixture
