@@ -51,7 +51,7 @@ def prepare(enrolments: int) -> dict:
     call_command("collectstatic", interactive=False, verbosity=0)  # the production settings' manifest
     if Enrolment.objects.count() < enrolments:
         print(f"    seed_bulk --enrolments {enrolments} (minutes; kept for the next run) …", flush=True)
-        call_command("seed_bulk", enrolments=enrolments)
+        call_command("seed_bulk", enrolments=enrolments, disposable_database=True)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     staff = get_user_model().objects.get(username=STAFF_USERNAME)

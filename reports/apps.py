@@ -8,3 +8,11 @@ class ReportsConfig(AppConfig):
 
     name = "reports"
     verbose_name = _("Reports")
+
+    def ready(self):
+        from django.db.models.signals import post_delete
+
+        from reports.models import ReportExport
+        from reports.receivers import export_file_delete
+
+        post_delete.connect(export_file_delete, sender=ReportExport, dispatch_uid="reports-export-file-delete")

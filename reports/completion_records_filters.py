@@ -68,6 +68,21 @@ def _region_choices():
     return choices
 
 
+class DatePeriodFilter(django_filters.DateFromToRangeFilter):
+    """A period of days as the person typed them, compared with the row's dates in WITA.
+
+    (Django's range filter turns the days into times in the admin user's own time zone, which would
+    shift the period by a day for someone who chose another zone than the dates' WITA.)
+    """
+
+    def filter(self, qs, value):
+        if value and value.start:
+            qs = qs.filter(**{f"{self.field_name}__gte": value.start.date()})
+        if value and value.stop:
+            qs = qs.filter(**{f"{self.field_name}__lte": value.stop.date()})
+        return qs
+
+
 class CompletionRecordFilterSet(WagtailFilterSet):
     course = django_filters.ChoiceFilter(label=_("Course"), field_name="course_id", empty_label=_("Any course"))
     topic = django_filters.ChoiceFilter(
@@ -99,12 +114,8 @@ class CompletionRecordFilterSet(WagtailFilterSet):
         choices=CertificateStatus.choices,
         empty_label=_("Any certificate status"),
     )
-    enrolled = django_filters.DateFromToRangeFilter(
-        label=_("Enrolled between"), field_name="enrolled_on", widget=DateRangePickerWidget
-    )
-    completed = django_filters.DateFromToRangeFilter(
-        label=_("Completed between"), field_name="completed_on", widget=DateRangePickerWidget
-    )
+    enrolled = DatePeriodFilter(label=_("Enrolled between"), field_name="enrolled_on", widget=DateRangePickerWidget)
+    completed = DatePeriodFilter(label=_("Completed between"), field_name="completed_on", widget=DateRangePickerWidget)
     gender = django_filters.ChoiceFilter(
         label=_("Gender"),
         choices=[*LearnerProfile.Gender.choices, (GENDER_NOT_STATED, _("Not stated"))],
@@ -163,8 +174,8 @@ def completion_records_filtered(*, viewer, params):
     """The viewer's rows with the filters and search in `params` (a QueryDict, as the report's URL has them)."""
     queryset = completion_records(viewer=viewer)
     filterset = CompletionRecordFilterSet(params, queryset=queryset, request=_Viewer(viewer))
-    if filterset.is_valid():
-        queryset = filterset.qs
+    # A filter that cannot be read gives no rows rather than every row (as on the report's page).
+    queryset = filterset.qs if filterset.is_valid() else queryset.none()
     if params.get("q"):
         queryset = search_completion_records(queryset, params["q"])
     return queryset

@@ -26,6 +26,9 @@ from reports.completion_records_filters import CompletionRecordFilterSet, search
 from reports.exports import csv_chunks, write_xlsx
 from reports.models import ReportExport
 
+# Far past any real listing, and far below what the database's OFFSET can take.
+MAX_PAGE = 100_000
+
 
 class LookAheadPage:
     """One page of rows, and whether another follows, found without counting every matching row.
@@ -92,13 +95,20 @@ class CompletionRecordsReportView(ReportView):
     def search_queryset(self, queryset):
         return search_completion_records(queryset, self.search_query) if self.is_searching else queryset
 
+    def filter_queryset(self, queryset):
+        # Wagtail ignores every filter when one cannot be read (a class of another course, a mistyped
+        # date): the report would then list, and export, every row. It lists none, and the form says why.
+        if self.filters and not self.filters.is_valid():
+            return queryset.none()
+        return super().filter_queryset(queryset)
+
     def get_filtered_queryset(self):
         # Wagtail's listing already filters and searches in get_queryset(); ReportView would filter twice.
         return self.get_queryset()
 
     def paginate_queryset(self, queryset, page_size):
         number = self.request.GET.get(self.page_kwarg, "1")
-        number = int(number) if number.isdigit() and int(number) > 0 else 1
+        number = min(int(number), MAX_PAGE) if number.isdigit() and int(number) > 0 else 1
         offset = (number - 1) * page_size
         with planned_as_written():
             rows = list(queryset[offset : offset + page_size + 1])

@@ -13,6 +13,7 @@ import io
 from django.db import connections, router
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from courses.models import Enrolment
 from reports.completion_records import COLUMNS, export_rows, planned_as_written
@@ -89,7 +90,7 @@ def write_xlsx(queryset, output, *, progress=None, progress_every=5000):
         if done % XLSX_SHEET_ROWS == 0:
             sheet = workbook.create_sheet(_("Completion records") if done == 0 else f"{done // XLSX_SHEET_ROWS + 1}")
             sheet.append(headings())
-        sheet.append(row)
+        sheet.append([_xlsx_safe(value) for value in row])
         done += 1
         if progress and done % progress_every == 0:
             progress(done)
@@ -99,3 +100,8 @@ def write_xlsx(queryset, output, *, progress=None, progress_every=5000):
     if progress:
         progress(done)
     return done
+
+
+def _xlsx_safe(value):
+    """Text without the control characters an XLSX file cannot hold (openpyxl refuses the whole row)."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value

@@ -12,11 +12,25 @@ from reports.completion_records_filters import completion_records_filtered
 from reports.exports import write_xlsx
 from reports.models import ReportExport
 
+# A second request for the same export while the first runs joins it (a double click, a reload).
+RUNNING_EXPORT_WINDOW = datetime.timedelta(hours=1)
+
 
 def report_export_request(*, user, query_string, language):
-    """Record the export and hand it to a worker once the transaction commits."""
+    """Record the export and hand it to a worker once the transaction commits; or, when the same person
+    asked for the same rows less than an hour ago and that export is still running, give that one."""
     from reports.tasks import report_export_task
 
+    running = ReportExport.objects.filter(
+        requested_by=user,
+        query_string=query_string,
+        language=language,
+        finished_at__isnull=True,
+        failed_at__isnull=True,
+        created_at__gte=timezone.now() - RUNNING_EXPORT_WINDOW,
+    ).first()
+    if running:
+        return running
     export = ReportExport.objects.create(requested_by=user, query_string=query_string, language=language)
     transaction.on_commit(lambda: report_export_task.delay(export.pk))
     return export
@@ -59,7 +73,5 @@ def report_exports_expire(*, older_than):
     cutoff = timezone.now() - datetime.timedelta(seconds=older_than)
     expired = list(ReportExport.objects.filter(created_at__lt=cutoff))
     for export in expired:
-        if export.file:
-            export.file.delete(save=False)
-        export.delete()
+        export.delete()  # its file goes with it (reports.receivers)
     return len(expired)

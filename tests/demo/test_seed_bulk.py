@@ -20,7 +20,7 @@ User = get_user_model()
 
 def seed_bulk(enrolments, *args):
     output = io.StringIO()
-    call_command("seed_bulk", "--enrolments", str(enrolments), *args, stdout=output)
+    call_command("seed_bulk", "--enrolments", str(enrolments), "--disposable-database", *args, stdout=output)
     return output.getvalue()
 
 
@@ -187,3 +187,8 @@ def test_foreign_keys_dropped_for_the_load_are_all_back(few_bulk_courses):
 
     assert foreign_keys() == before
     assert bulk_enrolments().count() == 50
+
+
+def test_seed_bulk_refuses_without_being_told_the_database_is_disposable():
+    with pytest.raises(CommandError, match="--disposable-database"):
+        call_command("seed_bulk", "--enrolments", "10", stdout=io.StringIO())

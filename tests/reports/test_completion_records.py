@@ -226,3 +226,27 @@ def test_the_learner_record_is_one_click_away(staff_client, records):
     soup = BeautifulSoup(staff_client.get(REPORT).content, "html.parser")
     link = soup.find("a", string="Ani Wulandari")
     assert link["href"] == reverse("reports_learner_record", args=[records["enrolments"]["ani"].user_id])
+
+
+def test_the_period_is_read_in_wita_whatever_the_admins_own_time_zone(staff_client, records):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(records["users"]["government"])
+    profile.current_time_zone = "Asia/Jayapura"
+    profile.save()
+    assert _names(staff_client, "enrolled_from=2026-10-05&enrolled_to=2026-10-05") == {"Ani Wulandari"}
+    assert _names(staff_client, "enrolled_from=2026-10-06&enrolled_to=2026-10-06") == set()
+
+
+@pytest.mark.parametrize("params", ["course={own_course}&cohort={own}", "enrolled_from=kemarin", "kecamatan=9999999"])
+def test_a_filter_that_cannot_be_read_lists_and_exports_nothing(staff_client, records, params):
+    # Lestari's class belongs to Cerdas's course: with Lestari's course chosen it is no valid class.
+    params = params.format(own_course=records["own_course"].pk, own=records["own"].pk)
+    assert _names(staff_client, params) == set()
+    assert _csv(staff_client, params)[1:] == []
+
+
+def test_a_page_number_past_any_listing_is_an_empty_page(staff_client, records):
+    response = staff_client.get(f"{REPORT}?p=99999999999999999999")
+    assert response.status_code == 200
+    assert _table(response) == []

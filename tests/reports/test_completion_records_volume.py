@@ -176,3 +176,36 @@ def test_old_exports_are_deleted_with_their_files(records):
     assert services.report_exports_expire(older_than=3600) == 1
     assert not storage.exists(name)
     assert not ReportExport.objects.exists()
+
+
+def test_a_name_with_a_control_character_does_not_break_the_xlsx(client, records):
+    user = records["enrolments"]["citra"].user
+    user.first_name = "Citra\x0bDewi"
+    user.save()
+    client.force_login(records["users"]["government"])
+    response = client.get(f"{REPORT}?export=xlsx")
+    assert response.status_code == 200
+    names = [
+        row[0]
+        for row in load_workbook(io.BytesIO(response.content), read_only=True).active.iter_rows(
+            min_row=2, values_only=True
+        )
+    ]
+    assert "CitraDewi" in names
+
+
+def test_asking_again_for_a_running_export_gives_the_same_one(records):
+    user = records["users"]["government"]
+    first = services.report_export_request(user=user, query_string="status=active", language="id")
+    assert services.report_export_request(user=user, query_string="status=active", language="id") == first
+    assert services.report_export_request(user=user, query_string="", language="id") != first
+
+
+def test_an_exports_file_goes_with_its_requesters_account(records):
+    user = records["users"]["government"]
+    export = services.report_export_request(user=user, query_string="", language="id")
+    export = services.report_export_run(export_id=export.pk)
+    storage, name = export.file.storage, export.file.name
+    assert storage.exists(name)
+    user.delete()
+    assert not storage.exists(name)

@@ -24,8 +24,19 @@ class Command(BaseCommand):
             "--enrolments", type=int, required=True, help="How many bulk enrolments to hold (0 removes them)."
         )
         parser.add_argument("--seed", type=int, default=1, help="Random seed: the same seed gives the same data.")
+        parser.add_argument(
+            "--disposable-database",
+            action="store_true",
+            help="Required: confirms the database holds nothing but demo and benchmark data. The load locks "
+            "the tables it fills (accounts included) for minutes and publishes twelve made-up courses.",
+        )
 
-    def handle(self, *args, enrolments, seed=1, **options):
+    def handle(self, *args, enrolments, seed=1, disposable_database=False, **options):
+        if not disposable_database:
+            raise CommandError(
+                "seed_bulk fills a database with a million made-up residents and locks its tables while it "
+                "does: run it only on a database made for benchmarks, and say so with --disposable-database."
+            )
         if not settings.DEMO_CONTENT_ALLOWED:
             raise CommandError(
                 "seed_bulk is refused under these settings: it builds the demo site, whose accounts have a "
