@@ -24,7 +24,9 @@ pytestmark = [
 ]
 
 
-def test_a_worker_builds_the_large_export_and_its_page_offers_the_file(client, records, settings, tmp_path):
+def test_a_worker_builds_the_large_export_and_its_page_offers_the_file(
+    wagtail_root, client, records, settings, tmp_path
+):
     settings.REPORT_XLSX_INLINE_MAX_ROWS = 2
     client.force_login(records["users"]["government"])
     queue = f"test-{os.getpid()}-{tmp_path.name}"
