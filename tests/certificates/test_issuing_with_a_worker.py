@@ -46,7 +46,7 @@ def test_a_completion_is_issued_its_certificate_by_a_worker_on_the_broker(wagtai
 
         # A ping behind it, with a result to wait for: the worker takes its queue in order, so when
         # the ping is answered the completion's task has run.
-        client = Celery(broker=BROKER_URL, backend=RESULT_BACKEND)
+        client = Celery(broker=BROKER_URL, backend=RESULT_BACKEND, set_as_current=False)
         assert client.send_task("lms.ping", queue=queue).get(timeout=90) == "pong"
         enrolment_id = resident.enrolments.get().pk
 
