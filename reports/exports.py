@@ -40,6 +40,8 @@ def csv_chunks(queryset):
     """The CSV file, heading first, as byte chunks: for a StreamingHttpResponse."""
     yield _csv_line(headings()).encode()
     rows = export_rows(queryset)
+    if rows.query.is_empty():  # no rows asked for (a filter that cannot be read): no SQL to COPY
+        return
     connection = connections[router.db_for_read(Enrolment)]
     if connection.vendor == "postgresql":
         yield from _copied_chunks(rows, connection)
