@@ -46,8 +46,8 @@ def prepare(enrolments: int) -> dict:
     from courses.models import Enrolment
     from regions.models import Region
     from reports.completion_records import completion_records, export_rows
-    from reports.models import ReportExport
     from reports.exports import copy_statement
+    from reports.models import ReportExport
 
     migrate(disposable=True)
     call_command("collectstatic", interactive=False, verbosity=0)  # the production settings' manifest
