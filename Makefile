@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Parallel test workers: this project's machines have two cores.
 TEST_WORKERS ?= 2
 
-.PHONY: run test bench bench-system install lint format messages check-system
+.PHONY: run test bench bench-system install lint format messages check-system backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,16 @@ bench-system:
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 		&& apt-get update -qq && apt-get install -y -qq wrk >/dev/null; } \
 		|| echo "WARNING: wrk is missing (apt-get install wrk): the learning-pages figures will be skipped."
+
+## Back up the PostgreSQL database and the media files into one archive in backups/ (or BACKUP_DIR)
+backup:
+	$(BIN)/python manage.py backup
+
+## Restore an archive: make restore FILE=backups/sekolah-warga-<time>.tar.gz (RESTORE_CONFIRM=yes to
+## replace a database or media files that are not empty; see README.md, "Backups and restore")
+restore:
+	@test -n "$(FILE)" || { echo "Which archive? make restore FILE=backups/sekolah-warga-<time>.tar.gz" >&2; exit 2; }
+	$(BIN)/python manage.py restore "$(FILE)"
 
 lint: install
 	$(BIN)/ruff check .

@@ -30,3 +30,7 @@ CACHES = {
 
 # Tests see what the database holds; the page cache's own tests switch it on.
 PAGE_CACHE_ENABLED = False
+
+# Python's default level, as before there was a LOGGING: one line per request would fill the output
+# shown for a failing test. Tests that look at log lines set the level they need.
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405
