@@ -4,6 +4,8 @@ Log-in, log-out and password reset are Django's own views with our forms and tem
 the writes go through accounts.services.
 """
 
+import math
+
 import axes.utils
 from django.conf import settings
 from django.contrib import messages
@@ -14,13 +16,14 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, resolve_url
 from django.template.response import TemplateResponse
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 
-from accounts import invitation_throttle, invitations, services
+from accounts import invitation_throttle, invitations, services, sign_up_throttle
 from accounts.forms import (
     InvitationCodeForm,
     InvitationPasswordForm,
@@ -53,6 +56,10 @@ def next_url(request):
 def sign_up(request):
     if request.user.is_authenticated:
         return redirect(next_url(request))
+    if request.method == "POST":
+        retry_at = sign_up_throttle.attempt_record(request)
+        if retry_at is not None:
+            return _sign_up_paused(request, retry_at)
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -73,6 +80,20 @@ def sign_up(request):
             "privacy_url": PRIVACY_NOTICE_URL,
         },
     )
+
+
+def _sign_up_paused(request, retry_at):
+    """429 with a page saying when this network may sign up again (accounts.sign_up_throttle)."""
+    seconds = max(1, math.ceil((retry_at - timezone.now()).total_seconds()))
+    context = {
+        "retry_at": timezone.localtime(retry_at),
+        "minutes": max(1, math.ceil(seconds / 60)),
+        "limit": settings.SIGN_UP_LIMIT,
+        "window_minutes": settings.SIGN_UP_WINDOW_MINUTES,
+    }
+    response = TemplateResponse(request, "accounts/sign_up_paused.html", context, status=429)
+    response["Retry-After"] = str(seconds)
+    return response
 
 
 class LoginView(auth_views.LoginView):

@@ -4,6 +4,8 @@ Passes ``manage.py check --deploy`` without warnings when DJANGO_SECRET_KEY,
 DJANGO_ALLOWED_HOSTS and CACHE_URL are given, and refuses to start without them.
 """
 
+import logging
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -32,6 +34,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SECURE = True  # the visitor's language choice (/bahasa/...): HTTPS only, like the others
 
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)  # noqa: F405
 
@@ -39,11 +42,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
-}
+# One JSON object a line on stderr, for the log collector (see README, "Monitoring"); Python's
+# warnings too, which would otherwise be printed as plain text among them.
+LOGGING["handlers"]["console"]["formatter"] = "json"  # noqa: F405
+logging.captureWarnings(True)
 
 DEMO_CONTENT_ALLOWED = False  # seed_demo creates accounts with a published password

@@ -1,0 +1,51 @@
+"""How many sign-ups one client address may send: ``SIGN_UP_LIMIT`` per ``SIGN_UP_WINDOW_MINUTES``.
+
+Every sign-up form sent counts, accepted or refused: the limit keeps anyone from making accounts
+in bulk, and from asking, one phone number or e-mail address after another, which of them already
+have an account (the form says so). Opening the form counts nothing. Like the certificate
+look-ups (certificates.verification_throttle), the window is fixed: it opens at an address's
+first sign-up and closes ``SIGN_UP_WINDOW_MINUTES`` later; past the limit within it, the address
+gets a 429 page saying when to come back. The default (20 in an hour) leaves room for a family or
+a kelurahan hall sharing one address; classes whose learners join on paper use rosters and
+invitation codes, which do not go through this form. The counts live in Django's cache
+(``CACHE_URL``: shared by every process when it is Redis), keyed like the other throttles on
+accounts.lockout.client_ip_address.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+
+from accounts.lockout import client_ip_address
+
+_COUNT_KEY = "sign-ups:{address}"
+_WINDOW_ENDS_KEY = "sign-ups-window-ends:{address}"
+
+
+def window():
+    return timedelta(minutes=settings.SIGN_UP_WINDOW_MINUTES)
+
+
+def attempt_record(request):
+    """Count one sign-up sent from this client address.
+
+    Returns None while the address is within the limit, else the time its window closes (when it
+    may sign up again); a sign-up past the limit is refused, not made.
+    """
+    address = client_ip_address(request)
+    count_key, ends_key = _COUNT_KEY.format(address=address), _WINDOW_ENDS_KEY.format(address=address)
+    length = window()
+    seconds = int(length.total_seconds())
+    cache.add(ends_key, timezone.now() + length, timeout=seconds)  # the window opens at the first sign-up
+    cache.add(count_key, 0, timeout=seconds)
+    try:
+        count = cache.incr(count_key)
+    except ValueError:  # the window closed between the two calls
+        cache.set(count_key, 1, timeout=seconds)
+        count = 1
+    if count <= settings.SIGN_UP_LIMIT:
+        return None
+    ends = cache.get(ends_key)
+    return ends if ends is not None and ends > timezone.now() else timezone.now() + length
