@@ -26,6 +26,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import AccountInvitation, LearnerProfile
+from privacy.models import ConsentRecord
+from privacy.services import consent_record
 
 # The letters of class codes: no 0/O/D-like pairs, no 1/I/L, 2/Z, 5/S, 8/B, so a code copied by
 # hand from paper reads back the same. (Our own copy: accounts never imports courses.)
@@ -251,4 +253,5 @@ def invitation_redeem(*, code, password, password_confirm=None, consent_given=Fa
             privacy_notice_version=settings.PRIVACY_NOTICE_VERSION,
             consent_recorded_by=None,
         )
+        consent_record(user=user, kind=ConsentRecord.Kind.PRIVACY_NOTICE, at=now)
     return user

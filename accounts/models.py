@@ -20,6 +20,9 @@ class User(AbstractUser):
 
     email = models.EmailField(_("email address"), blank=True, null=True, unique=True)
     phone = models.CharField(_("phone number"), max_length=20, blank=True, null=True, unique=True)
+    # Set when the resident deleted their account (privacy.services.erase_resident): the row stays
+    # so that anonymous counts still add up, with nothing left in it that says who they were.
+    erased_at = models.DateTimeField(_("account deleted at"), null=True, blank=True, editable=False)
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"

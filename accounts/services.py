@@ -23,6 +23,8 @@ from accounts.validators import (
     validate_contact_free,
     validate_contact_given,
 )
+from privacy.models import ConsentRecord
+from privacy.services import consent_record
 from regions.models import Region
 
 USERNAME_BASE_LENGTH = 30
@@ -83,6 +85,9 @@ def resident_sign_up(
     _save_with_contact(user, email=email, phone=phone)
     profile.user = user
     profile.save()
+    consent_record(user=user, kind=ConsentRecord.Kind.PRIVACY_NOTICE, at=now)
+    if profile.gender or profile.birth_year:
+        consent_record(user=user, kind=ConsentRecord.Kind.OPTIONAL_DATA, at=now)
     return user
 
 

@@ -234,6 +234,9 @@ class Certificate(models.Model):
     # Set when issuing failed for good (every retry spent); cleared by the next success.
     failed_at = models.DateTimeField(_("issuing failed at"), null=True, blank=True)
     failure_reason = models.TextField(_("why issuing failed"), blank=True)
+    # Set when the holder deleted their account: the certificate stays verifiable by its code and by
+    # its files' hashes, but its pages no longer say whose it is (privacy.services.erase_resident).
+    holder_name_withheld_at = models.DateTimeField(_("holder's name withheld since"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("certificate")

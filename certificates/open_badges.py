@@ -56,8 +56,10 @@ def open_badge_credential(*, certificate, version, course):
     """
     site_url = settings.SITE_URL
     completed_on = formats.date_format(version.completed_on, "DATE_FORMAT")
+    withheld = certificate.holder_name_withheld_at is not None
     facts = {
-        "name": version.name,
+        # The holder deleted their account: the credential still says what was achieved, not by whom.
+        "name": _("A resident whose name is withheld at their request") if withheld else version.name,
         "course": version.course_title,
         "organisation": version.organisation_name,
         "date": completed_on,
@@ -113,6 +115,8 @@ def open_badge_credential(*, certificate, version, course):
         },
         "credentialSchema": [CREDENTIAL_SCHEMA],
     }
+    if withheld:
+        del credential["credentialSubject"]["identifier"]
     if certificate.revoked_at is not None:
         credential["validUntil"] = _timestamp(certificate.revoked_at)
     return credential

@@ -80,7 +80,7 @@ def enrolments_missing_certificates(*, now=None):
     retry_failed_before = now - timedelta(seconds=settings.CERTIFICATE_FAILED_RETRY_AFTER)
     current = CertificateVersion.objects.filter(superseded_at__isnull=True)
     return (
-        Enrolment.objects.filter(completed_at__isnull=False)
+        Enrolment.objects.filter(completed_at__isnull=False, user__erased_at__isnull=True)
         .exclude(certificate__versions__in=current)
         .exclude(certificate__failed_at__gte=retry_failed_before)
         .exclude(certificate__revoked_at__isnull=False)

@@ -164,6 +164,8 @@ def _completed_enrolment(enrolment_id):
     enrolment = Enrolment.objects.select_related("user", "course", "course__organisation__logo").get(pk=enrolment_id)
     if enrolment.completed_at is None:
         raise CertificateError(_("The course is not completed yet: there is no certificate to issue."))
+    if enrolment.user.erased_at is not None:
+        raise CertificateError(_("The resident deleted their account: no certificate is issued in their name."))
     return enrolment
 
 

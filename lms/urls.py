@@ -20,6 +20,7 @@ urlpatterns = [
     path("bahasa/<str:language>/", choose_language, name="choose_language"),
     path("akun/", include("accounts.urls")),
     path("saya/profil/", include("accounts.profile_urls")),
+    path("saya/", include("privacy.urls")),
     path("saya/", include("courses.urls")),
     path("kelas/", include("courses.class_urls")),
     path("sertifikat/", include("certificates.urls")),

@@ -20,6 +20,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.reports import ReportView
 
 from courses.permissions import learner_permission_policy
+from privacy import services as privacy_services
 from reports import services
 from reports.completion_records import COLUMNS, completion_records, planned_as_written
 from reports.completion_records_filters import CompletionRecordFilterSet, search_completion_records
@@ -127,9 +128,20 @@ class CompletionRecordsReportView(ReportView):
         return self.xlsx_response(rows)
 
     def csv_response(self, rows):
-        response = StreamingHttpResponse(csv_chunks(rows), content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(self.logged_csv_chunks(rows), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
         return response
+
+    def logged_csv_chunks(self, rows):
+        """The CSV's chunks; once sent (or the download is broken off), the access log gets its rows.
+
+        Logged after the data, not before: logging a million residents takes seconds, and the first
+        bytes of the export must leave at once.
+        """
+        try:
+            yield from csv_chunks(rows)
+        finally:
+            privacy_services.records_exported(viewer=self.request.user, rows=rows)
 
     def xlsx_response(self, rows):
         limit = settings.REPORT_XLSX_INLINE_MAX_ROWS
@@ -140,6 +152,7 @@ class CompletionRecordsReportView(ReportView):
                 user=self.request.user, query_string=query.urlencode(), language=get_language()
             )
             return redirect("reports_export", export.pk)
+        privacy_services.records_exported(viewer=self.request.user, rows=rows)
         response = HttpResponse(
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )

@@ -14,6 +14,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from courses.permissions import learner_permission_policy
+from privacy import services as privacy_services
 from reports.learner_record import learner_record
 
 
@@ -28,8 +29,8 @@ class LearnerRecordView(PermissionCheckedMixin, WagtailAdminTemplateMixin, View)
         self.record = learner_record(viewer=request.user, user_id=user_id)
         if self.record is None:
             raise Http404
-        # The access log (a later issue) goes here, and only here: this is the one place a learner
-        # record is opened, after the scope check has passed and before anything of it is shown.
+        # The one place a learner record is opened: after the scope check, before anything is shown.
+        privacy_services.learner_record_opened(viewer=request.user, resident_id=self.record.resident.pk)
         return self.render_to_response(self.get_context_data(record=self.record))
 
     def get_page_subtitle(self):

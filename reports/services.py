@@ -8,6 +8,8 @@ from django.db import transaction
 from django.http import QueryDict
 from django.utils import timezone, translation
 
+from privacy.models import RecordAccess
+from privacy.services import records_exported
 from reports.completion_records_filters import completion_records_filtered
 from reports.exports import write_xlsx
 from reports.models import ReportExport
@@ -57,7 +59,11 @@ def report_export_run(*, export_id):
             output.seek(0)
             # A fixed name: a second run replaces the file of a first that died before finishing.
             export.file.save(export.file_name, File(output), save=False)
-    ReportExport.objects.filter(pk=export.pk).update(file=export.file.name, finished_at=timezone.now())
+    with transaction.atomic():
+        # A run again after a lost worker logs again only what it wrote this time.
+        RecordAccess.objects.filter(export=export).delete()
+        records_exported(viewer=export.requested_by, rows=queryset, export=export)
+        ReportExport.objects.filter(pk=export.pk).update(file=export.file.name, finished_at=timezone.now())
     export.refresh_from_db()
     return export
 

@@ -9,6 +9,7 @@ SQLite, tasks run in-process, e-mail printed to the console.
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -32,7 +33,9 @@ INSTALLED_APPS = [
     "certificates",
     "cms_pages",
     "reports",
+    "privacy",
     "demo",
+    "lms",  # the operators' commands: backup, restore
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -49,6 +52,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.humanize",
@@ -58,8 +62,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every later middleware, view and error log runs with the request's id.
+    "lms.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the page cache, so that a cached page gets the policy too (see "Security headers").
+    "lms.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lms.middleware.ChosenLanguageMiddleware",
     "cms_pages.page_cache.AnonymousPageCacheMiddleware",
@@ -67,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "privacy.middleware.ConsentRenewalMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -217,6 +226,42 @@ REPORT_XLSX_INLINE_MAX_ROWS = env.int("REPORT_XLSX_INLINE_MAX_ROWS", default=500
 # How long /healthz waits for the broker before calling it unreachable.
 HEALTHZ_BROKER_TIMEOUT = 2.0
 
+# --- Logs and backups ------------------------------------------------------------------------
+# One line per record on stderr with the id of the request (or Celery task) it belongs to
+# (lms.request_id), plus one line per request; production writes them as JSON (lms.log_formats).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "lms.request_id.RequestIdFilter"}},
+    "formatters": {
+        "text": {
+            "()": "logging.Formatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
+            "defaults": {"request_id": "-"},
+        },
+        "json": {"()": "lms.log_formats.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "text"},
+        "null": {"class": "logging.NullHandler"},
+    },
+    "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
+    "loggers": {
+        # Django's default "django" handler would print its lines a second time in development.
+        "django": {"level": "INFO"},
+        # runserver's line per request (with the query string) is lms.requests' line's twin.
+        "django.server": {"handlers": ["null"], "propagate": False},
+        # Rendering one certificate logs dozens of progress and font-subsetting steps at INFO.
+        "weasyprint.progress": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
+}
+# Celery workers keep this configuration instead of replacing the root logger's handlers with
+# their own format: their lines carry the task id and are JSON in production too.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Where `manage.py backup` writes its archives (database dump plus media; see README).
+BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "backups")
+
 # --- Wagtail ---------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Sekolah Warga"
 WAGTAIL_I18N_ENABLED = False
@@ -225,8 +270,62 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Uploaded documents are sent by Wagtail's view, which checks the collection's view restrictions;
+# never a redirect to the storage's own address (the default for remote storage such as S3),
+# which anyone with the link could open.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Only PDFs open in the browser; every other document is a download ("attachment"). Never list
+# HTML or SVG here: opened inline on our own domain, they could run scripts as the site.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 # Complex pages (a module with a long quiz) exceed Django's default of 1,000 form fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# --- Security headers ------------------------------------------------------------------------
+# A Content-Security-Policy on every response (django-csp). The public site runs no inline script
+# and no inline style: everything comes from our own static files, so injected markup cannot run.
+# Lesson videos are embedded from VIDEO_EMBED_ORIGINS (YouTube and Vimeo, what EmbedBlock offers);
+# MEDIA_ORIGINS adds image hosts, e.g. when uploads are served from an S3-compatible store.
+# (Not named CSP_...: django-csp's system check takes such names for its old 3.x settings.)
+VIDEO_EMBED_ORIGINS = env.list(
+    "VIDEO_EMBED_ORIGINS",
+    default=["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+)
+MEDIA_ORIGINS = env.list("MEDIA_ORIGINS", default=[])
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "frame-src": VIDEO_EMBED_ORIGINS or [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# The Wagtail admin (lms.csp sends this under /admin/) has inline scripts of its own (inline
+# panels, date pickers) and inline styles, and shows page previews in a frame of itself; staff
+# upload images, shown as blob: previews. Still nothing from other sites but the video hosts.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],
+        "font-src": [SELF, "data:"],
+        "frame-src": [SELF, *VIDEO_EMBED_ORIGINS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+# The admin asks nothing of other sites: no avatars from Gravatar (it would tell them the staff's
+# e-mail addresses) and no check for new Wagtail releases (upgrades come through constraints.txt).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # --- Accounts --------------------------------------------------------------------------------
 LOGIN_URL = "accounts:login"
@@ -234,8 +333,9 @@ LOGIN_URL = "accounts:login"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "/saya/"
 # The privacy notice (/privasi/) residents agree to when signing up. Change the version with the
-# notice: each consent records the version it was given to.
-PRIVACY_NOTICE_VERSION = "2026-11"
+# notice: each consent records the version it was given to, and residents who agreed to an older
+# one are asked to agree again at their next log-in (privacy.middleware).
+PRIVACY_NOTICE_VERSION = env.str("PRIVACY_NOTICE_VERSION", default="2026-11")
 AUTHENTICATION_BACKENDS = [
     "accounts.backends.LockoutBackend",  # django-axes: refuses a locked-out log-in before any other backend
     "accounts.backends.EmailPhoneUsernameBackend",  # residents log in with e-mail or phone
@@ -255,6 +355,10 @@ AXES_USERNAME_CALLABLE = "accounts.lockout.account_key"
 AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip_address"
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 AXES_DISABLE_ACCESS_LOG = True  # minimal data: no record of every successful log-in
+# Sign-ups sent from one client address (accounts.sign_up_throttle): past this many within the
+# window, the sign-up form answers 429 until the window closes.
+SIGN_UP_LIMIT = env.int("SIGN_UP_LIMIT", default=20)
+SIGN_UP_WINDOW_MINUTES = env.int("SIGN_UP_WINDOW_MINUTES", default=60)
 
 # seed_demo creates accounts whose password is published in the README.
 DEMO_CONTENT_ALLOWED = True

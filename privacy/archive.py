@@ -1,0 +1,359 @@
+"""Everything the site holds about one resident, as one ZIP: data.json, a CSV per kind, their PDFs.
+
+The JSON is complete and for machines; the CSVs say the same in tables a resident can open in a
+spreadsheet; the certificates' PDFs are the files as issued. Built in the request: a resident's
+records are a few hundred rows at most (one query per kind, whatever their number).
+
+The site keeps no forum RSVPs or budgeting proposals yet; when it does, they belong here too.
+"""
+
+import csv
+import io
+import json
+import zipfile
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accounts.models import LearnerProfile
+from certificates.models import CertificateVersion, format_certificate_code
+from courses.models import Attendance, Enrolment, QuizAttempt
+from organisations.models import Membership
+from privacy.models import ConsentRecord, RecordAccess
+
+
+def _when(value):
+    return timezone.localtime(value).isoformat() if value else None
+
+
+def _profile(user):
+    profile = (
+        LearnerProfile.objects.select_related("kelurahan__parent", "consent_recorded_by").filter(user=user).first()
+    )
+    data = {
+        "username": user.get_username(),
+        "name": user.get_full_name(),
+        "email": user.email,
+        "phone": user.phone,
+        "joined_at": _when(user.date_joined),
+        "last_login_at": _when(user.last_login),
+    }
+    if profile:
+        data |= {
+            "kelurahan": profile.kelurahan.name,
+            "kelurahan_code": profile.kelurahan_id,
+            "kecamatan": profile.kelurahan.parent.name if profile.kelurahan.parent else None,
+            "gender": profile.gender or None,
+            "birth_year": profile.birth_year,
+            "consent_given_at": _when(profile.consent_given_at),
+            "privacy_notice_version": profile.privacy_notice_version,
+            "consent_recorded_by": profile.consent_recorded_by.get_full_name()
+            if profile.consent_recorded_by
+            else None,
+            "guardian_name": profile.guardian_name or None,
+            "guardian_consent_at": _when(profile.guardian_consent_at),
+        }
+    return data
+
+
+def _consents(user):
+    return [
+        {
+            "kind": record.get_kind_display(),
+            "action": record.get_action_display(),
+            "privacy_notice_version": record.notice_version,
+            "at": _when(record.at),
+            "recorded_by": record.recorded_by.get_full_name() if record.recorded_by else None,
+        }
+        for record in ConsentRecord.objects.filter(user=user).select_related("recorded_by")
+    ]
+
+
+def _enrolments(user):
+    rows = []
+    enrolments = (
+        Enrolment.objects.filter(user=user)
+        .select_related("course", "cohort__organisation")
+        .prefetch_related("module_progress__module")
+        .order_by("enrolled_at")
+    )
+    for enrolment in enrolments:
+        rows.append(
+            {
+                "course": enrolment.course.title,
+                "class": enrolment.cohort.name if enrolment.cohort else None,
+                "organisation": enrolment.cohort.organisation.name if enrolment.cohort else None,
+                "status": enrolment.get_status_display(),
+                "source": enrolment.get_source_display(),
+                "enrolled_at": _when(enrolment.enrolled_at),
+                "completed_at": _when(enrolment.completed_at),
+                "modules": [
+                    {
+                        "module": progress.module.title,
+                        "read_at": _when(progress.read_at),
+                        "best_score_percent": progress.best_score_percent,
+                        "quiz_passed_at": _when(progress.quiz_passed_at),
+                        "completed_at": _when(progress.completed_at),
+                    }
+                    for progress in enrolment.module_progress.all()
+                ],
+            }
+        )
+    return rows
+
+
+def _quiz_attempts(user):
+    attempts = (
+        QuizAttempt.objects.filter(enrolment__user=user)
+        .select_related("enrolment__course", "module")
+        .order_by("started_at", "pk")
+    )
+    return [
+        {
+            "course": attempt.enrolment.course.title,
+            "module": attempt.module.title,
+            "number": attempt.number,
+            "started_at": _when(attempt.started_at),
+            "submitted_at": _when(attempt.submitted_at),
+            "score_percent": attempt.score_percent,
+            "passed": attempt.passed,
+            "questions": attempt.questions,
+            "answers": attempt.answers,
+        }
+        for attempt in attempts
+    ]
+
+
+def _attendance(user):
+    attendances = (
+        Attendance.objects.filter(enrolment__user=user)
+        .select_related("session__cohort", "enrolment__course")
+        .order_by("session__starts_at")
+    )
+    return [
+        {
+            "course": attendance.enrolment.course.title,
+            "class": attendance.session.cohort.name,
+            "meeting": attendance.session.title,
+            "starts_at": _when(attendance.session.starts_at),
+            "venue": attendance.session.venue,
+            "recorded": attendance.get_method_display(),
+            "recorded_at": _when(attendance.recorded_at),
+        }
+        for attendance in attendances
+    ]
+
+
+def _certificate_versions(user):
+    return list(
+        CertificateVersion.objects.filter(certificate__enrolment__user=user)
+        .select_related("certificate")
+        .order_by("certificate__code", "number")
+    )
+
+
+def _certificates(versions):
+    return [
+        {
+            "code": format_certificate_code(version.certificate.code),
+            "version": version.number,
+            "name": version.name,
+            "course": version.course_title,
+            "organisation": version.organisation_name,
+            "completed_on": version.completed_on.isoformat(),
+            "issued_at": _when(version.issued_at),
+            "current": version.is_current,
+            "revoked_at": _when(version.certificate.revoked_at),
+            "sha256": version.sha256,
+            "file": _pdf_name(version) if version.pdf else None,
+        }
+        for version in versions
+    ]
+
+
+def _pdf_name(version):
+    return f"sertifikat/{format_certificate_code(version.certificate.code)}-v{version.number}.pdf"
+
+
+def _record_accesses(user):
+    accesses = list(
+        RecordAccess.objects.filter(resident=user).select_related("accessed_by").order_by("accessed_at", "pk")
+    )
+    viewer_ids = {access.accessed_by_id for access in accesses if access.accessed_by_id}
+    organisations = {}
+    for user_id, name in Membership.objects.filter(user_id__in=viewer_ids).values_list(
+        "user_id", "organisation__name"
+    ):
+        organisations.setdefault(user_id, []).append(name)
+    return [
+        {
+            "at": _when(access.accessed_at),
+            "by": access.accessed_by.get_full_name() or access.accessed_by.get_username()
+            if access.accessed_by
+            else _("a deleted staff account"),
+            "organisation": ", ".join(sorted(organisations.get(access.accessed_by_id, []))) or None,
+            "what": access.get_action_display(),
+        }
+        for access in accesses
+    ]
+
+
+def personal_data(user):
+    """Everything held about the resident, as plain data (what data.json holds)."""
+    versions = _certificate_versions(user)
+    return {
+        "generated_at": _when(timezone.now()),
+        "profile": _profile(user),
+        "consents": _consents(user),
+        "enrolments": _enrolments(user),
+        "quiz_attempts": _quiz_attempts(user),
+        "attendance": _attendance(user),
+        "certificates": _certificates(versions),
+        "record_accesses": _record_accesses(user),
+    }, versions
+
+
+# The CSVs' headings, in the resident's language (data.json keeps the keys, for programs).
+HEADINGS = {
+    "username": gettext_lazy("Username"),
+    "name": gettext_lazy("Name"),
+    "email": gettext_lazy("E-mail"),
+    "phone": gettext_lazy("Phone"),
+    "joined_at": gettext_lazy("Joined"),
+    "last_login_at": gettext_lazy("Last log-in"),
+    "kelurahan": gettext_lazy("Kelurahan"),
+    "kelurahan_code": gettext_lazy("Kelurahan code"),
+    "kecamatan": gettext_lazy("Kecamatan"),
+    "gender": gettext_lazy("Gender"),
+    "birth_year": gettext_lazy("Birth year"),
+    "consent_given_at": gettext_lazy("Consent given"),
+    "privacy_notice_version": gettext_lazy("Privacy notice version"),
+    "consent_recorded_by": gettext_lazy("Consent recorded by"),
+    "guardian_name": gettext_lazy("Parent or guardian"),
+    "guardian_consent_at": gettext_lazy("Guardian's consent given"),
+    "kind": gettext_lazy("Kind"),
+    "action": gettext_lazy("Action"),
+    "at": gettext_lazy("When"),
+    "recorded_by": gettext_lazy("Recorded by"),
+    "course": gettext_lazy("Course"),
+    "class": gettext_lazy("Class"),
+    "organisation": gettext_lazy("Organisation"),
+    "status": gettext_lazy("Status"),
+    "source": gettext_lazy("How you enrolled"),
+    "enrolled_at": gettext_lazy("Enrolled"),
+    "completed_at": gettext_lazy("Completed"),
+    "module": gettext_lazy("Module"),
+    "number": gettext_lazy("Attempt"),
+    "started_at": gettext_lazy("Started"),
+    "submitted_at": gettext_lazy("Submitted"),
+    "score_percent": gettext_lazy("Score (%)"),
+    "passed": gettext_lazy("Passed"),
+    "questions": gettext_lazy("Questions shown"),
+    "answers": gettext_lazy("Your answers"),
+    "meeting": gettext_lazy("Meeting"),
+    "starts_at": gettext_lazy("Starts"),
+    "venue": gettext_lazy("Venue"),
+    "recorded": gettext_lazy("Recorded"),
+    "recorded_at": gettext_lazy("Recorded at"),
+    "code": gettext_lazy("Code"),
+    "version": gettext_lazy("Version"),
+    "completed_on": gettext_lazy("Completed on"),
+    "issued_at": gettext_lazy("Issued"),
+    "current": gettext_lazy("Current version"),
+    "revoked_at": gettext_lazy("Revoked"),
+    "sha256": "SHA-256",
+    "file": gettext_lazy("File"),
+    "by": gettext_lazy("Who"),
+    "what": gettext_lazy("What"),
+}
+
+
+def _csv(rows, columns):
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([str(HEADINGS[column]) for column in columns])
+    for row in rows:
+        writer.writerow(["" if row.get(column) is None else row.get(column) for column in columns])
+    # A byte-order mark so that spreadsheet programs read the text as UTF-8.
+    return "\ufeff" + out.getvalue()
+
+
+def personal_data_zip(user, output):
+    """Write the resident's ZIP to `output` (a binary file)."""
+    data, versions = personal_data(user)
+    enrolment_rows = [{key: value for key, value in row.items() if key != "modules"} for row in data["enrolments"]]
+    attempt_rows = [
+        {**row, "questions": json.dumps(row["questions"], ensure_ascii=False), "answers": json.dumps(row["answers"])}
+        for row in data["quiz_attempts"]
+    ]
+    tables = {
+        "profil.csv": ([data["profile"]], list(data["profile"])),
+        "persetujuan.csv": (data["consents"], ["kind", "action", "privacy_notice_version", "at", "recorded_by"]),
+        "kursus.csv": (
+            enrolment_rows,
+            ["course", "class", "organisation", "status", "source", "enrolled_at", "completed_at"],
+        ),
+        "kuis.csv": (
+            attempt_rows,
+            [
+                "course",
+                "module",
+                "number",
+                "started_at",
+                "submitted_at",
+                "score_percent",
+                "passed",
+                "questions",
+                "answers",
+            ],
+        ),
+        "kehadiran.csv": (
+            data["attendance"],
+            ["course", "class", "meeting", "starts_at", "venue", "recorded", "recorded_at"],
+        ),
+        "sertifikat.csv": (
+            data["certificates"],
+            [
+                "code",
+                "version",
+                "name",
+                "course",
+                "organisation",
+                "completed_on",
+                "issued_at",
+                "current",
+                "revoked_at",
+                "sha256",
+                "file",
+            ],
+        ),
+        "akses-catatan.csv": (data["record_accesses"], ["at", "by", "organisation", "what"]),
+    }
+    with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("BACA-SAYA.txt", _readme())
+        archive.writestr("data.json", json.dumps(data, ensure_ascii=False, indent=2))
+        for name, (rows, columns) in tables.items():
+            archive.writestr(name, _csv(rows, columns))
+        for version in versions:
+            if version.pdf:
+                with version.pdf.open("rb") as pdf:
+                    archive.writestr(_pdf_name(version), pdf.read())
+
+
+def _readme():
+    return "\n".join(
+        [
+            _("Your data on Sekolah Warga, as of %(date)s.")
+            % {"date": timezone.localtime().strftime("%Y-%m-%d %H:%M")},
+            "",
+            _("data.json: everything below, in one file for other programs."),
+            _("profil.csv: your account and profile."),
+            _("persetujuan.csv: the consents you gave or withdrew."),
+            _("kursus.csv: your courses; kuis.csv: your quiz attempts with your answers."),
+            _("kehadiran.csv: the class meetings you attended."),
+            _("sertifikat.csv and the sertifikat folder: your certificates and their PDF files."),
+            _("akses-catatan.csv: when staff or a facilitator opened your learner record or exported it."),
+            "",
+        ]
+    )

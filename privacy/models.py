@@ -1,0 +1,81 @@
+"""What the residents' data rights need kept: their consents over time, and who opened their records."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ConsentRecord(models.Model):
+    """One consent given or withdrawn, kept as it happened (the learner profile holds only the latest).
+
+    Kinds: the privacy notice, agreed to at sign-up, at activation and again for each new version;
+    and the optional data (gender, birth year), whose withdrawal erases them.
+    """
+
+    class Kind(models.TextChoices):
+        PRIVACY_NOTICE = "privacy-notice", _("Privacy notice")
+        OPTIONAL_DATA = "optional-data", _("Optional data (gender, birth year)")
+
+    class Action(models.TextChoices):
+        GIVEN = "given", _("Given")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("resident"), on_delete=models.CASCADE, related_name="consents"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices, default=Action.GIVEN)
+    notice_version = models.CharField(_("privacy notice version"), max_length=20)
+    at = models.DateTimeField(_("at"))
+    # A facilitator who recorded a consent given on a class's paper form.
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("consent record")
+        verbose_name_plural = _("consent records")
+        ordering = ["user", "at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} · {self.get_action_display()} · {self.at:%Y-%m-%d}"
+
+
+class RecordAccess(models.Model):
+    """Staff or a facilitator read a resident's record: opened their learner record, or exported
+    rows that include them. The resident sees these in their data download (UU 27/2022)."""
+
+    class Action(models.TextChoices):
+        LEARNER_RECORD = "learner-record", _("Opened the learner record")
+        EXPORT = "export", _("Exported the completion records")
+
+    resident = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("resident"), on_delete=models.CASCADE, related_name="+"
+    )
+    # SET_NULL: a staff account deleted later must not take the residents' log with it.
+    accessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("opened by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessed_at = models.DateTimeField(_("when"), db_index=True)
+    action = models.CharField(_("what"), max_length=20, choices=Action.choices)
+    # A worker-built export, so that the file goes when a resident in it deletes their account.
+    export = models.ForeignKey(
+        "reports.ReportExport", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("record access")
+        verbose_name_plural = _("record accesses")
+        indexes = [models.Index(fields=["resident", "accessed_at"], name="record_access_by_resident")]
+
+    def __str__(self):
+        return f"{self.resident_id} · {self.get_action_display()} · {self.accessed_at:%Y-%m-%d %H:%M}"

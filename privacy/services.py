@@ -1,0 +1,194 @@
+"""Changes the residents' data rights make: consents, the access log, and erasing an account."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import EmptyResultSet
+from django.db import connections, router, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import ModelLogEntry
+
+from accounts.models import AccountInvitation, LearnerProfile
+from certificates.models import Certificate, CertificateVersion
+from privacy.models import ConsentRecord, RecordAccess
+
+# What staff and facilitators read where an erased resident's name was: in every list, form and
+# export alike, because it is the name the account now holds (DESIGN: "akun dihapus").
+ERASED_NAME = "akun dihapus"
+
+
+class ErasureRefused(Exception):
+    """The account is not a resident's own to delete here; the message says why."""
+
+
+def consent_record(*, user, kind, action=ConsentRecord.Action.GIVEN, at=None, recorded_by=None):
+    return ConsentRecord.objects.create(
+        user=user,
+        kind=kind,
+        action=action,
+        notice_version=settings.PRIVACY_NOTICE_VERSION,
+        at=at or timezone.now(),
+        recorded_by=recorded_by,
+    )
+
+
+def consent_needs_renewal(user):
+    """True for a resident whose last agreement was to an older privacy notice than the current one."""
+    version = LearnerProfile.objects.filter(user=user).values_list("privacy_notice_version", flat=True).first()
+    return version is not None and version != settings.PRIVACY_NOTICE_VERSION
+
+
+@transaction.atomic
+def privacy_notice_agree(*, user, now=None):
+    """The resident agrees to the current privacy notice."""
+    now = now or timezone.now()
+    LearnerProfile.objects.filter(user=user).update(
+        consent_given_at=now, privacy_notice_version=settings.PRIVACY_NOTICE_VERSION, consent_recorded_by=None
+    )
+    consent_record(user=user, kind=ConsentRecord.Kind.PRIVACY_NOTICE, at=now)
+
+
+@transaction.atomic
+def optional_data_withdraw(*, user, now=None):
+    """The resident withdraws consent for the optional data: their gender and birth year are erased."""
+    LearnerProfile.objects.filter(user=user).update(gender="", birth_year=None)
+    consent_record(user=user, kind=ConsentRecord.Kind.OPTIONAL_DATA, action=ConsentRecord.Action.WITHDRAWN, at=now)
+
+
+def learner_record_opened(*, viewer, resident_id, now=None):
+    RecordAccess.objects.create(
+        resident_id=resident_id,
+        accessed_by=viewer,
+        accessed_at=now or timezone.now(),
+        action=RecordAccess.Action.LEARNER_RECORD,
+    )
+
+
+def records_exported(*, viewer, rows, export=None, now=None):
+    """Log an export for every resident whose rows it holds (`rows`: the exported enrolments).
+
+    One INSERT … SELECT in the database, however many residents: a million-row export must not
+    bring its resident ids through Python.
+    """
+    residents = rows.order_by().values("user_id").distinct()
+    try:
+        select, params = residents.query.sql_with_params()
+    except EmptyResultSet:  # a filter that cannot be read: the export held no one
+        return 0
+    table = RecordAccess._meta.db_table
+    connection = connections[router.db_for_write(RecordAccess)]
+    quote = connection.ops.quote_name
+    columns = ", ".join(
+        quote(name) for name in ("resident_id", "accessed_by_id", "accessed_at", "action", "export_id")
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {quote(table)} ({columns}) "
+            f"SELECT resident.user_id, %s, %s, %s, %s FROM ({select}) AS resident",
+            [
+                viewer.pk,
+                now or timezone.now(),
+                RecordAccess.Action.EXPORT.value,
+                export.pk if export else None,
+                *params,
+            ],
+        )
+        return cursor.rowcount
+
+
+@transaction.atomic
+def erase_resident(*, user, now=None):
+    """Delete a resident's account at their request (UU 27/2022): nothing left says who they were.
+
+    The rows that feed anonymous figures stay (enrolments, progress, attendance, their kelurahan
+    and stated gender), attached to an account with no name, contact, password or birth year.
+    Issued certificates stay verifiable by code and by their files' hashes, but their files and the
+    name in them go, and their pages withhold the name. Exports that held the resident are deleted.
+    """
+    if user.erased_at is not None:
+        return user
+    if user.is_staff or user.is_superuser or user.memberships.exists():
+        raise ErasureRefused(
+            _("Staff and partner accounts are closed by the city's administrators, not deleted here.")
+        )
+    now = now or timezone.now()
+    old_identifiers = {user.get_username(), user.email, user.phone} - {None, ""}
+
+    _certificates_withhold(user, now)
+    _exports_holding_delete(user)
+    _axes_forget(old_identifiers)
+    _log_entries_scrub(user)
+    AccountInvitation.objects.filter(user=user).delete()
+    ConsentRecord.objects.filter(user=user).delete()
+    RecordAccess.objects.filter(resident=user).delete()
+    LearnerProfile.objects.filter(user=user).update(
+        birth_year=None, guardian_name="", guardian_consent_at=None, consent_recorded_by=None
+    )
+    _wagtail_profile_delete(user)
+
+    user.username = f"akun-dihapus-{user.pk}"
+    user.first_name = ERASED_NAME
+    user.last_name = ""
+    user.email = None
+    user.phone = None
+    user.set_unusable_password()
+    user.is_active = False
+    user.last_login = None
+    user.erased_at = now
+    user.save()
+    user.groups.clear()
+    user.user_permissions.clear()
+    return user
+
+
+def _certificates_withhold(user, now):
+    certificates = Certificate.objects.filter(enrolment__user=user)
+    versions = CertificateVersion.objects.filter(certificate__in=certificates)
+    files = [version.pdf for version in versions if version.pdf]
+    # The hash stays: whoever holds the PDF can still check it. The file, with the name in it, goes.
+    versions.update(name="", pdf="")
+    certificates.update(holder_name_withheld_at=now)
+    transaction.on_commit(lambda: [file.storage.delete(file.name) for file in files])
+
+
+def _exports_holding_delete(user):
+    from reports.models import ReportExport
+
+    export_ids = RecordAccess.objects.filter(resident=user, export__isnull=False).values("export_id")
+    for export in ReportExport.objects.filter(pk__in=export_ids):
+        export.delete()  # its file goes with it (reports.receivers)
+
+
+def _axes_forget(identifiers):
+    """django-axes keeps the username of failed log-ins (accounts.lockout.account_key): forget them."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        model.objects.filter(username__in=identifiers).delete()
+
+
+def _log_entries_scrub(user):
+    """Wagtail's history names things as they were: the account's own entries go, and the name a
+    certificate re-issue logged is taken out of the certificate's history (which stays, for audit)."""
+    account_type = ContentType.objects.get_for_model(get_user_model(), for_concrete_model=False)
+    profile_ids = [str(pk) for pk in LearnerProfile.objects.filter(user=user).values_list("pk", flat=True)]
+    ModelLogEntry.objects.filter(content_type=account_type, object_id=str(user.pk)).delete()
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(LearnerProfile), object_id__in=profile_ids
+    ).delete()
+    certificate_type = ContentType.objects.get_for_model(Certificate)
+    certificate_ids = [str(pk) for pk in Certificate.objects.filter(enrolment__user=user).values_list("pk", flat=True)]
+    for entry in ModelLogEntry.objects.filter(content_type=certificate_type, object_id__in=certificate_ids):
+        if isinstance(entry.data, dict) and "name" in entry.data:
+            entry.data = {key: value for key, value in entry.data.items() if key != "name"}
+            entry.save(update_fields=["data"])
+
+
+def _wagtail_profile_delete(user):
+    from wagtail.users.models import UserProfile
+
+    for profile in UserProfile.objects.filter(user=user):
+        if profile.avatar:
+            profile.avatar.delete(save=False)
+        profile.delete()

@@ -1,0 +1,70 @@
+"""Who opened a resident's learner record or exported rows that include them, and when."""
+
+import pytest
+from django.urls import reverse
+
+from privacy.models import RecordAccess
+
+pytestmark = pytest.mark.django_db
+
+REPORT = "/admin/laporan/kelulusan/"
+
+
+def accesses(user):
+    return list(RecordAccess.objects.filter(resident=user).values_list("accessed_by__username", "action"))
+
+
+def test_opening_a_learner_record_logs_who_opened_it(client, world, sulastri):
+    RecordAccess.objects.all().delete()
+    facilitator = world["users"]["facilitator"]  # Lestari runs sulastri's class
+    client.force_login(facilitator)
+
+    response = client.get(reverse("reports_learner_record", args=[sulastri["user"].pk]))
+
+    assert response.status_code == 200
+    assert accesses(sulastri["user"]) == [(facilitator.username, RecordAccess.Action.LEARNER_RECORD)]
+
+
+def test_a_refused_learner_record_logs_nothing(client, world, sulastri):
+    RecordAccess.objects.all().delete()
+    client.force_login(world["users"]["other facilitator"])  # Cerdas does not run sulastri's class
+
+    response = client.get(reverse("reports_learner_record", args=[sulastri["user"].pk]))
+
+    assert response.status_code == 404
+    assert accesses(sulastri["user"]) == []
+
+
+@pytest.mark.parametrize("export", ["csv", "xlsx"])
+def test_an_export_logs_each_resident_it_holds_and_no_one_else(client, world, sulastri, another, export):
+    RecordAccess.objects.all().delete()
+    government = world["users"]["government"]
+    client.force_login(government)
+
+    response = client.get(f"{REPORT}?export={export}&cohort={world['own'].pk}&course={world['other_course'].pk}")
+
+    assert response.status_code == 200
+    if export == "csv":
+        b"".join(response.streaming_content)
+    assert accesses(sulastri["user"]) == [(government.username, RecordAccess.Action.EXPORT)]
+    assert accesses(another["user"]) == []
+
+
+def test_a_facilitators_export_logs_only_their_own_learners(client, world, sulastri, another):
+    RecordAccess.objects.all().delete()
+    client.force_login(world["users"]["other facilitator"])
+
+    b"".join(client.get(f"{REPORT}?export=csv").streaming_content)
+
+    assert accesses(sulastri["user"]) == []
+    assert accesses(another["user"]) == [("other-facilitator", RecordAccess.Action.EXPORT)]
+
+
+def test_a_refused_export_logs_nothing(client, world, sulastri):
+    RecordAccess.objects.all().delete()
+    client.force_login(world["users"]["author"])
+
+    response = client.get(f"{REPORT}?export=csv")
+
+    assert response.status_code in (302, 403)
+    assert not RecordAccess.objects.exists()

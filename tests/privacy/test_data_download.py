@@ -1,0 +1,113 @@
+"""/saya/data/: a resident downloads everything the site holds about them, and nothing of anyone else."""
+
+import csv
+import io
+import json
+import zipfile
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.privacy.conftest import EMAIL, NAME, PHONE, stored_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+def download(client, user):
+    client.force_login(user)
+    response = client.get(reverse("privacy:data_download"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    assert "attachment" in response["Content-Disposition"]
+    return zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+
+
+def read_csv(archive, name):
+    return list(csv.DictReader(io.StringIO(archive.read(name).decode("utf-8-sig"))))
+
+
+def test_the_download_holds_every_kind_of_record_with_the_certificates_pdfs(client, world, sulastri, another):
+    archive = download(client, sulastri["user"])
+
+    data = json.loads(archive.read("data.json"))
+    assert data["profile"]["name"] == NAME
+    assert (data["profile"]["email"], data["profile"]["phone"]) == (EMAIL, PHONE)
+    assert (data["profile"]["kelurahan"], data["profile"]["gender"], data["profile"]["birth_year"]) == (
+        "Gunung Bahagia",
+        "perempuan",
+        1985,
+    )
+    assert [consent["kind"] for consent in data["consents"]] == ["Pemberitahuan privasi"]
+    (enrolment,) = data["enrolments"]
+    assert (enrolment["course"], enrolment["class"], enrolment["status"]) == (
+        "Anggaran Kelurahan",
+        "Kelas Gunung Bahagia",
+        "Selesai",
+    )
+    assert enrolment["modules"][0]["module"] == "Musrenbang"
+    (attempt,) = data["quiz_attempts"]
+    assert attempt["answers"] == {"1": ["Musrenbang kelurahan"]}
+    assert attempt["questions"][0]["prompt"] == "Apa forum perencanaan warga?"
+    (attended,) = data["attendance"]
+    assert attended["meeting"] == sulastri["meeting"].title
+    (certificate,) = data["certificates"]
+    version = sulastri["certificate"].versions.get()
+    assert certificate["sha256"] == version.sha256 and certificate["name"] == NAME
+    (access,) = data["record_accesses"]
+    assert access["by"] == world["users"]["government"].get_full_name()
+    assert access["what"] == "Membuka catatan belajar"
+
+    # The PDF as issued, byte for byte, and the same facts in tables a spreadsheet opens.
+    assert archive.read(certificate["file"]) == stored_bytes(version)
+    assert archive.read(certificate["file"]).startswith(b"%PDF-")
+    assert read_csv(archive, "profil.csv")[0]["E-mail"] == EMAIL
+    assert read_csv(archive, "kuis.csv")[0]["Jawaban Anda"] == '{"1": ["Musrenbang kelurahan"]}'
+    assert read_csv(archive, "kursus.csv")[0]["Kursus"] == "Anggaran Kelurahan"
+    assert read_csv(archive, "kehadiran.csv")[0]["Pertemuan"] == sulastri["meeting"].title
+    assert read_csv(archive, "sertifikat.csv")[0]["Kode"] == sulastri["certificate"].display_code
+    assert read_csv(archive, "persetujuan.csv")[0]["Jenis"] == "Pemberitahuan privasi"
+    assert read_csv(archive, "akses-catatan.csv")[0]["Siapa"] == world["users"]["government"].get_full_name()
+    assert "BACA-SAYA.txt" in archive.namelist()
+
+
+def test_the_download_holds_nothing_of_another_resident(client, sulastri, another):
+    archive = download(client, sulastri["user"])
+
+    everything = b"".join(archive.read(name) for name in archive.namelist())
+    other_version = another["certificate"].versions.get()
+    for theirs in ["Bambang Tetangga Lain", "bambang.lain@contoh.id", "+6281300001111", "Pengelolaan Sampah", "Pilah"]:
+        assert theirs.encode() not in everything
+    assert other_version.sha256.encode() not in everything
+    assert stored_bytes(other_version) not in everything
+
+
+def test_the_download_takes_a_fixed_number_of_queries_whatever_the_records(client, world, sulastri):
+    client.force_login(sulastri["user"])
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("privacy:data_download"))
+    from tests.privacy.conftest import everything_of
+
+    everything_of(sulastri["user"], world, course_key="own_course", cohort_key="other", answer="Pilah")
+    with CaptureQueriesContext(connection) as more:
+        client.get(reverse("privacy:data_download"))
+
+    assert len(more) == len(few)
+
+
+def test_the_data_page_and_download_need_a_log_in(client):
+    for name in ("privacy:data", "privacy:data_download", "privacy:account_delete"):
+        response = client.get(reverse(name))
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_the_data_page_offers_the_download_the_withdrawal_and_the_deletion(client, sulastri):
+    client.force_login(sulastri["user"])
+
+    page = client.get(reverse("privacy:data")).text
+
+    assert reverse("privacy:data_download") in page
+    assert reverse("privacy:optional_data_withdraw") in page
+    assert reverse("privacy:account_delete") in page
