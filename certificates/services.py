@@ -8,6 +8,7 @@ workers waits and then finds the work done.
 
 import hashlib
 
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -32,6 +33,7 @@ def certificate_issue(*, enrolment_id):
     """
     enrolment = _completed_enrolment(enrolment_id)
     with transaction.atomic():
+        _holder_not_erased(enrolment)
         # One transaction, one commit. A second worker's insert of the same enrolment waits for this
         # one to commit, then finds the row (_certificate_row), takes the lock and sees the version.
         certificate = _certificate_row(enrolment)
@@ -52,6 +54,7 @@ def certificate_reissue(*, certificate, reissued_by=None, not_since=None):
     """
     enrolment = _completed_enrolment(certificate.enrolment_id)
     with transaction.atomic():
+        _holder_not_erased(enrolment)
         certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
         if certificate.is_revoked:
             raise CertificateError(_("A revoked certificate is not re-issued."))
@@ -164,9 +167,15 @@ def _completed_enrolment(enrolment_id):
     enrolment = Enrolment.objects.select_related("user", "course", "course__organisation__logo").get(pk=enrolment_id)
     if enrolment.completed_at is None:
         raise CertificateError(_("The course is not completed yet: there is no certificate to issue."))
-    if enrolment.user.erased_at is not None:
-        raise CertificateError(_("The resident deleted their account: no certificate is issued in their name."))
     return enrolment
+
+
+def _holder_not_erased(enrolment):
+    """Inside the issuing transaction, with the holder's row locked: erasure (which takes the same
+    lock) either finished before, and this refuses, or waits, and then withholds what this issued."""
+    holder = get_user_model().objects.select_for_update().only("erased_at").get(pk=enrolment.user_id)
+    if holder.erased_at is not None:
+        raise CertificateError(_("The resident deleted their account: no certificate is issued in their name."))
 
 
 def _certificate_row(enrolment):

@@ -9,7 +9,7 @@ Every view that takes a certificate's id finds it among those the person may see
 import django_filters
 from django.contrib.admin.utils import quote
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -50,7 +50,10 @@ def certificates_for_listing(queryset):
     """The certificates with what the listing shows, annotated in the same query: no query per row."""
     current = CertificateVersion.objects.filter(certificate=OuterRef("pk"), superseded_at__isnull=True)
     return queryset.select_related("enrolment__course", "enrolment__cohort", "enrolment__user").annotate(
-        current_name=Coalesce(Subquery(current.values("name")[:1]), F("enrolment__user__first_name")),
+        # NullIf: an erased holder's snapshot name is blank; the account's ("akun dihapus") is shown.
+        current_name=Coalesce(
+            NullIf(Subquery(current.values("name")[:1]), Value("")), F("enrolment__user__first_name")
+        ),
         current_issued_at=Subquery(current.values("issued_at")[:1]),
         status=Case(
             When(revoked_at__isnull=False, then=Value(Status.REVOKED)),

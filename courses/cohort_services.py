@@ -112,7 +112,12 @@ def invitation_codes_renew(*, cohort, by):
 
     learners = list(
         get_user_model()
-        .objects.filter(enrolments__cohort=cohort, email__isnull=True, password__startswith=UNUSABLE_PASSWORD_PREFIX)
+        .objects.filter(
+            enrolments__cohort=cohort,
+            email__isnull=True,
+            password__startswith=UNUSABLE_PASSWORD_PREFIX,
+            erased_at__isnull=True,  # a deleted account is no one's to activate
+        )
         .order_by("first_name", "pk")
     )
     codes = invitation_codes_create(users=learners, kind=AccountInvitation.Kind.ACTIVATION, created_by=by)
@@ -129,6 +134,8 @@ def password_reset_code_for_learner(*, enrolment, by):
     from accounts.invitations import password_reset_code_create
 
     user = enrolment.user
+    if user.erased_at is not None:
+        raise ValidationError(_("This learner deleted their account."))
     if user.is_staff or user.is_superuser or user.memberships.exists():
         # Staff and partners' own accounts are never reset by a facilitator.
         raise ValidationError(_("This account belongs to staff or a partner: its owner resets the password."))

@@ -23,6 +23,7 @@ from courses import cohort_selectors, cohort_services, roster
 from courses.models import Enrolment
 from courses.scope import cohorts_visible_to, may_run
 from courses.services import LearningError
+from privacy import services as privacy_services
 
 
 def _visible_cohort(request, pk):
@@ -132,6 +133,9 @@ def progress(request, pk):
 def progress_csv(request, pk):
     cohort = _visible_cohort(request, pk)
     report = cohort_selectors.cohort_progress(cohort=cohort)
+    # An export reads the learners' records: each one in it sees it in their data download.
+    exported = Enrolment.objects.filter(pk__in=[row.enrolment.pk for row in report["rows"]])
+    privacy_services.records_exported(viewer=request.user, rows=exported)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="kemajuan-kelas-{cohort.pk}.csv"'
     response.write("\ufeff")  # spreadsheets read the file as UTF-8 with this mark

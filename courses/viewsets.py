@@ -7,7 +7,7 @@ leave the edit, delete, history and usage URLs open to other organisations' ids.
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +26,7 @@ from courses.models import Cohort, CoursePage, Enrolment
 from courses.permissions import cohort_permission_policy, learner_permission_policy
 from courses.scope import organisations_facilitated_by
 from organisations.models import FACILITATOR_ROLES, Organisation
+from privacy import services as privacy_services
 
 
 class CohortForm(WagtailAdminModelForm):
@@ -216,6 +217,13 @@ class LearnerIndexView(generic.IndexView):
         return learner_permission_policy.instances_user_has_any_permission_for(
             self.request.user, ["view"]
         ).select_related("user", "course", "cohort", "completion_recorded_by")
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        # An export reads the residents' records: each one in it sees it in their data download.
+        if not isinstance(queryset, QuerySet):  # search results
+            queryset = Enrolment.objects.filter(pk__in=[enrolment.pk for enrolment in queryset])
+        privacy_services.records_exported(viewer=self.request.user, rows=queryset)
+        return super().as_spreadsheet(queryset, spreadsheet_format)
 
 
 class LearnerViewSet(ModelViewSet):

@@ -74,7 +74,7 @@ def _enrolments(user):
     rows = []
     enrolments = (
         Enrolment.objects.filter(user=user)
-        .select_related("course", "cohort__organisation")
+        .select_related("course", "cohort__organisation", "completion_recorded_by")
         .prefetch_related("module_progress__module")
         .order_by("enrolled_at")
     )
@@ -88,6 +88,11 @@ def _enrolments(user):
                 "source": enrolment.get_source_display(),
                 "enrolled_at": _when(enrolment.enrolled_at),
                 "completed_at": _when(enrolment.completed_at),
+                "completion_recorded_by": enrolment.completion_recorded_by.get_full_name()
+                if enrolment.completion_recorded_by
+                else None,
+                "completion_note": enrolment.completion_note or None,
+                "extra_quiz_attempts": enrolment.extra_quiz_attempts,
                 "modules": [
                     {
                         "module": progress.module.title,
@@ -165,6 +170,7 @@ def _certificates(versions):
             "issued_at": _when(version.issued_at),
             "current": version.is_current,
             "revoked_at": _when(version.certificate.revoked_at),
+            "revocation_reason": version.certificate.revocation_reason or None,
             "sha256": version.sha256,
             "file": _pdf_name(version) if version.pdf else None,
         }
@@ -262,6 +268,10 @@ HEADINGS = {
     "issued_at": gettext_lazy("Issued"),
     "current": gettext_lazy("Current version"),
     "revoked_at": gettext_lazy("Revoked"),
+    "revocation_reason": gettext_lazy("Reason for revocation"),
+    "completion_recorded_by": gettext_lazy("Completion recorded by"),
+    "completion_note": gettext_lazy("Completion note"),
+    "extra_quiz_attempts": gettext_lazy("Extra quiz attempts"),
     "sha256": "SHA-256",
     "file": gettext_lazy("File"),
     "by": gettext_lazy("Who"),
@@ -284,7 +294,11 @@ def personal_data_zip(user, output):
     data, versions = personal_data(user)
     enrolment_rows = [{key: value for key, value in row.items() if key != "modules"} for row in data["enrolments"]]
     attempt_rows = [
-        {**row, "questions": json.dumps(row["questions"], ensure_ascii=False), "answers": json.dumps(row["answers"])}
+        {
+            **row,
+            "questions": json.dumps(row["questions"], ensure_ascii=False),
+            "answers": json.dumps(row["answers"], ensure_ascii=False),
+        }
         for row in data["quiz_attempts"]
     ]
     tables = {
@@ -292,7 +306,18 @@ def personal_data_zip(user, output):
         "persetujuan.csv": (data["consents"], ["kind", "action", "privacy_notice_version", "at", "recorded_by"]),
         "kursus.csv": (
             enrolment_rows,
-            ["course", "class", "organisation", "status", "source", "enrolled_at", "completed_at"],
+            [
+                "course",
+                "class",
+                "organisation",
+                "status",
+                "source",
+                "enrolled_at",
+                "completed_at",
+                "completion_recorded_by",
+                "completion_note",
+                "extra_quiz_attempts",
+            ],
         ),
         "kuis.csv": (
             attempt_rows,
@@ -324,6 +349,7 @@ def personal_data_zip(user, output):
                 "issued_at",
                 "current",
                 "revoked_at",
+                "revocation_reason",
                 "sha256",
                 "file",
             ],

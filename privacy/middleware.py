@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from accounts.views import PRIVACY_NOTICE_URL
+from privacy.services import consent_needs_renewal
 
 CONSENT_RENEWAL_SESSION_KEY = "privacy_consent_renewal"
 
@@ -22,10 +23,11 @@ class ConsentRenewalMiddleware:
     def __call__(self, request):
         session = getattr(request, "session", None)
         if session is not None and session.get(CONSENT_RENEWAL_SESSION_KEY) and not self._open(request.path):
-            if not request.user.is_authenticated:  # logged out meanwhile: the question is theirs no more
-                del session[CONSENT_RENEWAL_SESSION_KEY]
-            else:
+            # Asked again while the flag is up (one query): logged out meanwhile, or agreed on another
+            # device, the question is over.
+            if request.user.is_authenticated and consent_needs_renewal(request.user):
                 return redirect(f"{reverse('privacy:consent')}?{urlencode({'next': request.get_full_path()})}")
+            del session[CONSENT_RENEWAL_SESSION_KEY]
         return self.get_response(request)
 
     def _open(self, path):

@@ -5,17 +5,23 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, router, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
 from accounts.models import AccountInvitation, LearnerProfile
-from certificates.models import Certificate, CertificateVersion
+from certificates.models import Certificate, CertificateBatch, CertificateVersion
+from courses.models import Enrolment
 from privacy.models import ConsentRecord, RecordAccess
 
 # What staff and facilitators read where an erased resident's name was: in every list, form and
 # export alike, because it is the name the account now holds (DESIGN: "akun dihapus").
 ERASED_NAME = "akun dihapus"
+# A revoked certificate keeps a reason (the database asks for one): this replaces one that may name them.
+WITHHELD_REASON = "(dihapus atas permintaan pemilik sertifikat)"
+# What Wagtail's history entries of enrolments and certificates may say in free text about a person.
+FREE_TEXT_LOG_KEYS = {"name", "note", "reason"}
 
 
 class ErasureRefused(Exception):
@@ -43,10 +49,11 @@ def consent_needs_renewal(user):
 def privacy_notice_agree(*, user, now=None):
     """The resident agrees to the current privacy notice."""
     now = now or timezone.now()
-    LearnerProfile.objects.filter(user=user).update(
+    agreed = LearnerProfile.objects.filter(user=user).update(
         consent_given_at=now, privacy_notice_version=settings.PRIVACY_NOTICE_VERSION, consent_recorded_by=None
     )
-    consent_record(user=user, kind=ConsentRecord.Kind.PRIVACY_NOTICE, at=now)
+    if agreed:  # staff and partner accounts have no profile and give no resident's consent
+        consent_record(user=user, kind=ConsentRecord.Kind.PRIVACY_NOTICE, at=now)
 
 
 @transaction.atomic
@@ -105,7 +112,11 @@ def erase_resident(*, user, now=None):
     and stated gender), attached to an account with no name, contact, password or birth year.
     Issued certificates stay verifiable by code and by their files' hashes, but their files and the
     name in them go, and their pages withhold the name. Exports that held the resident are deleted.
+    Files go once the transaction commits.
     """
+    # The account's row locked for the whole erasure: certificate issuing takes the same lock, so a
+    # certificate is either made before (and withheld here) or refused after.
+    user = get_user_model().objects.select_for_update().get(pk=user.pk)
     if user.erased_at is not None:
         return user
     if user.is_staff or user.is_superuser or user.memberships.exists():
@@ -118,16 +129,18 @@ def erase_resident(*, user, now=None):
     _certificates_withhold(user, now)
     _exports_holding_delete(user)
     _axes_forget(old_identifiers)
-    _log_entries_scrub(user)
     AccountInvitation.objects.filter(user=user).delete()
     ConsentRecord.objects.filter(user=user).delete()
     RecordAccess.objects.filter(resident=user).delete()
     LearnerProfile.objects.filter(user=user).update(
         birth_year=None, guardian_name="", guardian_consent_at=None, consent_recorded_by=None
     )
+    # Notes a facilitator wrote about the completion may name the resident.
+    Enrolment.objects.filter(user=user).update(completion_note="")
     _wagtail_profile_delete(user)
 
-    user.username = f"akun-dihapus-{user.pk}"
+    # A dot: no name slugified into a username (accounts.services.username_for) ever has one.
+    user.username = f"dihapus.{user.pk}"
     user.first_name = ERASED_NAME
     user.last_name = ""
     user.email = None
@@ -139,6 +152,7 @@ def erase_resident(*, user, now=None):
     user.save()
     user.groups.clear()
     user.user_permissions.clear()
+    _log_entries_scrub(user)
     return user
 
 
@@ -148,16 +162,24 @@ def _certificates_withhold(user, now):
     files = [version.pdf for version in versions if version.pdf]
     # The hash stays: whoever holds the PDF can still check it. The file, with the name in it, goes.
     versions.update(name="", pdf="")
-    certificates.update(holder_name_withheld_at=now)
+    # Free text written about the certificate may name its holder: a revocation must keep a reason.
+    certificates.filter(revoked_at__isnull=False).update(revocation_reason=WITHHELD_REASON)
+    certificates.update(holder_name_withheld_at=now, failure_reason="")
+    enrolment_ids = {str(pk) for pk in Enrolment.objects.filter(user=user).values_list("pk", flat=True)}
+    for batch in CertificateBatch.objects.filter(errors__has_any_keys=list(enrolment_ids)) if enrolment_ids else []:
+        batch.errors = {key: value for key, value in batch.errors.items() if key not in enrolment_ids}
+        batch.save(update_fields=["errors"])
     transaction.on_commit(lambda: [file.storage.delete(file.name) for file in files])
 
 
 def _exports_holding_delete(user):
+    """Every export file that held the resident (found through the access log), and every export not
+    finished yet (it may be writing them now: reports.services checks its record is still there)."""
     from reports.models import ReportExport
 
     export_ids = RecordAccess.objects.filter(resident=user, export__isnull=False).values("export_id")
-    for export in ReportExport.objects.filter(pk__in=export_ids):
-        export.delete()  # its file goes with it (reports.receivers)
+    for export in ReportExport.objects.filter(Q(pk__in=export_ids) | Q(finished_at__isnull=True)):
+        export.delete()  # its file goes with it, once this commits (reports.receivers)
 
 
 def _axes_forget(identifiers):
@@ -169,20 +191,29 @@ def _axes_forget(identifiers):
 
 
 def _log_entries_scrub(user):
-    """Wagtail's history names things as they were: the account's own entries go, and the name a
-    certificate re-issue logged is taken out of the certificate's history (which stays, for audit)."""
+    """Wagtail's history names things as they were (its labels hold the account's username, its data a
+    facilitator's note or a revocation's reason): the account's own entries go, and the entries of its
+    enrolments and certificates (kept, for the audit of what staff did) lose their label and free text.
+    Run after the account is renamed: the labels are written again from it."""
     account_type = ContentType.objects.get_for_model(get_user_model(), for_concrete_model=False)
     profile_ids = [str(pk) for pk in LearnerProfile.objects.filter(user=user).values_list("pk", flat=True)]
     ModelLogEntry.objects.filter(content_type=account_type, object_id=str(user.pk)).delete()
     ModelLogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(LearnerProfile), object_id__in=profile_ids
     ).delete()
-    certificate_type = ContentType.objects.get_for_model(Certificate)
-    certificate_ids = [str(pk) for pk in Certificate.objects.filter(enrolment__user=user).values_list("pk", flat=True)]
-    for entry in ModelLogEntry.objects.filter(content_type=certificate_type, object_id__in=certificate_ids):
-        if isinstance(entry.data, dict) and "name" in entry.data:
-            entry.data = {key: value for key, value in entry.data.items() if key != "name"}
-            entry.save(update_fields=["data"])
+    for model, objects in [
+        (Enrolment, Enrolment.objects.filter(user=user)),
+        (Certificate, Certificate.objects.filter(enrolment__user=user)),
+    ]:
+        labels = {str(item.pk): str(item) for item in objects}
+        entries = ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(model), object_id__in=labels
+        )
+        for entry in entries:
+            entry.label = labels[entry.object_id]
+            if isinstance(entry.data, dict):
+                entry.data = {key: value for key, value in entry.data.items() if key not in FREE_TEXT_LOG_KEYS}
+            entry.save(update_fields=["label", "data"])
 
 
 def _wagtail_profile_delete(user):

@@ -43,8 +43,8 @@ def report_export_run(*, export_id):
 
     The rows are those the person who asked may read when it runs, with the filters they chose.
     """
-    export = ReportExport.objects.select_related("requested_by").get(pk=export_id)
-    if export.finished_at:
+    export = ReportExport.objects.select_related("requested_by").filter(pk=export_id).first()
+    if export is None or export.finished_at:  # deleted before it ran (see below), or done already
         return export
     with translation.override(export.language):
         queryset = completion_records_filtered(viewer=export.requested_by, params=QueryDict(export.query_string))
@@ -60,6 +60,12 @@ def report_export_run(*, export_id):
             # A fixed name: a second run replaces the file of a first that died before finishing.
             export.file.save(export.file_name, File(output), save=False)
     with transaction.atomic():
+        # Gone meanwhile (a resident's account erasure deletes unfinished exports, which may hold them):
+        # so goes the file just written.
+        if not list(ReportExport.objects.select_for_update().filter(pk=export.pk).values_list("pk", flat=True)):
+            file = export.file
+            transaction.on_commit(lambda: file.storage.delete(file.name))
+            return None
         # A run again after a lost worker logs again only what it wrote this time.
         RecordAccess.objects.filter(export=export).delete()
         records_exported(viewer=export.requested_by, rows=queryset, export=export)

@@ -68,3 +68,39 @@ def test_a_refused_export_logs_nothing(client, world, sulastri):
 
     assert response.status_code in (302, 403)
     assert not RecordAccess.objects.exists()
+
+
+@pytest.mark.parametrize("export", ["csv", "xlsx"])
+def test_exporting_the_learners_list_logs_each_resident_in_it(client, world, sulastri, another, export):
+    RecordAccess.objects.all().delete()
+    facilitator = world["users"]["facilitator"]
+    client.force_login(facilitator)
+
+    response = client.get(f"/admin/peserta/?export={export}")
+
+    assert response.status_code == 200
+    b"".join(response.streaming_content) if response.streaming else response.content
+    assert accesses(sulastri["user"]) == [(facilitator.username, RecordAccess.Action.EXPORT)]
+    assert accesses(another["user"]) == []  # Cerdas's learner: not in Lestari's list
+
+
+def test_a_searched_learners_export_logs_only_the_residents_found(client, world, sulastri, another):
+    RecordAccess.objects.all().delete()
+    client.force_login(world["users"]["government"])
+
+    b"".join(client.get("/admin/peserta/?export=csv&q=Bambang").streaming_content)
+
+    assert accesses(sulastri["user"]) == []
+    assert len(accesses(another["user"])) == 1
+
+
+def test_a_class_progress_export_logs_each_learner_of_the_class(client, world, sulastri, another):
+    RecordAccess.objects.all().delete()
+    facilitator = world["users"]["facilitator"]
+    client.force_login(facilitator)
+
+    response = client.get(reverse("cohorts:progress_csv", args=[world["own"].pk]))
+
+    assert response.status_code == 200
+    assert accesses(sulastri["user"]) == [(facilitator.username, RecordAccess.Action.EXPORT)]
+    assert accesses(another["user"]) == []

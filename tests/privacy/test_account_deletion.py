@@ -1,5 +1,6 @@
 """Delete my account: nothing says who the resident was, anywhere; their certificates stay verifiable."""
 
+import os
 import subprocess
 
 import pytest
@@ -8,9 +9,10 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
+from django.utils.text import slugify
+from wagtail.log_actions import log
 
-from accounts.services import username_for
-from certificates.models import Certificate, CertificateVersion
+from certificates.models import Certificate, CertificateBatch, CertificateVersion
 from certificates.services import CertificateError, certificate_reissue
 from courses.models import Attendance, Enrolment, QuizAttempt
 from privacy.models import ConsentRecord, RecordAccess
@@ -27,7 +29,8 @@ def database_dump():
         settings = connection.settings_dict
         command = ["pg_dump", "--data-only", "--no-owner", "-h", settings["HOST"] or "127.0.0.1"]
         command += ["-p", str(settings["PORT"] or 5432), "-U", settings["USER"] or "postgres", settings["NAME"]]
-        return subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        environment = {**os.environ, "PGPASSWORD": settings["PASSWORD"] or ""}
+        return subprocess.run(command, check=True, capture_output=True, text=True, env=environment).stdout
     connection.ensure_connection()
     return "\n".join(connection.connection.iterdump())
 
@@ -39,8 +42,20 @@ def delete_account(client, user, password=PASSWORD):
 
 @pytest.fixture
 def erased(wagtail_root, client, world, sulastri, another):
-    """Sulastri, with a failed log-in on record and an export that held her, deletes her account."""
+    """Sulastri deletes her account, with a failed log-in on record, and her name written by staff in a
+    completion note, in her enrolment's and certificate's history and in a certificate batch's errors."""
     version = sulastri["certificate"].versions.get()
+    facilitator = world["users"]["facilitator"]
+    Enrolment.objects.filter(pk=sulastri["enrolment"].pk).update(completion_note=f"Ujian kertas {NAME}")
+    log(sulastri["enrolment"], "sekolah_warga.completion_on_paper", user=facilitator, data={"note": f"Ujian {NAME}"})
+    log(sulastri["certificate"], "certificates.reissue", user=facilitator, data={"version": 1, "name": NAME})
+    CertificateBatch.objects.create(
+        cohort=world["own"],
+        kind=CertificateBatch.Kind.ISSUE,
+        requested_by=facilitator,
+        enrolment_ids=[sulastri["enrolment"].pk],
+        errors={str(sulastri["enrolment"].pk): f"Gagal membuat sertifikat {NAME}"},
+    )
     before = {"pdf": stored_bytes(version), "pdf_name": version.pdf.name, "username": sulastri["user"].username}
     client.post(reverse("accounts:login"), {"username": EMAIL, "password": "salah-sandi"})
     assert AccessAttempt.objects.filter(username=before["username"]).exists()
@@ -54,7 +69,7 @@ def test_after_deletion_no_table_holds_the_residents_name_email_or_phone(erased)
     dump = database_dump()
 
     assert "Bambang Tetangga Lain" in dump  # the dump does hold the other residents' names
-    for personal in [NAME, EMAIL, PHONE, erased["username"], username_for(NAME)]:
+    for personal in [NAME, EMAIL, PHONE, erased["username"], slugify(NAME)]:
         assert personal not in dump
 
 
@@ -88,6 +103,7 @@ def test_staff_and_facilitators_see_akun_dihapus_in_the_report_its_exports_and_t
     record = client.get(reverse("reports_learner_record", args=[erased["user"].pk])).text
 
     assert ERASED_NAME in report and ERASED_NAME in exported and ERASED_NAME in record
+    assert 'href="/admin/laporan/warga/' not in searched  # her old name finds no one
     for text in (report, exported, searched, record):
         assert NAME not in text and EMAIL not in text and PHONE not in text
     assert "Bambang Tetangga Lain" in report  # the others are untouched
@@ -155,8 +171,17 @@ def test_an_export_file_that_held_the_resident_goes_with_the_account(
     with_everyone = ReportExport.objects.get(pk=holding.pk)
     assert with_everyone.file and RecordAccess.objects.filter(export=with_everyone, resident=sulastri["user"]).exists()
 
-    erase_resident(user=sulastri["user"])
+    with django_capture_on_commit_callbacks(execute=True):
+        erase_resident(user=sulastri["user"])
 
     assert not ReportExport.objects.filter(pk=holding.pk).exists()
     assert not with_everyone.file.storage.exists(with_everyone.file.name)
     assert ReportExport.objects.get(pk=kept.pk).file  # it held only Bambang
+
+
+def test_the_certificates_list_shows_akun_dihapus(erased, client, world):
+    client.force_login(world["users"]["government"])
+
+    page = client.get("/admin/sertifikat/").text
+
+    assert ERASED_NAME in page and NAME not in page

@@ -108,3 +108,14 @@ def test_sign_up_records_the_consents_given(client, settings):
         ("optional-data", settings.PRIVACY_NOTICE_VERSION),
         ("privacy-notice", settings.PRIVACY_NOTICE_VERSION),
     ]
+
+
+def test_agreeing_on_one_device_frees_the_others(client, resident):
+    from django.test import Client
+
+    log_in(client, resident)
+    other_device = Client()
+    log_in(other_device, resident)
+    other_device.post(reverse("privacy:consent"), {"next": "/saya/"})
+
+    assert client.get("/saya/").status_code == 200
