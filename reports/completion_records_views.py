@@ -71,6 +71,28 @@ class LookAheadPage:
         return []
 
 
+class ExportStreamingResponse(StreamingHttpResponse):
+    """A streamed export that writes the access log once it is over (sent whole, or broken off).
+
+    After the data, not before: logging a million residents takes seconds, and the first bytes of the
+    export must leave at once. In close(), which the WSGI server always calls once the response is
+    done, after the rows' cursor is closed: never from a generator's `finally`, which the garbage
+    collector may run in the middle of another query on the same connection.
+    """
+
+    def __init__(self, *args, after_close, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._after_close = after_close
+
+    def close(self):
+        try:
+            super().close()
+        finally:
+            after_close, self._after_close = self._after_close, None
+            if after_close is not None:
+                after_close()
+
+
 class CompletionRecordsReportView(ReportView):
     page_title = _("Completion records")
     header_icon = "list-ul"
@@ -128,20 +150,13 @@ class CompletionRecordsReportView(ReportView):
         return self.xlsx_response(rows)
 
     def csv_response(self, rows):
-        response = StreamingHttpResponse(self.logged_csv_chunks(rows), content_type="text/csv; charset=utf-8")
+        response = ExportStreamingResponse(
+            csv_chunks(rows),
+            content_type="text/csv; charset=utf-8",
+            after_close=lambda: privacy_services.records_exported(viewer=self.request.user, rows=rows),
+        )
         response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
         return response
-
-    def logged_csv_chunks(self, rows):
-        """The CSV's chunks; once sent (or the download is broken off), the access log gets its rows.
-
-        Logged after the data, not before: logging a million residents takes seconds, and the first
-        bytes of the export must leave at once.
-        """
-        try:
-            yield from csv_chunks(rows)
-        finally:
-            privacy_services.records_exported(viewer=self.request.user, rows=rows)
 
     def xlsx_response(self, rows):
         limit = settings.REPORT_XLSX_INLINE_MAX_ROWS
