@@ -256,8 +256,9 @@ def figures(data: dict, pages: dict, exports: dict) -> list[dict]:
             "higher_is_better": True,
             "target": 0.5,
             "details": (
-                f"GET `{data['export_path']}`, {rows:,} rows read by one client as they stream (the access log, a row for each "
-                "resident in it, is written when the server closes the response, after the last CSV row), in turn with "
+                f"GET `{data['export_path']}`, {rows:,} rows read by one client as they stream (the access log, "
+                "a row for each resident in it, is written when the server closes the response, after the last "
+                "CSV row), in turn with "
                 f"`psql -c \"\\copy (the export's query, parameters bound) to '/dev/null' csv\"`, median of "
                 f"{EXPORT_ROUNDS}; export (s): {seconds(exports['export'])}; psql (s): {seconds(exports['copy'])}; "
                 f"{setting}."
