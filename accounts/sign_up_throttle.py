@@ -15,13 +15,8 @@ accounts.lockout.client_ip_address.
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
-from django.utils import timezone
 
-from accounts.lockout import client_ip_address
-
-_COUNT_KEY = "sign-ups:{address}"
-_WINDOW_ENDS_KEY = "sign-ups-window-ends:{address}"
+from accounts.throttle import fixed_window_hit
 
 
 def window():
@@ -34,18 +29,4 @@ def attempt_record(request):
     Returns None while the address is within the limit, else the time its window closes (when it
     may sign up again); a sign-up past the limit is refused, not made.
     """
-    address = client_ip_address(request)
-    count_key, ends_key = _COUNT_KEY.format(address=address), _WINDOW_ENDS_KEY.format(address=address)
-    length = window()
-    seconds = int(length.total_seconds())
-    cache.add(ends_key, timezone.now() + length, timeout=seconds)  # the window opens at the first sign-up
-    cache.add(count_key, 0, timeout=seconds)
-    try:
-        count = cache.incr(count_key)
-    except ValueError:  # the window closed between the two calls
-        cache.set(count_key, 1, timeout=seconds)
-        count = 1
-    if count <= settings.SIGN_UP_LIMIT:
-        return None
-    ends = cache.get(ends_key)
-    return ends if ends is not None and ends > timezone.now() else timezone.now() + length
+    return fixed_window_hit(request, name="sign-ups", limit=settings.SIGN_UP_LIMIT, window=window())

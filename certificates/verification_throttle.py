@@ -16,16 +16,10 @@ accounts.invitation_throttle.
 
 from datetime import timedelta
 
-from django.core.cache import cache
-from django.utils import timezone
-
-from accounts.lockout import client_ip_address
+from accounts.throttle import fixed_window_hit
 
 LOOKUP_LIMIT = 30
 WINDOW = timedelta(minutes=10)
-
-_COUNT_KEY = "certificate-lookups:{address}"
-_WINDOW_ENDS_KEY = "certificate-lookups-window-ends:{address}"
 
 
 def lookup_record(request):
@@ -34,17 +28,4 @@ def lookup_record(request):
     Returns None while the address is within the limit, else the time its window closes (when it
     may look up again); a look-up past the limit is refused, not made.
     """
-    address = client_ip_address(request)
-    count_key, ends_key = _COUNT_KEY.format(address=address), _WINDOW_ENDS_KEY.format(address=address)
-    seconds = int(WINDOW.total_seconds())
-    cache.add(ends_key, timezone.now() + WINDOW, timeout=seconds)  # the window opens at the first look-up
-    cache.add(count_key, 0, timeout=seconds)
-    try:
-        count = cache.incr(count_key)
-    except ValueError:  # the window closed between the two calls
-        cache.set(count_key, 1, timeout=seconds)
-        count = 1
-    if count <= LOOKUP_LIMIT:
-        return None
-    ends = cache.get(ends_key)
-    return ends if ends is not None and ends > timezone.now() else timezone.now() + WINDOW
+    return fixed_window_hit(request, name="certificate-lookups", limit=LOOKUP_LIMIT, window=WINDOW)
