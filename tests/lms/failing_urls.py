@@ -1,6 +1,6 @@
-"""The site's URLs with two views that fail, for the error page tests (pytest.mark.urls)."""
+"""The site's URLs with three views that fail, for the error page tests (pytest.mark.urls)."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.urls import path
 
 from lms.urls import urlpatterns as site_urlpatterns
@@ -13,6 +13,10 @@ def forbidden(request):
     raise PermissionDenied(SECRET_DETAILS)
 
 
+def malformed(request):
+    raise SuspiciousOperation(SECRET_DETAILS)
+
+
 def broken(request):
     raise RuntimeError(SECRET_DETAILS)
 
@@ -20,5 +24,6 @@ def broken(request):
 urlpatterns = [
     path("uji/dilarang/", forbidden),
     path("uji/rusak/", broken),
+    path("uji/tidak-terbaca/", malformed),
     *site_urlpatterns,
 ]

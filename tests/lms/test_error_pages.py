@@ -1,4 +1,4 @@
-"""404, 403, 500 and a refused form: Bahasa Indonesia, nothing about the server, the site's policy."""
+"""404, 403, 400, 500 and a refused form: Bahasa Indonesia, nothing about the server, the site's policy."""
 
 import pytest
 from bs4 import BeautifulSoup
@@ -41,6 +41,19 @@ def test_a_refused_page_says_so_in_indonesian(client, site_tree):
     text = page_text(response)
     assert "Akses ditolak" in text
     assert "Anda tidak berhak membuka halaman ini." in text
+    assert_leaks_nothing(response)
+
+
+def test_a_request_that_cannot_be_read_says_so_in_indonesian(site_tree):
+    """A request Django refuses as malformed or suspicious (too many form fields, a forged path)."""
+    client = Client(raise_request_exception=False)
+
+    response = client.get("/uji/tidak-terbaca/")
+
+    assert response.status_code == 400
+    text = page_text(response)
+    assert "Permintaan tidak dapat dibaca" in text
+    assert "Kembali ke beranda" in text
     assert_leaks_nothing(response)
 
 
