@@ -1,4 +1,9 @@
-"""``/healthz``: is the database reachable, and the broker when one is configured."""
+"""``/healthz``: is the database reachable, and the broker when one is configured.
+
+Answered by a middleware placed before Django's host check and HTTPS redirect: a load balancer or a
+monitor asks a machine by its address over plain HTTP, with no site host name and no proxy header,
+and the answer (the same for every host, and secret to nobody) must not be a 400 or a 301.
+"""
 
 from django.conf import settings
 from django.db import connection
@@ -37,3 +42,15 @@ def healthz(request):
         {"status": "ok" if healthy else "error", "database": database, "broker": broker},
         status=200 if healthy else 503,
     )
+
+
+class HealthCheckMiddleware:
+    """Answers GET and HEAD ``/healthz`` itself; every other request goes on through the stack."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info == "/healthz" and request.method in ("GET", "HEAD"):
+            return healthz(request)
+        return self.get_response(request)

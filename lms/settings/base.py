@@ -64,6 +64,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: every later middleware, view and error log runs with the request's id.
     "lms.request_id.RequestIdMiddleware",
+    # Before the host check and the HTTPS redirect: load balancers ask by address, over HTTP.
+    "lms.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the page cache, so that a cached page gets the policy too (see "Security headers").

@@ -62,3 +62,31 @@ def test_unreachable_database_makes_the_site_unhealthy():
     status, _, body = result.stdout.strip().partition(" ")
     assert status == "503", result.stderr
     assert json.loads(body) == {"status": "error", "database": "unreachable", "broker": "eager"}
+
+
+@pytest.mark.django_db
+@override_settings(
+    CELERY_BROKER_URL="",
+    ALLOWED_HOSTS=["sekolahwarga.example.id"],
+    SECURE_SSL_REDIRECT=True,
+    SECURE_PROXY_SSL_HEADER=None,
+)
+def test_a_load_balancer_asking_by_address_over_http_gets_the_answer(client):
+    """No site host name and no X-Forwarded-Proto, as a load balancer's check sends straight to gunicorn."""
+    response = client.get("/healthz", HTTP_HOST="10.0.0.5:8000")
+
+    assert response.status_code == 200
+    assert response.json()["status"] == "ok"
+    # Every other address keeps both checks: an unknown host is refused, plain HTTP is redirected.
+    assert client.get("/", HTTP_HOST="10.0.0.5:8000").status_code == 400
+    assert client.get("/", HTTP_HOST="sekolahwarga.example.id").status_code == 301
+
+
+@pytest.mark.django_db
+@override_settings(CELERY_BROKER_URL="")
+def test_only_reading_the_health_is_answered_there(client):
+    assert client.head("/healthz").status_code == 200
+    response = client.post("/healthz")
+    # Not answered: the site's own routing says no such page (after CommonMiddleware's slash redirect).
+    assert response.status_code in (301, 404)
+    assert b"database" not in response.content

@@ -125,7 +125,7 @@ def test_production_settings_write_json_lines_to_stderr():
     )
     script = (
         "import django; django.setup(); from django.test import Client;"
-        "Client().get('/healthz', headers={'Host': 'sekolahwarga.example.id', 'X-Request-ID': 'prod-1'})"
+        "Client().get('/kursus/', headers={'Host': 'sekolahwarga.example.id', 'X-Request-ID': 'prod-1'})"
     )
     result = subprocess.run(
         [sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True, text=True, timeout=120
@@ -135,4 +135,4 @@ def test_production_settings_write_json_lines_to_stderr():
     lines = [json.loads(line) for line in result.stderr.splitlines()]
     [request_line] = [line for line in lines if line["logger"] == "lms.requests"]
     assert request_line["request_id"] == "prod-1"
-    assert (request_line["path"], request_line["status"]) == ("/healthz", 301)
+    assert (request_line["path"], request_line["status"]) == ("/kursus/", 301)
