@@ -12,6 +12,7 @@ import io
 import json
 import zipfile
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -380,6 +381,8 @@ def _readme():
             _("kehadiran.csv: the class meetings you attended."),
             _("sertifikat.csv and the sertifikat folder: your certificates and their PDF files."),
             _("akses-catatan.csv: when staff or a facilitator opened your learner record or exported it."),
+            _("Entries in it older than %(days)s days have been deleted.")
+            % {"days": settings.RECORD_ACCESS_KEEP_DAYS},
             "",
         ]
     )

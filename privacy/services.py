@@ -1,5 +1,7 @@
 """Changes the residents' data rights make: consents, the access log, and erasing an account."""
 
+import datetime
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -102,6 +104,18 @@ def records_exported(*, viewer, rows, export=None, now=None):
             ],
         )
         return cursor.rowcount
+
+
+def access_log_prune(*, keep_days, now=None):
+    """Delete the access log's entries older than `keep_days` days; returns how many went.
+
+    The log is personal data about residents and staff alike, kept only as long as it serves
+    (UU 27/2022): answering "who saw my record" and looking into a breach (RECORD_ACCESS_KEEP_DAYS).
+    """
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=keep_days)
+    # Nothing refers to these rows: Django deletes them with one DELETE … WHERE, never row by row.
+    deleted, _by_model = RecordAccess.objects.filter(accessed_at__lt=cutoff).delete()
+    return deleted
 
 
 @transaction.atomic

@@ -214,6 +214,7 @@ TASK_RETRY_BACKOFF_MAX = 600
 CELERY_BEAT_SCHEDULE = {
     "certificates-sweep": {"task": "certificates.sweep", "schedule": 15 * 60},
     "reports-expire-exports": {"task": "reports.expire_exports", "schedule": 60 * 60},
+    "privacy-prune-access-log": {"task": "privacy.prune_access_log", "schedule": 24 * 60 * 60},
 }
 # How long a certificate that failed for good waits before the sweep tries it once more (a long
 # storage outage should not leave every completion of that hour to be retried by hand).
@@ -225,6 +226,9 @@ CERTIFICATE_BATCH_STALE_AFTER = 15 * 60
 REPORT_EXPORT_KEEP_SECONDS = env.int("REPORT_EXPORT_KEEP_SECONDS", default=24 * 60 * 60)
 # An XLSX export of more rows than this is built by a worker; smaller ones are sent at once.
 REPORT_XLSX_INLINE_MAX_ROWS = env.int("REPORT_XLSX_INLINE_MAX_ROWS", default=5000)
+# The access log (who opened or exported a resident's record) is kept this many days, then deleted:
+# long enough for a resident's question or a breach inquiry a year or two later, not for ever.
+RECORD_ACCESS_KEEP_DAYS = env.int("RECORD_ACCESS_KEEP_DAYS", default=2 * 365)
 # How long /healthz waits for the broker before calling it unreachable.
 HEALTHZ_BROKER_TIMEOUT = 2.0
 

@@ -69,7 +69,9 @@ def test_the_download_holds_every_kind_of_record_with_the_certificates_pdfs(clie
     assert read_csv(archive, "sertifikat.csv")[0]["Kode"] == sulastri["certificate"].display_code
     assert read_csv(archive, "persetujuan.csv")[0]["Jenis"] == "Pemberitahuan privasi"
     assert read_csv(archive, "akses-catatan.csv")[0]["Siapa"] == world["users"]["government"].get_full_name()
-    assert "BACA-SAYA.txt" in archive.namelist()
+    readme = archive.read("BACA-SAYA.txt").decode()
+    assert "akses-catatan.csv" in readme
+    assert "lebih lama dari 730 hari sudah dihapus" in readme  # the access log's retention (RECORD_ACCESS_KEEP_DAYS)
 
 
 def test_the_download_holds_nothing_of_another_resident(client, sulastri, another):
