@@ -17,7 +17,8 @@ How:
 2. gunicorn serves ``lms.wsgi`` with ``bench.settings`` (production settings on plain HTTP, plus
    ``/hello/``), two sync workers, on a free loopback port.
 3. Latency: one client, one request at a time, hello world and the report's page in turn, the median
-   of each after a warm-up. Export: the whole CSV read by one client as it streams, and ``psql \\copy``
+   of each after a warm-up. For reference in the same rounds: the report's results alone, a page of
+   nothing but the admin's frame, and the page's own SQL query sent straight to the database. Export: the whole CSV read by one client as it streams, and ``psql \\copy``
    of the same query, in turn, the median of each; the workers' RSS sampled every 20 ms meanwhile.
 
 Needs PostgreSQL, psql and a local Redis (the production settings' cache).
@@ -79,7 +80,7 @@ def run() -> list[dict]:
     data = json.loads(out.read_text(encoding="utf-8"))
     port = free_port()
     with gunicorn(env, port, workers=2, timeout=600) as server:
-        pages = measure_pages(port, data)
+        pages = measure_pages(port, data, database_url)
         exports = measure_exports(port, data, database_url, server.pid)
     return figures(data, pages, exports)
 
@@ -120,7 +121,22 @@ def request(port: int, path: str, cookies: dict | None = None, *, sink=None):
         connection.close()
 
 
-def measure_pages(port: int, data: dict) -> dict:
+def page_query(database_url: str, select: str):
+    """A function that runs the first page's own query (planned as the view plans it) and reads its rows."""
+    import psycopg
+
+    connection = psycopg.connect(database_url, autocommit=True)
+    # As reports.completion_records.planned_as_written() plans it for the view.
+    connection.execute("SET join_collapse_limit = 1")
+    connection.execute("SET from_collapse_limit = 1")
+
+    def run():
+        return connection.execute(select).fetchall()
+
+    return connection, run
+
+
+def measure_pages(port: int, data: dict, database_url: str) -> dict:
     cookies = data["cookies"]
     status, body = request(port, data["report_path"], cookies)
     if status != 200 or b'class="listing' not in body:
@@ -137,14 +153,22 @@ def measure_pages(port: int, data: dict) -> dict:
         "results": data["results_path"],
         "admin": data["admin_floor_path"],
     }
-    times = {name: [] for name in timed}
-    for _ in range(PAGE_ROUNDS):
-        for name, path in timed.items():
+    # And the page's own query alone, sent from here to the same database: the database's share of the page.
+    connection, run_page_query = page_query(database_url, data["page_select"])
+    with connection:
+        if len(run_page_query()) != rows + 1:
+            raise RuntimeError(f"the page's query gives other rows than the {rows} the page shows, and one more")
+        times = {name: [] for name in [*timed, "sql"]}
+        for _ in range(PAGE_ROUNDS):
+            for name, path in timed.items():
+                started = time.perf_counter()
+                status, _body = request(port, path, None if name == "hello" else cookies)
+                times[name].append(time.perf_counter() - started)
+                if status != 200:
+                    raise RuntimeError(f"{path}: status {status}")
             started = time.perf_counter()
-            status, _body = request(port, path, None if name == "hello" else cookies)
-            times[name].append(time.perf_counter() - started)
-            if status != 200:
-                raise RuntimeError(f"{path}: status {status}")
+            run_page_query()
+            times["sql"].append(time.perf_counter() - started)
     return {**times, "rows_on_page": rows}
 
 
@@ -244,7 +268,11 @@ def figures(data: dict, pages: dict, exports: dict) -> list[dict]:
                 f"({statistics.median(pages['results']) / hello:.1f}x); the Wagtail admin's own floor, a page with "
                 f"a paragraph in the admin's frame (`{data['admin_floor_path']}`, a finished export's page), "
                 f"{statistics.median(pages['admin']) * 1000:.1f} ms "
-                f"({statistics.median(pages['admin']) / hello:.1f}x); {setting}."
+                f"({statistics.median(pages['admin']) / hello:.1f}x); the page's own SQL query alone (planned as "
+                f"the view plans it, its 51 rows read by psycopg from this process) "
+                f"{statistics.median(pages['sql']) * 1000:.1f} ms ({statistics.median(pages['sql']) / hello:.1f}x). "
+                f"The admin's frame and the page's query alone add up to "
+                f"{(statistics.median(pages['admin']) + statistics.median(pages['sql'])) / hello:.1f}x; {setting}."
             ),
         },
         {
