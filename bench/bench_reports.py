@@ -18,8 +18,9 @@ How:
    ``/hello/``), two sync workers, on a free loopback port.
 3. Latency: one client, one request at a time, hello world and the report's page in turn, the median
    of each after a warm-up. For reference in the same rounds: the report's results alone, a page of
-   nothing but the admin's frame, and the page's own SQL query sent straight to the database. Export: the whole CSV read by one client as it streams, and ``psql \\copy``
-   of the same query, in turn, the median of each; the workers' RSS sampled every 20 ms meanwhile.
+   nothing but the admin's frame, and the page's own SQL query sent straight to the database.
+   Export: the whole CSV read by one client as it streams, and ``psql \\copy`` of the same query, in
+   turn, the median of each; the workers' RSS sampled every 20 ms meanwhile.
 
 Needs PostgreSQL, psql and a local Redis (the production settings' cache).
 """

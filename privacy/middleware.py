@@ -39,6 +39,5 @@ class ConsentRenewalMiddleware:
             "/static/",
             "/media/",
             "/bahasa/",
-            "/healthz",
         )
         return path.startswith(open_paths)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -64,12 +65,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: every later middleware, view and error log runs with the request's id.
     "lms.request_id.RequestIdMiddleware",
-    # Before the host check and the HTTPS redirect: load balancers ask by address, over HTTP.
-    "lms.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the page cache, so that a cached page gets the policy too (see "Security headers").
     "lms.csp.ContentSecurityPolicyMiddleware",
+    # Before CommonMiddleware's host check: load balancers ask by address (lms.health).
+    "lms.health.HealthCheckMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lms.middleware.ChosenLanguageMiddleware",
     "cms_pages.page_cache.AnonymousPageCacheMiddleware",
@@ -181,7 +182,7 @@ PAGE_CACHE_ENABLED = True
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_LOCAL_ALIAS = "pages-local"
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
-PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/akun/", "/saya/", "/healthz", "/bahasa/", "/documents/", "/sertifikat/"]
+PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/akun/", "/saya/", "/bahasa/", "/documents/", "/sertifikat/"]
 
 # --- E-mail ------------------------------------------------------------------------------
 # EMAIL_URL becomes EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER ... (django-environ's idiom).
@@ -229,6 +230,9 @@ REPORT_XLSX_INLINE_MAX_ROWS = env.int("REPORT_XLSX_INLINE_MAX_ROWS", default=500
 # The access log (who opened or exported a resident's record) is kept this many days, then deleted:
 # long enough for a resident's question or a breach inquiry a year or two later, not for ever.
 RECORD_ACCESS_KEEP_DAYS = env.int("RECORD_ACCESS_KEEP_DAYS", default=2 * 365)
+if RECORD_ACCESS_KEEP_DAYS < 1:
+    # 0 would delete the whole log, today's entries included, at the next daily run.
+    raise ImproperlyConfigured(f"RECORD_ACCESS_KEEP_DAYS must be at least 1 (days), not {RECORD_ACCESS_KEEP_DAYS}.")
 # How long /healthz waits for the broker before calling it unreachable.
 HEALTHZ_BROKER_TIMEOUT = 2.0
 

@@ -23,14 +23,16 @@ def logged(resident, viewer, *, days_ago, now):
     )
 
 
-def test_entries_older_than_the_period_are_deleted_and_the_rest_kept():
+def test_entries_older_than_the_period_are_deleted_and_the_rest_kept(django_assert_num_queries):
     now = timezone.now()
     resident, clerk = factories.resident(), factories.resident(username="petugas")
     old = logged(resident, clerk, days_ago=731, now=now)
     just_inside = logged(resident, clerk, days_ago=729, now=now)
     recent = logged(resident, clerk, days_ago=1, now=now)
 
-    assert access_log_prune(keep_days=730, now=now) == 1
+    # One DELETE … WHERE, however many rows: a busy year's log is about 50 million rows.
+    with django_assert_num_queries(1):
+        assert access_log_prune(keep_days=730, now=now) == 1
 
     remaining = set(RecordAccess.objects.values_list("pk", flat=True))
     assert remaining == {just_inside.pk, recent.pk}
@@ -53,3 +55,13 @@ def test_beat_runs_it_every_day():
     schedule = {entry["task"]: entry["schedule"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert schedule["privacy.prune_access_log"] == 24 * 60 * 60
     assert settings.RECORD_ACCESS_KEEP_DAYS == 730
+
+
+def test_a_period_under_a_day_is_refused_at_start():
+    """0 would delete the whole log, today's entries included, at the next daily run."""
+    from tests.lms.test_settings import run_django
+
+    result = run_django("", RECORD_ACCESS_KEEP_DAYS="0")
+
+    assert result.returncode != 0
+    assert "RECORD_ACCESS_KEEP_DAYS must be at least 1" in result.stderr
