@@ -106,10 +106,15 @@ class CompletionRecordsReportView(ReportView):
     paginate_by = 50
     # The table is written by reports/admin/completion_records_results.html, one loop over the rows.
     columns = []
+    # Wagtail offers its "Download" buttons for list_export; the exports here are the view's own.
+    show_export_buttons = True
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
         context["headings"] = [heading for _name, heading in COLUMNS]
+        # The class filter lists the chosen course's classes: when the filter drawer fetches new
+        # results, it gets the filters again too, or the class list would stay as the page began.
+        context["render_filters_fragment"] = bool(self.filters and self.results_only)
         return context
 
     def get_base_queryset(self):
