@@ -5,11 +5,15 @@ other), and refuses changes to those they may only see (403): the listing's scop
 leave the edit, delete, history and usage URLs open to other organisations' ids.
 """
 
+import datetime
+
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet
 from django.http import Http404
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
@@ -27,6 +31,14 @@ from courses.permissions import cohort_permission_policy, learner_permission_pol
 from courses.scope import organisations_facilitated_by
 from organisations.models import FACILITATOR_ROLES, Organisation
 from privacy import services as privacy_services
+
+# What a screen shows for a field left empty.
+EMPTY = "—"
+
+
+def yes_no(value):
+    # Django's own msgids: translated ("Ya", "Tidak") without a line in our locale files.
+    return gettext("Yes") if value else gettext("No")
 
 
 class CohortForm(WagtailAdminModelForm):
@@ -118,6 +130,22 @@ class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
 class CohortInspectView(ScopedObjectMixin, generic.InspectView):
     template_name = "courses/admin/cohort_inspect.html"
 
+    def get_field_display_value(self, field_name, field):
+        # Wagtail shows the Python value as it is: True, None, a time in UTC.
+        value = super().get_field_display_value(field_name, field)
+        if value is None or value == "":
+            return EMPTY
+        if isinstance(value, bool):
+            return yes_no(value)
+        if isinstance(value, datetime.datetime):
+            # The template's |localize formats the time it is given: in WITA only once made local.
+            return timezone.localtime(value)
+        return value
+
+    def get_facilitators_display_value(self):
+        facilitators = self.object.facilitators.order_by("first_name", "username")
+        return ", ".join(user.get_full_name() or user.username for user in facilitators) or EMPTY
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(cohort_views.cohort_overview_context(self.request, self.object))
@@ -148,6 +176,24 @@ class CohortViewSet(ModelViewSet):
     edit_view_class = ScopedEditView
     delete_view_class = ScopedDeleteView
     inspect_view_class = CohortInspectView
+    # Listed rather than all of them: check_in_secret signs the QR check-in codes, and whoever reads it
+    # can forge attendance. A field added to the model shows here only once someone adds it to this list.
+    inspect_view_fields = [
+        "id",
+        "name",
+        "course",
+        "organisation",
+        "kelurahan",
+        "mode",
+        "starts_on",
+        "ends_on",
+        "capacity",
+        "enrolment_open",
+        "min_attendance_percent",
+        "enrolment_code",
+        "created_at",
+        "facilitators",
+    ]
     history_view_class = ScopedHistoryView
     usage_view_class = ScopedUsageView
     list_display = [
@@ -212,7 +258,24 @@ class CohortViewSet(ModelViewSet):
 # --- Learners ------------------------------------------------------------------------------------------
 
 
+def _wita_minute(value):
+    """A time as the completion records' CSV writes dates (2026-12-03), in WITA, to the minute."""
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+
+
+def _wita_naive(value):
+    """A time for an XLSX cell, which holds no time zone: WITA's wall-clock time (Wagtail writes UTC's)."""
+    return timezone.make_naive(value).replace(microsecond=0)
+
+
 class LearnerIndexView(generic.IndexView):
+    # Exports read as the admin's screens do: times in WITA, yes or no in words rather than True and False.
+    custom_value_preprocess = {
+        **generic.IndexView.custom_value_preprocess,
+        datetime.datetime: {generic.IndexView.FORMAT_CSV: _wita_minute, generic.IndexView.FORMAT_XLSX: _wita_naive},
+        bool: {generic.IndexView.FORMAT_CSV: yes_no, generic.IndexView.FORMAT_XLSX: yes_no},
+    }
+
     def get_base_queryset(self):
         return learner_permission_policy.instances_user_has_any_permission_for(
             self.request.user, ["view"]

@@ -1,0 +1,69 @@
+"""The learners list as a spreadsheet: dates in WITA, as the completion-records CSV writes them, and
+yes or no in words rather than Python's True and False."""
+
+import csv
+import datetime
+import io
+
+import openpyxl
+import pytest
+from django.urls import reverse
+
+from courses.models import Enrolment
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+# 19:57 UTC on 2 December is 03:57 WITA on 3 December: the day differs.
+ENROLLED_AT = datetime.datetime(2026, 12, 2, 19, 57, 1, 306113, tzinfo=datetime.UTC)
+COMPLETED_AT = datetime.datetime(2026, 12, 9, 17, 30, 0, tzinfo=datetime.UTC)  # 01:30 WITA on 10 December
+
+
+@pytest.fixture
+def facilitator(world):
+    """Lestari's facilitator, with a learner still learning and one whose paper completion they recorded."""
+    cohort = world["own"]
+    active = Enrolment.objects.create(
+        user=factories.learner(full_name="Sulastri", email="sulastri@contoh.id"), course=cohort.course, cohort=cohort
+    )
+    completed = Enrolment.objects.create(
+        user=factories.learner(full_name="Bambang", email="bambang@contoh.id"),
+        course=cohort.course,
+        cohort=cohort,
+        status=Enrolment.Status.COMPLETED,
+        completed_at=COMPLETED_AT,
+        completion_recorded_by=world["users"]["facilitator"],
+    )
+    Enrolment.objects.filter(pk__in=[active.pk, completed.pk]).update(enrolled_at=ENROLLED_AT)
+    return world["users"]["facilitator"]
+
+
+def export(client, export_format):
+    response = client.get(reverse("learners:index"), {"export": export_format})
+    assert response.status_code == 200
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def test_the_csv_writes_dates_in_wita_and_yes_or_no(client, facilitator):
+    client.force_login(facilitator)
+
+    rows = {row["Peserta"]: row for row in csv.DictReader(io.StringIO(export(client, "csv").decode()))}
+
+    assert rows["Sulastri"]["Terdaftar pada"] == "2026-12-03 03:57"
+    assert rows["Sulastri"]["Selesai pada"] == ""
+    assert rows["Sulastri"]["Kelulusan dicatat fasilitator"] == "Tidak"
+    assert rows["Bambang"]["Selesai pada"] == "2026-12-10 01:30"
+    assert rows["Bambang"]["Kelulusan dicatat fasilitator"] == "Ya"
+
+
+def test_the_xlsx_holds_wita_times_and_yes_or_no(client, facilitator):
+    client.force_login(facilitator)
+
+    sheet = openpyxl.load_workbook(io.BytesIO(export(client, "xlsx"))).active
+    headings, *values = [list(row) for row in sheet.iter_rows(values_only=True)]
+    rows = {row[0]: dict(zip(headings, row, strict=True)) for row in values}
+
+    assert rows["Sulastri"]["Terdaftar pada"] == datetime.datetime(2026, 12, 3, 3, 57, 1)
+    assert rows["Sulastri"]["Kelulusan dicatat fasilitator"] == "Tidak"
+    assert rows["Bambang"]["Selesai pada"] == datetime.datetime(2026, 12, 10, 1, 30)
+    assert rows["Bambang"]["Kelulusan dicatat fasilitator"] == "Ya"
