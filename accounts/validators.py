@@ -84,19 +84,28 @@ def validate_contact_given(email, phone):
 
 
 def validate_contact_free(*, email, phone, user=None):
-    """Each e-mail address and phone number belongs to one account only; name which one is taken."""
+    """Each e-mail address and phone number belongs to one account only; name which one is taken.
+
+    Someone signing up is told to log in instead; someone editing their own account (``user``, saved
+    already) is logged in, so they are told only that another account has it.
+    """
     accounts = get_user_model().objects.all()
-    if user is not None and user.pk:
+    editing = user is not None and user.pk
+    if editing:
         accounts = accounts.exclude(pk=user.pk)
     errors = {}
     if email and accounts.filter(email=email).exists():
         errors["email"] = ValidationError(
-            _("An account with this email address already exists. Log in, or reset your password."),
+            _("Another account already uses this email address.")
+            if editing
+            else _("An account with this email address already exists. Log in, or reset your password."),
             code="email_taken",
         )
     if phone and accounts.filter(phone=phone).exists():
         errors["phone"] = ValidationError(
-            _("An account with this mobile number already exists. Log in, or ask your facilitator for help."),
+            _("Another account already uses this mobile number.")
+            if editing
+            else _("An account with this mobile number already exists. Log in, or ask your facilitator for help."),
             code="phone_taken",
         )
     if errors:

@@ -3,7 +3,10 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.utils import translation
 
+from accounts.services import resident_profile_update
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +59,13 @@ def test_removing_both_email_and_phone_is_refused(client, gunung_bahagia):
     assert (user.first_name, user.phone) == ("Siti Rahmawati", "+6281234567890")
 
 
-def test_another_residents_email_is_refused_by_name(client, gunung_bahagia):
+def field_errors(response, field):
+    errors = BeautifulSoup(response.content, "html.parser").find(id=f"id_{field}_error")
+    return errors.get_text(" ", strip=True) if errors else ""
+
+
+def test_another_residents_email_is_refused_by_name_without_asking_to_log_in(client, gunung_bahagia):
+    # Sign-up's message ("… Silakan masuk …") would tell someone already logged in to log in.
     factories.learner(full_name="Budi", email="budi@contoh.id")
     user = factories.learner(phone="+6281234567890")
     client.force_login(user)
@@ -66,9 +75,39 @@ def test_another_residents_email_is_refused_by_name(client, gunung_bahagia):
         {"full_name": "Siti", "email": "budi@contoh.id", "phone": "0812 3456 7890", "kelurahan": gunung_bahagia.code},
     )
 
-    assert "alamat email ini" in response.content.decode()
+    assert field_errors(response, "email") == "Alamat email ini sudah dipakai akun lain."
+    assert "masuk" not in field_errors(response, "email").lower()
     user.refresh_from_db()
     assert user.email is None
+
+
+def test_another_residents_phone_is_refused_by_name_without_asking_to_log_in(client, gunung_bahagia):
+    factories.learner(full_name="Budi", phone="+6281311112222")
+    user = factories.learner(phone="+6281234567890")
+    client.force_login(user)
+
+    response = client.post(
+        PROFILE, {"full_name": "Siti", "email": "", "phone": "0813-1111-2222", "kelurahan": gunung_bahagia.code}
+    )
+
+    assert field_errors(response, "phone") == "Nomor ponsel ini sudah dipakai akun lain."
+    assert "masuk" not in field_errors(response, "phone").lower()
+    user.refresh_from_db()
+    assert user.phone == "+6281234567890"
+
+
+def test_the_profile_service_refuses_a_taken_phone_without_asking_to_log_in(gunung_bahagia):
+    # The service checks again (the only way into the database): its refusal reads the same.
+    factories.learner(full_name="Budi", phone="+6281311112222")
+    user = factories.learner(phone="+6281234567890")
+
+    with pytest.raises(ValidationError) as refusal, translation.override("id"):
+        resident_profile_update(
+            user=user, full_name="Siti", email=None, phone="0813-1111-2222", kelurahan=gunung_bahagia
+        )
+
+    with translation.override("id"):
+        assert refusal.value.message_dict["phone"] == ["Nomor ponsel ini sudah dipakai akun lain."]
 
 
 def test_staff_without_a_learner_profile_get_a_page_that_explains(client):
