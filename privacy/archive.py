@@ -75,7 +75,7 @@ def _enrolments(user):
     rows = []
     enrolments = (
         Enrolment.objects.filter(user=user)
-        .select_related("course", "cohort__organisation", "completion_recorded_by")
+        .select_related("course__organisation", "cohort__organisation", "completion_recorded_by")
         .prefetch_related("module_progress__module")
         .order_by("enrolled_at")
     )
@@ -84,7 +84,8 @@ def _enrolments(user):
             {
                 "course": enrolment.course.title,
                 "class": enrolment.cohort.name if enrolment.cohort else None,
-                "organisation": enrolment.cohort.organisation.name if enrolment.cohort else None,
+                # The class's organisation runs it; without a class, the course's (as in reports).
+                "organisation": (enrolment.cohort or enrolment.course).organisation.name,
                 "status": enrolment.get_status_display(),
                 "source": enrolment.get_source_display(),
                 "enrolled_at": _when(enrolment.enrolled_at),
@@ -280,12 +281,21 @@ HEADINGS = {
 }
 
 
+def _cell(value):
+    """A value as a spreadsheet shows it: nothing for None, Ya/Tidak for yes or no (not True/False)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    return value
+
+
 def _csv(rows, columns):
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([str(HEADINGS[column]) for column in columns])
     for row in rows:
-        writer.writerow(["" if row.get(column) is None else row.get(column) for column in columns])
+        writer.writerow([_cell(row.get(column)) for column in columns])
     # A byte-order mark so that spreadsheet programs read the text as UTF-8.
     return "\ufeff" + out.getvalue()
 

@@ -9,7 +9,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
+from courses.models import Enrolment, QuizAttempt
+from tests import factories
 from tests.privacy.conftest import EMAIL, NAME, PHONE, stored_bytes
 
 pytestmark = pytest.mark.django_db
@@ -72,6 +75,46 @@ def test_the_download_holds_every_kind_of_record_with_the_certificates_pdfs(clie
     readme = archive.read("BACA-SAYA.txt").decode()
     assert "akses-catatan.csv" in readme
     assert "lebih lama dari 730 hari sudah dihapus" in readme  # the access log's retention (RECORD_ACCESS_KEEP_DAYS)
+
+
+def test_the_csvs_say_ya_or_tidak_where_data_json_keeps_true_or_false(client, world, sulastri):
+    first = QuizAttempt.objects.get(enrolment=sulastri["enrolment"])  # passed
+    QuizAttempt.objects.create(
+        enrolment=first.enrolment,
+        module=first.module,
+        number=2,
+        questions=first.questions,
+        answers={"1": ["Pilkada"]},
+        score_percent=0,
+        passed=False,
+        submitted_at=timezone.now(),
+    )
+
+    archive = download(client, sulastri["user"])
+
+    assert [row["Lulus"] for row in read_csv(archive, "kuis.csv")] == ["Ya", "Tidak"]
+    assert read_csv(archive, "sertifikat.csv")[0]["Versi saat ini"] == "Ya"
+    data = json.loads(archive.read("data.json"))  # for programs: JSON's own true and false
+    assert [attempt["passed"] for attempt in data["quiz_attempts"]] == [True, False]
+
+
+def test_the_organisation_is_the_classs_or_without_a_class_the_courses(client, site_tree, world, sulastri):
+    # Sulastri's class of Cerdas's "Anggaran Kelurahan" is run by Lestari; she takes another of
+    # Cerdas's courses on her own.
+    alone = factories.course_page(site_tree["courses"], title="Membaca APBDes", organisation=world["cerdas"])
+    Enrolment.objects.create(user=sulastri["user"], course=alone)
+
+    archive = download(client, sulastri["user"])
+
+    assert [(row["Kursus"], row["Kelas"], row["Organisasi"]) for row in read_csv(archive, "kursus.csv")] == [
+        ("Anggaran Kelurahan", "Kelas Gunung Bahagia", "Yayasan Lingkungan Lestari"),
+        ("Membaca APBDes", "", "Perkumpulan Warga Cerdas"),
+    ]
+    data = json.loads(archive.read("data.json"))
+    assert [enrolment["organisation"] for enrolment in data["enrolments"]] == [
+        "Yayasan Lingkungan Lestari",
+        "Perkumpulan Warga Cerdas",
+    ]
 
 
 def test_the_download_holds_nothing_of_another_resident(client, sulastri, another):
