@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from accounts import invitations, selectors
 from accounts.models import LearnerProfile
@@ -252,6 +253,18 @@ class LoginForm(auth_forms.AuthenticationForm):
         "invalid_login": _("The email, mobile number or password is not right. Check them and try again."),
         "inactive": _("This account is switched off. Ask your facilitator or the kelurahan staff for help."),
     }
+
+
+class AdminLoginForm(WagtailLoginForm):
+    """Wagtail's admin log-in form (settings.WAGTAILADMIN_USER_LOGIN_FORM), with a translated password label.
+
+    Wagtail's form declares its password field without a label, so Django spells out the field's
+    name, "Password", in English whatever the admin's language.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):

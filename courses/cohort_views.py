@@ -47,7 +47,16 @@ def qr_svg(url):
 
 
 def _admin_context(cohort, title, **context):
-    return {"page_title": title, "page_subtitle": cohort.name, "header_icon": "group", "cohort": cohort, **context}
+    return {
+        "page_title": title,
+        "page_subtitle": cohort.name,
+        # The browser tab's title ("wagtailadmin/generic/base.html" puts only this in <title>), as
+        # Wagtail's own views make it.
+        "header_title": f"{title}: {cohort.name}",
+        "header_icon": "group",
+        "cohort": cohort,
+        **context,
+    }
 
 
 def cohort_overview_context(request, cohort):

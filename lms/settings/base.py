@@ -137,6 +137,10 @@ USE_I18N = True
 FORMAT_MODULE_PATH = ["lms.formats"]
 TIME_ZONE = "Asia/Makassar"  # WITA: Balikpapan is in Kalimantan Timur, UTC+8
 USE_TZ = True
+# The time zones staff may choose in their admin account: Indonesia's three, WITA first. Wagtail's
+# default is every name in the system's zoneinfo, Debian's "localtime" among them, which the
+# browser refuses (RangeError: Invalid time zone specified) on the account page.
+WAGTAIL_USER_TIME_ZONES = ["Asia/Makassar", "Asia/Jakarta", "Asia/Jayapura"]  # WITA, WIB, WIT
 
 # --- Static and media files -------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -341,6 +345,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 LOGIN_URL = "accounts:login"
 # Pages made private ("logged-in users only") send visitors to the site's own log-in, not Wagtail's.
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+# Wagtail's admin log-in form, with its password field labelled in the staff's language.
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminLoginForm"
 LOGIN_REDIRECT_URL = "/saya/"
 # The privacy notice (/privasi/) residents agree to when signing up. Change the version with the
 # notice: each consent records the version it was given to, and residents who agreed to an older

@@ -94,6 +94,15 @@ def test_progress_sorts_by_modules_done(client, world, course_with_quiz, facilit
     assert page.index("Zainal") < page.index("Ani")
 
 
+def test_the_progress_page_names_itself_and_the_class_in_the_browser_tab(client, world, facilitator):
+    cohort = world["own"]
+
+    page = client.get(reverse("cohorts:progress", args=[cohort.pk])).text
+
+    title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert " ".join(title.split()).startswith("Kemajuan peserta: Kelas Gunung Bahagia - ")
+
+
 def test_the_progress_page_takes_the_same_queries_for_any_class_size(client, world, course_with_quiz, facilitator):
     cohort = world["own"]
     add_meetings(cohort, 2)
