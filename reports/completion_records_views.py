@@ -113,8 +113,12 @@ class CompletionRecordsReportView(ReportView):
         context = super().get_context_data(*args, **kwargs)
         context["headings"] = [heading for _name, heading in COLUMNS]
         # The class filter lists the chosen course's classes: when the filter drawer fetches new
-        # results, it gets the filters again too, or the class list would stay as the page began.
-        context["render_filters_fragment"] = bool(self.filters and self.results_only)
+        # results for a course (or a class), it gets the filters again too, or the class list would stay
+        # as the page began. Only then: the form costs a third of the results' time. Without a course,
+        # a class left listed from before is still accepted on its own (_class_choices).
+        context["render_filters_fragment"] = bool(
+            self.filters and self.results_only and ("course" in self.request.GET or "cohort" in self.request.GET)
+        )
         return context
 
     def get_base_queryset(self):

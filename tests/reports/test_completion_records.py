@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import pytest
 from bs4 import BeautifulSoup
@@ -250,3 +251,18 @@ def test_a_page_number_past_any_listing_is_an_empty_page(staff_client, records):
     response = staff_client.get(f"{REPORT}?p=99999999999999999999")
     assert response.status_code == 200
     assert _table(response) == []
+
+
+def test_results_for_a_course_bring_the_class_filter_with_that_courses_classes(staff_client, records, world):
+    """What the filter drawer fetches when a filter changes: the class list must follow the course."""
+    results = f"{REPORT}hasil/"
+    course = world["other_course"]  # Ani's class, Lestari's "Kelas Gunung Bahagia", is of this course
+
+    for_course = staff_client.get(f"{results}?course={course.pk}").content.decode()
+    without_course = staff_client.get(f"{results}?status=completed").content.decode()
+
+    # The form comes inside a <template> for the drawer: read its class list as text.
+    class_select = re.search(r'<select name="cohort".*?</select>', for_course, re.S).group(0)
+    assert re.findall(r"<option[^>]*>([^<]*)</option>", class_select)[1:] == ["Kelas Gunung Bahagia"]
+    # Without a course the class list cannot change: the results come alone, without the form's cost.
+    assert 'name="cohort"' not in without_course
