@@ -13,7 +13,6 @@ from django.db.models import Count, QuerySet
 from django.http import Http404
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
@@ -29,16 +28,12 @@ from courses.cohort_services import cohort_completions_refresh
 from courses.models import Cohort, CoursePage, Enrolment
 from courses.permissions import cohort_permission_policy, learner_permission_policy
 from courses.scope import organisations_facilitated_by
+from lms.display import yes_no
 from organisations.models import FACILITATOR_ROLES, Organisation
 from privacy import services as privacy_services
 
 # What a screen shows for a field left empty.
 EMPTY = "—"
-
-
-def yes_no(value):
-    # Django's own msgids: translated ("Ya", "Tidak") without a line in our locale files.
-    return gettext("Yes") if value else gettext("No")
 
 
 class CohortForm(WagtailAdminModelForm):

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from accounts.models import LearnerProfile
 from certificates.models import CertificateVersion, format_certificate_code
 from courses.models import Attendance, Enrolment, QuizAttempt
+from lms.display import yes_no
 from organisations.models import Membership
 from privacy.models import ConsentRecord, RecordAccess
 
@@ -286,7 +287,7 @@ def _cell(value):
     if value is None:
         return ""
     if isinstance(value, bool):
-        return _("Yes") if value else _("No")
+        return yes_no(value)
     return value
 
 
