@@ -173,6 +173,7 @@ class CohortViewSet(ModelViewSet):
     inspect_view_class = CohortInspectView
     # Listed rather than all of them: check_in_secret signs the QR check-in codes, and whoever reads it
     # can forge attendance. A field added to the model shows here only once someone adds it to this list.
+    # The enrolment code is left out: the page shows it above, big, beside the join link and QR code.
     inspect_view_fields = [
         "id",
         "name",
@@ -185,7 +186,6 @@ class CohortViewSet(ModelViewSet):
         "capacity",
         "enrolment_open",
         "min_attendance_percent",
-        "enrolment_code",
         "created_at",
         "facilitators",
     ]

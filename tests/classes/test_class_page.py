@@ -78,6 +78,17 @@ def test_the_class_page_shows_its_fields_as_staff_read_them(client, world, cohor
     assert not any(value in ("True", "False", "None") for value in fields.values())
 
 
+def test_the_class_page_shows_the_enrolment_code_once_where_it_says_how_residents_join(client, world, cohort):
+    client.force_login(world["users"]["facilitator"])
+
+    page = BeautifulSoup(client.get(reverse("cohorts:inspect", args=[cohort.pk])).text, "html.parser")
+
+    join_section = page.find("section", attrs={"aria-labelledby": "join-heading"})
+    assert cohort.enrolment_code in join_section.get_text()
+    shown_alone = [text for text in page.find_all(string=True) if text.strip() == cohort.enrolment_code]
+    assert len(shown_alone) == 1  # not again in the list of fields below
+
+
 def test_a_closed_class_without_facilitators_reads_no_and_a_dash(client, world, cohort):
     Cohort.objects.filter(pk=cohort.pk).update(enrolment_open=False, min_attendance_percent=80)
     cohort.facilitators.clear()
