@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.validators import validate_birth_year_not_in_future, validate_guardian_consent
+from lms.display import person_name
 
 
 class User(AbstractUser):
@@ -87,7 +88,7 @@ class LearnerProfile(models.Model):
         verbose_name_plural = _("learner profiles")
 
     def __str__(self):
-        return self.user.get_full_name() or self.user.get_username()
+        return person_name(self.user)
 
     def clean(self):
         # A blank birth year asks for nothing: the resident chose not to say.

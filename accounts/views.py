@@ -35,6 +35,7 @@ from accounts.forms import (
 )
 from accounts.models import AccountInvitation, LearnerProfile
 from accounts.validators import guardian_cut_off_year
+from lms.display import person_name
 
 RESIDENT_BACKEND = "accounts.backends.EmailPhoneUsernameBackend"
 PRIVACY_NOTICE_URL = "/privasi/"
@@ -209,7 +210,7 @@ def activate_with_code(request, code):
     context = {
         "form": form,
         "is_activation": is_activation,
-        "name": invitation.user.get_full_name() or invitation.user.get_username(),
+        "name": person_name(invitation.user),
         "privacy_url": PRIVACY_NOTICE_URL,
     }
     return TemplateResponse(request, "accounts/activation_password.html", context)

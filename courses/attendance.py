@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from courses.models import Attendance, CohortSession, Enrolment
 from courses.services import enrolment_complete_if_done
+from lms.display import person_name
 
 CHECK_IN_WINDOW_SECONDS = 60
 # How many minutes old a code may be: the code on the facilitator's screen is up to a minute old when
@@ -75,7 +76,7 @@ def session_attendance(*, session):
     rows = [
         AttendanceRow(
             enrolment=enrolment,
-            name=enrolment.user.get_full_name() or enrolment.user.username,
+            name=person_name(enrolment.user),
             contact=enrolment.user.email or enrolment.user.phone or "",
             method=enrolment.attendance_method,
         )

@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 
 from courses.models import CohortSession, Enrolment, ModuleProgress
 from courses.selectors import course_modules
+from lms.display import person_name
 
 PROGRESS_ORDERINGS = {
     "nama": lambda row: (row.name.lower(),),
@@ -59,7 +60,7 @@ def cohort_progress(*, cohort, ordering="nama"):
     rows = [
         LearnerProgress(
             enrolment=enrolment,
-            name=enrolment.user.get_full_name() or enrolment.user.username,
+            name=person_name(enrolment.user),
             contact=enrolment.user.email or enrolment.user.phone or "",
             modules_done=enrolment.modules_done,
             scores=[scores.get((enrolment.id, module_id)) for module_id in module_ids],

@@ -1,5 +1,5 @@
-"""The learners list as a spreadsheet: dates in WITA, as the completion-records CSV writes them, and
-yes or no in words rather than Python's True and False."""
+"""The learners list, on screen and as a spreadsheet: dates in WITA, as the completion-records CSV writes
+them, yes or no in words rather than Python's True and False, and people by name."""
 
 import csv
 import datetime
@@ -7,6 +7,7 @@ import io
 
 import openpyxl
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from courses.models import Enrolment
@@ -67,3 +68,17 @@ def test_the_xlsx_holds_wita_times_and_yes_or_no(client, facilitator):
     assert rows["Sulastri"]["Kelulusan dicatat fasilitator"] == "Tidak"
     assert rows["Bambang"]["Selesai pada"] == datetime.datetime(2026, 12, 10, 1, 30)
     assert rows["Bambang"]["Kelulusan dicatat fasilitator"] == "Ya"
+
+
+def test_the_list_names_the_facilitator_who_recorded_a_completion(client, facilitator):
+    client.force_login(facilitator)
+
+    page = BeautifulSoup(client.get(reverse("learners:index")).text, "html.parser")
+    cells = {
+        row.find("td").get_text(strip=True): [cell.get_text(strip=True) for cell in row.find_all("td")]
+        for row in page.select("tbody tr")
+    }
+
+    assert facilitator.get_full_name() in cells["Bambang"]
+    assert facilitator.username not in cells["Bambang"]  # not their log-in name
+    assert facilitator.get_full_name() not in cells["Sulastri"]
