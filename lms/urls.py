@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms_pages import routing
 from cms_pages.views import choose_language
 from courses.page_permissions import explorer_urls, page_types_usage_urls
+from lms.views import favicon
 
 urlpatterns = [
     # /healthz is answered by lms.health.HealthCheckMiddleware, before the host check.
@@ -24,6 +25,7 @@ urlpatterns = [
     path("kelas/", include("courses.class_urls")),
     path("sertifikat/", include("certificates.urls")),
     path("data/", include("reports.open_data_urls")),
+    path("favicon.ico", favicon),
 ]
 
 if settings.DEBUG:

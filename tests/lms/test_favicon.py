@@ -35,3 +35,11 @@ def test_the_icon_is_served_from_the_site_itself_and_loads_nothing_else(client):
     assert svg.lstrip().startswith("<svg")
     # Nothing the policy would refuse or that would tell another site who visits: no links, no script.
     assert "href" not in svg and "<script" not in svg and "url(" not in svg
+
+
+def test_a_browser_asking_for_favicon_ico_is_sent_to_the_icon(client):
+    """As for a certificate PDF, which names no icon: the icon, not a 404 page."""
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 301
+    assert response["Location"] == ICON
