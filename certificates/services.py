@@ -18,6 +18,7 @@ from wagtail.log_actions import log
 from certificates.models import Certificate, CertificateBatch, CertificateTemplate, CertificateVersion
 from certificates.pdf import CertificateData, certificate_pdf
 from courses.models import Enrolment
+from lms.display import person_name
 
 
 class CertificateError(Exception):
@@ -200,7 +201,7 @@ def _version_add(*, certificate, enrolment, number):
     data = CertificateData(
         code=certificate.code,
         version=number,
-        name=enrolment.user.get_full_name() or enrolment.user.get_username(),
+        name=person_name(enrolment.user),
         course_title=course.title,
         organisation_name=course.organisation.name,
         completed_on=timezone.localdate(enrolment.completed_at),

@@ -10,4 +10,5 @@ def favicon(request):
     Our pages name their icon, but a browser still asks for /favicon.ico when it shows something
     that names none, such as a certificate PDF. Without this it would get a whole 404 page.
     """
-    return redirect(static("img/favicon.svg"), permanent=True)
+    # Not permanent: in production the icon's name carries its hash, which changes with the icon.
+    return redirect(static("img/favicon.svg"))

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from accounts.models import LearnerProfile
 from certificates.models import CertificateVersion, format_certificate_code
 from courses.models import Attendance, Enrolment, QuizAttempt
-from lms.display import yes_no
+from lms.display import person_name, yes_no
 from organisations.models import Membership
 from privacy.models import ConsentRecord, RecordAccess
 
@@ -198,9 +198,7 @@ def _record_accesses(user):
     return [
         {
             "at": _when(access.accessed_at),
-            "by": access.accessed_by.get_full_name() or access.accessed_by.get_username()
-            if access.accessed_by
-            else _("a deleted staff account"),
+            "by": person_name(access.accessed_by) if access.accessed_by else _("a deleted staff account"),
             "organisation": ", ".join(sorted(organisations.get(access.accessed_by_id, []))) or None,
             "what": access.get_action_display(),
         }

@@ -1,8 +1,8 @@
 """Until a resident agrees to the current privacy notice, every page of the site leads to it.
 
 Set at log-in (privacy.receivers) rather than looked up on every request. Some pages stay open:
-the notice itself, the consent page, logging out, and the resident's own data download and account
-deletion (someone who does not agree may still take their data and leave).
+the notice itself, the consent page, logging out, the resident's own data download and account
+deletion (someone who does not agree may still take their data and leave), static files and the icon.
 """
 
 from urllib.parse import urlencode
@@ -39,5 +39,6 @@ class ConsentRenewalMiddleware:
             "/static/",
             "/media/",
             "/bahasa/",
+            "/favicon.ico",
         )
         return path.startswith(open_paths)

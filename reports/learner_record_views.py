@@ -14,6 +14,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from courses.permissions import learner_permission_policy
+from lms.display import person_name
 from privacy import services as privacy_services
 from reports.learner_record import learner_record
 
@@ -34,7 +35,7 @@ class LearnerRecordView(PermissionCheckedMixin, WagtailAdminTemplateMixin, View)
         return self.render_to_response(self.get_context_data(record=self.record))
 
     def get_page_subtitle(self):
-        return self.record.resident.get_full_name() or self.record.resident.get_username()
+        return person_name(self.record.resident)
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [

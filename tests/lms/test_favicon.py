@@ -41,5 +41,5 @@ def test_a_browser_asking_for_favicon_ico_is_sent_to_the_icon(client):
     """As for a certificate PDF, which names no icon: the icon, not a 404 page."""
     response = client.get("/favicon.ico")
 
-    assert response.status_code == 301
+    assert response.status_code == 302
     assert response["Location"] == ICON

@@ -65,6 +65,15 @@ def test_while_asked_the_resident_may_still_take_their_data_or_leave(client, res
     assert client.get(reverse("privacy:account_delete")).status_code == 200
 
 
+def test_while_asked_the_browser_still_gets_the_sites_icon(client, resident):
+    log_in(client, resident)
+
+    response = client.get("/favicon.ico", follow=True)
+
+    assert response.redirect_chain[-1][0] == "/static/img/favicon.svg"
+    assert response["Content-Type"].startswith("image/svg+xml")
+
+
 def test_the_consent_page_never_sends_a_resident_to_another_site(client, resident):
     log_in(client, resident)
 
