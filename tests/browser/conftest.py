@@ -54,68 +54,59 @@ def phone_without_javascript(browser):
     context.close()
 
 
-class RequestsInFlight:
-    """The live server's WSGI application, counting the requests it has not finished answering.
+class ConnectionsInFlight:
+    """Counts the connections the live server has accepted and not finished with.
 
-    A request is finished when the server closes its response, after the last byte is sent or
-    the browser has gone away.
+    Counted from the moment a connection is accepted until its thread has answered it and closed
+    its database connections, whatever happens in between (socketserver ends every request thread
+    in a finally). A tab's keep-alive connection counts until the tab is closed.
     """
 
-    def __init__(self, application):
-        self.application = application
+    def __init__(self, server):
         self.count = 0
         self.changed = threading.Condition()
+        # socketserver's own hooks, wrapped on this one server: process_request runs in the accepting
+        # thread and starts the request's thread, which runs process_request_thread.
+        process_request, process_request_thread = server.process_request, server.process_request_thread
 
-    def __call__(self, environ, start_response):
-        with self.changed:
-            self.count += 1
-        try:
-            response = self.application(environ, start_response)
-        except BaseException:
-            self.finished()
-            raise
-        return ClosingResponse(response, on_close=self.finished)
+        def counted_process_request(request, client_address):
+            self._add(1)
+            try:
+                process_request(request, client_address)
+            except BaseException:
+                self._add(-1)
+                raise
 
-    def finished(self):
+        def counted_process_request_thread(request, client_address):
+            try:
+                process_request_thread(request, client_address)
+            finally:
+                self._add(-1)
+
+        server.process_request = counted_process_request
+        server.process_request_thread = counted_process_request_thread
+
+    def _add(self, change):
         with self.changed:
-            self.count -= 1
+            self.count += change
             self.changed.notify_all()
 
     def wait_until_none(self, timeout):
         with self.changed:
             if not self.changed.wait_for(lambda: self.count == 0, timeout=timeout):
-                raise AssertionError(f"The live server was still answering {self.count} request(s) after {timeout} s.")
-
-
-class ClosingResponse:
-    """A WSGI response that tells someone when the server closes it."""
-
-    def __init__(self, response, on_close):
-        self.response = response
-        self.on_close = on_close
-
-    def __iter__(self):
-        return iter(self.response)
-
-    def close(self):
-        try:
-            if hasattr(self.response, "close"):
-                self.response.close()
-        finally:
-            self.on_close()
+                raise AssertionError(f"The live server still had {self.count} connection(s) open after {timeout} s.")
 
 
 @pytest.fixture(scope="session")
 def live_server(live_server):
-    """pytest-django's live server, counting the requests it is answering."""
-    server = live_server.thread.httpd
-    server.set_app(RequestsInFlight(server.get_app()))
+    """pytest-django's live server, counting the connections it is answering."""
+    live_server.connections_in_flight = ConnectionsInFlight(live_server.thread.httpd)
     return live_server
 
 
 @pytest.fixture(autouse=True)
 def _browser_quiet_before_the_tables_are_emptied(request, transactional_db):
-    """Close the test's tabs and let the live server finish their requests before Django empties the tables.
+    """Close the test's tabs and let the live server finish with them before Django empties the tables.
 
     After each browser test Django empties every table with one TRUNCATE. A tab still open, say one
     whose last click is still loading results, keeps a server thread reading those tables: its
@@ -127,4 +118,4 @@ def _browser_quiet_before_the_tables_are_emptied(request, transactional_db):
         for context in request.getfixturevalue("browser").contexts:
             context.close()
     if "live_server" in request.fixturenames:
-        request.getfixturevalue("live_server").thread.httpd.get_app().wait_until_none(timeout=30)
+        request.getfixturevalue("live_server").connections_in_flight.wait_until_none(timeout=30)
