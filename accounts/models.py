@@ -4,9 +4,9 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.utils import get_user_display_name
 
 from accounts.validators import validate_birth_year_not_in_future, validate_guardian_consent
-from lms.display import person_name
 
 
 class User(AbstractUser):
@@ -88,7 +88,7 @@ class LearnerProfile(models.Model):
         verbose_name_plural = _("learner profiles")
 
     def __str__(self):
-        return person_name(self.user)
+        return get_user_display_name(self.user)
 
     def clean(self):
         # A blank birth year asks for nothing: the resident chose not to say.

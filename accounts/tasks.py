@@ -12,10 +12,10 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from wagtail.admin.utils import get_user_display_name
 
 from accounts.invitations import ACTIVATION_VALID_FOR, code_digest, invitation_codes_create, invitation_url
 from accounts.models import AccountInvitation
-from lms.display import person_name
 
 # Accounts handled per transaction: their rows stay locked while their e-mails go out, so a
 # second run of the task waits and then finds them invited, instead of e-mailing them again.
@@ -104,7 +104,7 @@ def _awaiting_invitation_email(ids, now):
 def _invitation_email(user, code, connection, *, expires_at):
     """The invitation in the site's language (Bahasa Indonesia): there is no visitor to choose another."""
     context = {
-        "name": person_name(user),
+        "name": get_user_display_name(user),
         "site_name": settings.WAGTAIL_SITE_NAME,
         "url": invitation_url(code),
         "code_page_url": invitation_url(),

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
+from wagtail.admin.utils import get_user_display_name
 
 from accounts import invitation_throttle, invitations, services, sign_up_throttle
 from accounts.forms import (
@@ -35,7 +36,6 @@ from accounts.forms import (
 )
 from accounts.models import AccountInvitation, LearnerProfile
 from accounts.validators import guardian_cut_off_year
-from lms.display import person_name
 
 RESIDENT_BACKEND = "accounts.backends.EmailPhoneUsernameBackend"
 PRIVACY_NOTICE_URL = "/privasi/"
@@ -210,7 +210,7 @@ def activate_with_code(request, code):
     context = {
         "form": form,
         "is_activation": is_activation,
-        "name": person_name(invitation.user),
+        "name": get_user_display_name(invitation.user),
         "privacy_url": PRIVACY_NOTICE_URL,
     }
     return TemplateResponse(request, "accounts/activation_password.html", context)

@@ -13,12 +13,12 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.admin.utils import get_user_display_name
 from wagtail.log_actions import log
 
 from certificates.models import Certificate, CertificateBatch, CertificateTemplate, CertificateVersion
 from certificates.pdf import CertificateData, certificate_pdf
 from courses.models import Enrolment
-from lms.display import person_name
 
 
 class CertificateError(Exception):
@@ -201,7 +201,7 @@ def _version_add(*, certificate, enrolment, number):
     data = CertificateData(
         code=certificate.code,
         version=number,
-        name=person_name(enrolment.user),
+        name=get_user_display_name(enrolment.user),
         course_title=course.title,
         organisation_name=course.organisation.name,
         completed_on=timezone.localdate(enrolment.completed_at),

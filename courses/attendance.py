@@ -20,10 +20,10 @@ from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.admin.utils import get_user_display_name
 
 from courses.models import Attendance, CohortSession, Enrolment
 from courses.services import enrolment_complete_if_done
-from lms.display import person_name
 
 CHECK_IN_WINDOW_SECONDS = 60
 # How many minutes old a code may be: the code on the facilitator's screen is up to a minute old when
@@ -76,7 +76,7 @@ def session_attendance(*, session):
     rows = [
         AttendanceRow(
             enrolment=enrolment,
-            name=person_name(enrolment.user),
+            name=get_user_display_name(enrolment.user),
             contact=enrolment.user.email or enrolment.user.phone or "",
             method=enrolment.attendance_method,
         )

@@ -3,10 +3,10 @@
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
+from wagtail.admin.utils import get_user_display_name
 
 from courses.models import CohortSession, Enrolment, ModuleProgress
 from courses.selectors import course_modules
-from lms.display import person_name
 
 PROGRESS_ORDERINGS = {
     "nama": lambda row: (row.name.lower(),),
@@ -60,7 +60,7 @@ def cohort_progress(*, cohort, ordering="nama"):
     rows = [
         LearnerProgress(
             enrolment=enrolment,
-            name=person_name(enrolment.user),
+            name=get_user_display_name(enrolment.user),
             contact=enrolment.user.email or enrolment.user.phone or "",
             modules_done=enrolment.modules_done,
             scores=[scores.get((enrolment.id, module_id)) for module_id in module_ids],

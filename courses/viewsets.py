@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -28,7 +29,7 @@ from courses.cohort_services import cohort_completions_refresh
 from courses.models import Cohort, CoursePage, Enrolment
 from courses.permissions import cohort_permission_policy, learner_permission_policy
 from courses.scope import organisations_facilitated_by
-from lms.display import person_name, yes_no
+from lms.display import yes_no
 from organisations.models import FACILITATOR_ROLES, Organisation
 from privacy import services as privacy_services
 
@@ -52,7 +53,7 @@ class CohortForm(WagtailAdminModelForm):
             .distinct()
             .order_by("first_name", "username")
         )
-        self.fields["facilitators"].label_from_instance = person_name
+        self.fields["facilitators"].label_from_instance = get_user_display_name
         self.fields["kelurahan"] = KelurahanField(
             label=_("Kelurahan"),
             empty_label=_("Choose the class's kelurahan"),
@@ -69,7 +70,7 @@ class CohortForm(WagtailAdminModelForm):
         facilitators = cleaned.get("facilitators")
         if organisation and facilitators:
             outsiders = [
-                person_name(user)
+                get_user_display_name(user)
                 for user in facilitators
                 if not user.memberships.filter(organisation=organisation, role__in=FACILITATOR_ROLES).exists()
             ]
@@ -139,7 +140,7 @@ class CohortInspectView(ScopedObjectMixin, generic.InspectView):
 
     def get_facilitators_display_value(self):
         facilitators = self.object.facilitators.order_by("first_name", "username")
-        return ", ".join(person_name(user) for user in facilitators) or EMPTY
+        return ", ".join(get_user_display_name(user) for user in facilitators) or EMPTY
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -263,11 +264,6 @@ def _wita_naive(value):
     return timezone.make_naive(value).replace(microsecond=0)
 
 
-def _completion_recorded_by(enrolment):
-    """The facilitator who recorded a learner's completion, by name; nobody when the learner completed online."""
-    return person_name(enrolment.completion_recorded_by) if enrolment.completion_recorded_by else None
-
-
 class LearnerIndexView(generic.IndexView):
     # Exports read as the admin's screens do: times in WITA, yes or no in words rather than True and False.
     custom_value_preprocess = {
@@ -324,7 +320,8 @@ class LearnerViewSet(ModelViewSet):
         Column(
             "recorded",
             label=_("Completion recorded by facilitator"),
-            accessor=_completion_recorded_by,
+            # By name; empty when the learner completed online (Wagtail's helper gives "" for nobody).
+            accessor=lambda enrolment: get_user_display_name(enrolment.completion_recorded_by),
         ),
         "enrolled_at",
         "completed_at",

@@ -6,8 +6,3 @@ from django.utils.translation import gettext
 def yes_no(value):
     """ "Ya" or "Tidak" rather than True or False. Django's own msgids, so translated without our catalogue."""
     return gettext("Yes") if value else gettext("No")
-
-
-def person_name(user):
-    """A person as others see them in lists: their name, or their username when they gave none."""
-    return user.get_full_name() or user.get_username()

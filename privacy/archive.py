@@ -16,11 +16,12 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.admin.utils import get_user_display_name
 
 from accounts.models import LearnerProfile
 from certificates.models import CertificateVersion, format_certificate_code
 from courses.models import Attendance, Enrolment, QuizAttempt
-from lms.display import person_name, yes_no
+from lms.display import yes_no
 from organisations.models import Membership
 from privacy.models import ConsentRecord, RecordAccess
 
@@ -198,7 +199,7 @@ def _record_accesses(user):
     return [
         {
             "at": _when(access.accessed_at),
-            "by": person_name(access.accessed_by) if access.accessed_by else _("a deleted staff account"),
+            "by": get_user_display_name(access.accessed_by) if access.accessed_by else _("a deleted staff account"),
             "organisation": ", ".join(sorted(organisations.get(access.accessed_by_id, []))) or None,
             "what": access.get_action_display(),
         }

@@ -10,11 +10,11 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
+from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from courses.permissions import learner_permission_policy
-from lms.display import person_name
 from privacy import services as privacy_services
 from reports.learner_record import learner_record
 
@@ -35,7 +35,7 @@ class LearnerRecordView(PermissionCheckedMixin, WagtailAdminTemplateMixin, View)
         return self.render_to_response(self.get_context_data(record=self.record))
 
     def get_page_subtitle(self):
-        return person_name(self.record.resident)
+        return get_user_display_name(self.record.resident)
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
