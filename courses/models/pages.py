@@ -20,6 +20,14 @@ class Topic(models.TextChoices):
     BUDGET = "anggaran", _("Village and kelurahan budgets")
 
 
+class QuizReview(models.TextChoices):
+    """When a resident may see what a submitted quiz attempt reveals (as Moodle's review options)."""
+
+    NEVER = "never", _("Never")
+    AFTER_FINISHING = "after-finishing", _("After passing, or after the last allowed attempt")
+    ALWAYS = "always", _("Always, after each attempt")
+
+
 class CourseIndexPage(ViewRestrictionsRememberedMixin, Page):
     """/kursus/: every published course, filterable by topic."""
 
@@ -86,6 +94,20 @@ class CoursePage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
         _("quiz attempts allowed"), default=3, validators=[MinValueValidator(1), MaxValueValidator(20)]
     )
     shuffle_choices = models.BooleanField(_("shuffle quiz choices"), default=True)
+    # A failed attempt that showed its answers would let anyone pass the next one by copying them.
+    review_marks = models.CharField(
+        _("show which answers were right"),
+        max_length=20,
+        choices=QuizReview.choices,
+        default=QuizReview.AFTER_FINISHING,
+        help_text=_("For a true/false question, this alone gives the answer away."),
+    )
+    review_answers = models.CharField(
+        _("show the correct answers and explanations"),
+        max_length=20,
+        choices=QuizReview.choices,
+        default=QuizReview.AFTER_FINISHING,
+    )
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("cover image"),
@@ -111,7 +133,13 @@ class CoursePage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
         FieldPanel("outcomes"),
         FieldPanel("cover_image"),
         MultiFieldPanel(
-            [FieldPanel("pass_mark_percent"), FieldPanel("max_quiz_attempts"), FieldPanel("shuffle_choices")],
+            [
+                FieldPanel("pass_mark_percent"),
+                FieldPanel("max_quiz_attempts"),
+                FieldPanel("shuffle_choices"),
+                FieldPanel("review_marks"),
+                FieldPanel("review_answers"),
+            ],
             _("Completion rule"),
         ),
         FieldPanel("certificate_template"),
