@@ -35,6 +35,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from certificates.models import CertificateVersion
+from core.spreadsheet_cells import SpreadsheetText
 from courses.models import Attendance, CohortSession, Enrolment, ModulePage, ModuleProgress
 from courses.scope import learners_visible_to
 
@@ -73,9 +74,6 @@ COLUMNS = [
     ("certificate_status_label", _("Certificate status")),
 ]
 COLUMN_NAMES = [name for name, _heading in COLUMNS]
-
-# Free text that a spreadsheet would run as a formula if it began with one of these (CSV injection).
-FORMULA_START = r"^[=+\-@\t\r]"
 
 
 class SubqueryCount(Subquery):
@@ -210,14 +208,6 @@ def completion_records(*, viewer):
     )
 
 
-def spreadsheet_safe(field):
-    """The text of `field`, with a leading apostrophe when a spreadsheet would take it for a formula."""
-    return Case(
-        When(**{f"{field}__regex": FORMULA_START}, then=Concat(Value("'"), F(field))),
-        default=F(field),
-    )
-
-
 TEXT_COLUMNS = {
     "resident_name",
     "kelurahan_name",
@@ -229,8 +219,11 @@ TEXT_COLUMNS = {
 
 
 def export_rows(queryset):
-    """The report's rows as the exports write them: its columns, in order, free text made spreadsheet-safe."""
-    safe = {f"export_{name}": spreadsheet_safe(name) for name in TEXT_COLUMNS}
+    """The report's rows as the exports write them: its columns, in order, free text made spreadsheet-safe.
+
+    In the query itself, so that PostgreSQL's COPY writes the cells as the XLSX and the ORM path do.
+    """
+    safe = {f"export_{name}": SpreadsheetText(name) for name in TEXT_COLUMNS}
     return queryset.annotate(**safe).values_list(
         *[f"export_{name}" if name in TEXT_COLUMNS else name for name in COLUMN_NAMES]
     )

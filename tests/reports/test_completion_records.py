@@ -10,6 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from reports.completion_records import COLUMNS
+from reports.models import ReportExport
 from tests.reports import records_fixtures
 
 world = records_fixtures.world
@@ -143,12 +144,49 @@ def test_export_rows_equal_the_report_rows(staff_client, records):
     assert dates["Ani Wulandari"] == ("2026-10-05", "2026-11-02")
 
 
-def test_a_name_that_a_spreadsheet_would_run_is_exported_as_text(staff_client, records):
+FORMULA_NAME = '=HYPERLINK("http://jahat.example","klik")'
+
+
+@pytest.fixture
+def formula_name(records):
+    """Citra's name, as someone typed it to run in a clerk's spreadsheet."""
     user = records["enrolments"]["citra"].user
-    user.first_name = '=HYPERLINK("http://jahat.example")'
+    user.first_name = FORMULA_NAME
     user.save()
+
+
+def test_a_name_that_a_spreadsheet_would_run_is_exported_as_text(staff_client, formula_name):
+    # On PostgreSQL the database writes this CSV itself (COPY of the report's query).
     names = {row[0] for row in _csv(staff_client)[1:]}
-    assert '\'=HYPERLINK("http://jahat.example")' in names
+
+    assert "'" + FORMULA_NAME in names
+    assert FORMULA_NAME not in names
+    assert "Ani Wulandari" in names
+
+
+def test_the_xlsx_writes_a_name_that_a_spreadsheet_would_run_as_text(staff_client, formula_name):
+    workbook = load_workbook(io.BytesIO(staff_client.get(f"{REPORT}?export=xlsx").content))
+    cells = {row[0].value: row[0] for row in workbook.active.iter_rows(min_row=2)}
+
+    assert cells["'" + FORMULA_NAME].data_type == "s"
+    assert FORMULA_NAME not in cells
+
+
+def test_the_xlsx_built_by_a_worker_writes_a_name_that_a_spreadsheet_would_run_as_text(
+    staff_client, formula_name, settings, django_capture_on_commit_callbacks
+):
+    settings.REPORT_XLSX_INLINE_MAX_ROWS = 1  # the worker's task (in-process here) builds the file
+    with django_capture_on_commit_callbacks(execute=True):
+        assert staff_client.get(f"{REPORT}?export=xlsx").status_code == 302
+    export = ReportExport.objects.get()
+    assert export.finished_at is not None, export.failure_reason
+
+    download = staff_client.get(f"/admin/laporan/ekspor/{export.pk}/unduh/")
+    sheet = load_workbook(io.BytesIO(b"".join(download.streaming_content)), read_only=True).active
+    names = {row[0] for row in sheet.iter_rows(min_row=2, values_only=True)}
+
+    assert "'" + FORMULA_NAME in names
+    assert FORMULA_NAME not in names
 
 
 # --- Who sees what -------------------------------------------------------------------------------
