@@ -330,7 +330,17 @@ def quiz_attempt_of(*, user, module, token):
         return None
     return (
         QuizAttempt.objects.filter(token=token, module=module, enrolment__user=user)
-        .only("token", "questions", "number", "submitted_at", "answers", "score_percent", "passed")
+        .only(
+            "token",
+            "questions",
+            "number",
+            "submitted_at",
+            "answers",
+            "score_percent",
+            "passed",
+            "enrolment_id",
+            "module_id",
+        )
         .first()
     )
 
@@ -339,7 +349,7 @@ def open_quiz_attempt(*, user, module):
     """The resident's unfinished attempt at this module's quiz, if any."""
     return (
         QuizAttempt.objects.filter(enrolment__user=user, module=module, submitted_at__isnull=True)
-        .only("token", "questions", "number")
+        .only("token", "questions", "number", "submitted_at")
         .first()
     )
 

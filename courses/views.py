@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from courses import cohort_services, selectors, services
 from courses.cohort_services import normalise_code
+from courses.quiz_review import attempt_review
 from courses.services import LearningError
 
 
@@ -81,7 +82,7 @@ def _quiz_submit(request, *, module):
     except LearningError as error:
         # Shown again with what was chosen, when the attempt is the resident's own.
         attempt = selectors.quiz_attempt_of(user=request.user, module=module, token=token)
-        if attempt is None:
+        if attempt is None or attempt.is_submitted:  # submitted meanwhile, from another tab
             messages.error(request, str(error))
             return redirect(module.get_url(request))
         return _render_quiz(request, module=module, attempt=attempt, chosen=answers, error=str(error), status=400)
@@ -91,24 +92,11 @@ def _quiz_submit(request, *, module):
 
 
 def _render_quiz(request, *, module, attempt, chosen, error=None, status=200):
-    questions = [
-        {
-            "id": question["id"],
-            "number": number,
-            "kind": question["kind"],
-            "prompt": question["prompt"],
-            # Only what the resident may see: never the answer key.
-            "choices": [
-                {
-                    "id": choice["id"],
-                    "text": choice["text"],
-                    "checked": choice["id"] in chosen.get(str(question["id"]), []),
-                }
-                for choice in question["choices"]
-            ],
-        }
-        for number, question in enumerate(attempt.questions, start=1)
-    ]
+    # An open attempt's review is its questions and choices only, never the answer key.
+    questions = attempt_review(attempt=attempt, course=None, enrolment=None, attempts=()).questions
+    for question in questions:
+        for choice in question["choices"]:
+            choice["checked"] = choice["id"] in chosen.get(str(question["id"]), [])
     context = {"page": module, "attempt": attempt, "questions": questions, "error": error}
     return TemplateResponse(request, "courses/quiz.html", context, status=status)
 
@@ -119,25 +107,13 @@ def quiz_result(request, *, module, token):
     attempt = selectors.quiz_attempt_of(user=request.user, module=module, token=token)
     if attempt is None or not attempt.is_submitted:
         raise Http404
-    questions = []
-    for number, question in enumerate(attempt.questions, start=1):
-        given = set(attempt.answers.get(str(question["id"]), []))
-        correct = {choice["id"] for choice in question["choices"] if choice["is_correct"]}
-        questions.append(
-            {
-                "number": number,
-                "prompt": question["prompt"],
-                "explanation": question["explanation"],
-                "is_right": given == correct,
-                "choices": [
-                    {"text": choice["text"], "chosen": choice["id"] in given, "correct": choice["is_correct"]}
-                    for choice in question["choices"]
-                ],
-            }
-        )
     course = selectors.course_of(module=module)
     state = selectors.module_learning_state(user=request.user, module=module, course=course)
-    context = {"page": module, "attempt": attempt, "questions": questions, **state}
+    # What the course lets the resident see of it: marks and answers only once the quiz is finished, by default.
+    review = attempt_review(
+        attempt=attempt, course=course, enrolment=state["enrolment"], attempts=state["submitted_attempts"]
+    )
+    context = {"page": module, "attempt": attempt, "review": review, **state}
     return TemplateResponse(request, "courses/quiz_result.html", context)
 
 

@@ -21,6 +21,7 @@ from wagtail.admin.utils import get_user_display_name
 from accounts.models import LearnerProfile
 from certificates.models import CertificateVersion, format_certificate_code
 from courses.models import Attendance, Enrolment, QuizAttempt
+from courses.quiz_review import attempt_review
 from lms.display import yes_no
 from organisations.models import Membership
 from privacy.models import ConsentRecord, RecordAccess
@@ -113,25 +114,45 @@ def _enrolments(user):
 
 
 def _quiz_attempts(user):
-    attempts = (
+    attempts = list(
         QuizAttempt.objects.filter(enrolment__user=user)
         .select_related("enrolment__course", "module")
         .order_by("started_at", "pk")
     )
-    return [
-        {
-            "course": attempt.enrolment.course.title,
-            "module": attempt.module.title,
-            "number": attempt.number,
-            "started_at": _when(attempt.started_at),
-            "submitted_at": _when(attempt.submitted_at),
-            "score_percent": attempt.score_percent,
-            "passed": attempt.passed,
-            "questions": attempt.questions,
-            "answers": attempt.answers,
-        }
-        for attempt in attempts
-    ]
+    by_quiz = {}
+    for attempt in attempts:
+        by_quiz.setdefault((attempt.enrolment_id, attempt.module_id), []).append(attempt)
+    rows = []
+    for attempt in attempts:
+        # The snapshot holds the answer key: only what the course lets the resident see of it leaves
+        # the server, as on the result page (nothing of it while the attempt is open).
+        review = attempt_review(
+            attempt=attempt,
+            course=attempt.enrolment.course,
+            enrolment=attempt.enrolment,
+            attempts=by_quiz[(attempt.enrolment_id, attempt.module_id)],
+        )
+        questions = review.as_data()
+        rows.append(
+            {
+                "course": attempt.enrolment.course.title,
+                "module": attempt.module.title,
+                "number": attempt.number,
+                "started_at": _when(attempt.started_at),
+                "submitted_at": _when(attempt.submitted_at),
+                "score_percent": attempt.score_percent,
+                "passed": attempt.passed,
+                "questions": questions,
+                # By question number, the text of each choice given (None while the attempt is open).
+                "answers": {
+                    str(question["number"]): [choice["text"] for choice in question["choices"] if choice["chosen"]]
+                    for question in questions
+                }
+                if review.submitted
+                else None,
+            }
+        )
+    return rows
 
 
 def _attendance(user):

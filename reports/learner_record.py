@@ -2,8 +2,8 @@
 
 What a clerk needs when a resident comes to the counter: who they are and how to reach them, then per
 enrolment the course, the organisation and class, where they stand (modules done, best score per
-module), every quiz attempt, the class's meetings attended or missed, and the certificate with its
-versions.
+module), every quiz attempt with its answers, the class's meetings attended or missed, and the
+certificate with its versions.
 
 Scope: only the enrolments the viewer may read (courses.scope.learners_visible_to): all of them for
 government staff, an organisation's learners for its facilitators, none for anyone else. A resident
@@ -20,6 +20,7 @@ from django.db.models import F, Q
 
 from certificates.models import CertificateVersion, format_certificate_code
 from courses.models import Attendance, CohortSession, ModulePage, ModuleProgress, QuizAttempt
+from courses.quiz_review import attempt_review
 from courses.scope import learners_visible_to
 from reports.completion_records import CertificateStatus
 
@@ -180,15 +181,30 @@ def learner_record(*, viewer, user_id):
             ModuleRow(module, progress.get((enrolment.pk, module.pk))) for module in modules[enrolment.course_id]
         ]
 
-    # The snapshot of questions and answers stays in the database: the record shows results only.
     attempts = (
         QuizAttempt.objects.filter(enrolment_id__in=ids)
         .annotate(module_title=F("module__title"))
-        .only("enrolment_id", "module_id", "number", "score_percent", "passed", "started_at", "submitted_at")
+        .only(
+            "enrolment_id",
+            "module_id",
+            "number",
+            "questions",
+            "answers",
+            "score_percent",
+            "passed",
+            "started_at",
+            "submitted_at",
+        )
         .order_by("module__path", "number")
     )
     for attempt in attempts:
-        records[attempt.enrolment_id].attempts.append(attempt)
+        record = records[attempt.enrolment_id]
+        # Staff see a submitted attempt's answers, right or wrong, whatever the course shows its resident;
+        # an open one, nothing of its questions (the resident is taking it).
+        attempt.review = attempt_review(
+            attempt=attempt, course=record.enrolment.course, enrolment=record.enrolment, attempts=(), for_staff=True
+        )
+        record.attempts.append(attempt)
 
     cohort_ids = {enrolment.cohort_id for enrolment in enrolments if enrolment.cohort_id}
     if cohort_ids:

@@ -31,8 +31,20 @@ def everything_of(user, world, *, course_key="other_course", cohort_key="own", a
         enrolment=enrolment,
         module=module,
         number=1,
-        questions=[{"prompt": "Apa forum perencanaan warga?", "choices": [answer, "Pilkada"]}],
-        answers={"1": [answer]},
+        # As courses.services snapshots a question: its choices carry the answer key.
+        questions=[
+            {
+                "id": 1,
+                "kind": "single",
+                "prompt": "Apa forum perencanaan warga?",
+                "explanation": "Musrenbang diatur dalam UU 6/2014.",
+                "choices": [
+                    {"id": "benar", "text": answer, "is_correct": True},
+                    {"id": "salah", "text": "Pilkada", "is_correct": False},
+                ],
+            }
+        ],
+        answers={"1": ["benar"]},
         score_percent=100,
         passed=True,
         submitted_at=timezone.now(),

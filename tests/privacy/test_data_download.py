@@ -84,7 +84,7 @@ def test_the_csvs_say_ya_or_tidak_where_data_json_keeps_true_or_false(client, wo
         module=first.module,
         number=2,
         questions=first.questions,
-        answers={"1": ["Pilkada"]},
+        answers={"1": ["salah"]},
         score_percent=0,
         passed=False,
         submitted_at=timezone.now(),
