@@ -23,6 +23,7 @@ from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from accounts.forms import KelurahanField
+from accounts.validators import phone_national
 from courses import cohort_views
 from courses.attendance_views import attendance_admin_urls
 from courses.cohort_services import cohort_completions_refresh
@@ -270,6 +271,11 @@ class LearnerIndexView(generic.IndexView):
         **generic.IndexView.custom_value_preprocess,
         datetime.datetime: {generic.IndexView.FORMAT_CSV: _wita_minute, generic.IndexView.FORMAT_XLSX: _wita_naive},
         bool: {generic.IndexView.FORMAT_CSV: yes_no, generic.IndexView.FORMAT_XLSX: yes_no},
+    }
+    # Phones as residents write them, 0812 3456 7890: stored as +62…, which a spreadsheet reads as a formula.
+    # (Text that would run as a formula gets a leading apostrophe in every Wagtail export: reports.wagtail_exports.)
+    custom_field_preprocess = {
+        "user.phone": {generic.IndexView.FORMAT_CSV: phone_national, generic.IndexView.FORMAT_XLSX: phone_national},
     }
 
     def get_base_queryset(self):

@@ -82,3 +82,42 @@ def test_the_list_names_the_facilitator_who_recorded_a_completion(client, facili
     assert facilitator.get_full_name() in cells["Bambang"]
     assert facilitator.username not in cells["Bambang"]  # not their log-in name
     assert facilitator.get_full_name() not in cells["Sulastri"]
+
+
+FORMULA_NAME = '=HYPERLINK("http://contoh.id","klik")'
+
+
+@pytest.fixture
+def formula_learner(world):
+    """A learner of Lestari's class whose name, as typed, a spreadsheet would run as a formula."""
+    cohort = world["own"]
+    user = factories.learner(full_name=FORMULA_NAME, phone="+6281234567890")
+    return Enrolment.objects.create(user=user, course=cohort.course, cohort=cohort)
+
+
+def test_the_csv_writes_a_name_that_a_spreadsheet_would_run_as_text_and_the_phone_as_residents_write_it(
+    client, facilitator, formula_learner
+):
+    client.force_login(facilitator)
+
+    rows = {row["Peserta"]: row for row in csv.DictReader(io.StringIO(export(client, "csv").decode()))}
+
+    assert FORMULA_NAME not in rows
+    assert rows["'" + FORMULA_NAME]["Telepon"] == "0812 3456 7890"
+    assert rows["Sulastri"]["Telepon"] == ""  # no phone: an empty cell
+    assert rows["Sulastri"]["E-mail"] == "sulastri@contoh.id"
+
+
+def test_the_xlsx_writes_a_name_that_a_spreadsheet_would_run_as_text_and_the_phone_as_residents_write_it(
+    client, facilitator, formula_learner
+):
+    client.force_login(facilitator)
+
+    sheet = openpyxl.load_workbook(io.BytesIO(export(client, "xlsx"))).active
+    headings = [cell.value for cell in sheet[1]]
+    rows = {row[0].value: dict(zip(headings, row, strict=True)) for row in sheet.iter_rows(min_row=2)}
+
+    assert FORMULA_NAME not in rows
+    formula_row = rows["'" + FORMULA_NAME]
+    assert formula_row["Peserta"].data_type == "s"  # text, not a formula
+    assert formula_row["Telepon"].value == "0812 3456 7890"
