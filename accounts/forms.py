@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from accounts import invitations, selectors
+from accounts.lockout import password_confirm
 from accounts.models import LearnerProfile
 from accounts.validators import (
     normalise_email,
@@ -97,6 +98,17 @@ def password_confirm_field():
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         error_messages={"required": _("Type the same password again.")},
+    )
+
+
+def current_password_field(**kwargs):
+    """The account's own password, asked again before a change that could hand the account over."""
+    kwargs.setdefault("label", _("Your current password"))
+    return forms.CharField(
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("Type your current password.")},
+        **kwargs,
     )
 
 
@@ -209,13 +221,25 @@ class SignUpForm(ServiceErrorsMixin, ContactMixin, forms.Form):
 
 
 class ProfileForm(ServiceErrorsMixin, ContactMixin, forms.Form):
+    """The resident's own details. A new e-mail or phone needs the current password.
+
+    The e-mail and phone are what the account logs in with and where a password reset goes:
+    whoever could change them from a stolen session could then take the account over. A wrong
+    password counts in the log-in lock-out (accounts.lockout.password_confirm).
+    """
+
     full_name = full_name_field()
     email = email_field()
     phone = phone_field()
     kelurahan = KelurahanField(error_messages={"required": _("Choose your kelurahan.")})
+    password = current_password_field(
+        required=False,
+        help_text=_("Needed only when you change your email address or mobile number."),
+    )
 
-    def __init__(self, *args, user, profile, **kwargs):
-        self.account = user
+    def __init__(self, *args, request, profile, **kwargs):
+        self.request = request
+        user = self.account = request.user
         kwargs.setdefault(
             "initial",
             {
@@ -230,7 +254,23 @@ class ProfileForm(ServiceErrorsMixin, ContactMixin, forms.Form):
     def clean(self):
         cleaned = super().clean()
         self.clean_contact()
+        if self.contact_changes():
+            self.clean_current_password()
         return cleaned
+
+    def contact_changes(self):
+        """Whether the e-mail or phone typed differs from the account's (a field in error was surely changed)."""
+        return any(
+            field in self.errors or (self.cleaned_data.get(field) or "") != (getattr(self.account, field) or "")
+            for field in ("email", "phone")
+        )
+
+    def clean_current_password(self):
+        password = self.cleaned_data.get("password")
+        if not password:
+            self.add_error("password", _("To change your email address or mobile number, type your current password."))
+        elif not password_confirm(request=self.request, password=password):
+            self.add_error("password", _("This is not your current password. Nothing was saved."))
 
 
 class LoginForm(auth_forms.AuthenticationForm):

@@ -3,11 +3,16 @@
 A lock-out is keyed on the account and the client address together: many residents'
 phones share a carrier's addresses, so an address alone must never lock everybody out,
 and the account alone would let anyone lock a resident out by guessing wrong on purpose.
+
+Asking a logged-in person for their password again (password_confirm) counts in the same
+lock-out, so that a stolen session cannot be used to guess the password behind it.
 """
 
 import datetime
 
+from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
+from django.contrib.auth import authenticate
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
@@ -72,3 +77,26 @@ def lockout_response(request, original_response=None, credentials=None):
         "failure_limit": settings.AXES_FAILURE_LIMIT,
     }
     return TemplateResponse(request, LOCKED_OUT_TEMPLATE, context, status=429).render()
+
+
+def password_confirm(*, request, password):
+    """Whether `password` is the logged-in person's own; a wrong one counts as a failed log-in.
+
+    Deleting the account or changing the e-mail or phone it logs in with asks for the password
+    again, because whoever holds a stolen session could otherwise take the account over. So the
+    answer goes through authenticate(), as a log-in does: django-axes' backend refuses it while
+    the account is locked out from this address, each failure reaches axes through the
+    user_login_failed signal with this request, and the failure that reaches the limit marks the
+    request so that AxesMiddleware answers with the lock-out page. A right answer clears earlier
+    failures, as a log-in does (AXES_RESET_ON_SUCCESS).
+    """
+    user = request.user
+    username = user.get_username()
+    confirmed = authenticate(request, username=username, password=password or "")
+    if confirmed is None or confirmed.pk != user.pk:
+        return False
+    if settings.AXES_RESET_ON_SUCCESS:
+        AxesProxyHandler.reset_attempts(
+            username=account_key(request, {"username": username}), ip_address=client_ip_address(request)
+        )
+    return True

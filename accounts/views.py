@@ -240,6 +240,7 @@ def _code_page(request, form, *, status=200):
     return TemplateResponse(request, "accounts/activation_code.html", context, status=429 if paused_until else status)
 
 
+@sensitive_post_parameters("password")
 @login_required
 @never_cache
 def profile_edit(request):
@@ -247,7 +248,7 @@ def profile_edit(request):
     if profile is None:
         # Staff and partner accounts have no resident profile: say so instead of failing.
         return TemplateResponse(request, "accounts/profile_missing.html", {})
-    form = ProfileForm(request.POST or None, user=request.user, profile=profile)
+    form = ProfileForm(request.POST or None, request=request, profile=profile)
     if request.method == "POST" and form.is_valid():
         try:
             services.resident_profile_update(

@@ -1,21 +1,24 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import current_password_field
+from accounts.lockout import password_confirm
+
 
 class AccountDeleteForm(forms.Form):
-    password = forms.CharField(
+    """The password again before deleting: a wrong one counts in the log-in lock-out (accounts.lockout)."""
+
+    password = current_password_field(
         label=_("Your password"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         help_text=_("To be sure it is you: deleting cannot be undone."),
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, request, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
+        self.request = request
 
     def clean_password(self):
         password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
+        if not password_confirm(request=self.request, password=password):
             raise forms.ValidationError(_("This is not your password. Nothing was deleted."))
         return password

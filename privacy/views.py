@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from accounts.models import LearnerProfile
@@ -40,10 +41,11 @@ def data_download(request):
     return FileResponse(output, as_attachment=True, filename=filename, content_type="application/zip")
 
 
+@sensitive_post_parameters("password")
 @login_required
 @never_cache
 def account_delete(request):
-    form = AccountDeleteForm(request.POST or None, user=request.user)
+    form = AccountDeleteForm(request.POST or None, request=request)
     if request.method == "POST" and form.is_valid():
         try:
             services.erase_resident(user=request.user)

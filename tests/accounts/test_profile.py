@@ -37,7 +37,13 @@ def test_resident_changes_name_email_phone_and_kelurahan(client, gunung_bahagia,
 
     response = client.post(
         PROFILE,
-        {"full_name": "Siti Rahma", "email": "Siti@Contoh.id", "phone": "0813-2222-3333", "kelurahan": sepinggan.code},
+        {
+            "full_name": "Siti Rahma",
+            "email": "Siti@Contoh.id",
+            "phone": "0813-2222-3333",
+            "kelurahan": sepinggan.code,
+            "password": "kata-sandi-rahasia",
+        },
     )
 
     assert response["Location"] == PROFILE
