@@ -19,10 +19,15 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
+from django.views.generic import TemplateView
+from wagtail.admin.auth import require_admin_access
 from wagtail.admin.utils import get_user_display_name
+from wagtail.admin.views import account as wagtail_account
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from accounts import invitation_throttle, invitations, services, sign_up_throttle
 from accounts.forms import (
@@ -119,6 +124,32 @@ class LogoutView(auth_views.LogoutView):
         if was_logged_in:
             messages.info(request, _("You have logged out. See you again!"))
         return response
+
+
+class AdminLogoutConfirmView(WagtailAdminTemplateMixin, TemplateView):
+    """The admin's "Log out?" page, with the button that logs out by POST."""
+
+    template_name = "accounts/admin_logout.html"
+    page_title = gettext_lazy("Log out")
+    header_icon = "logout"
+
+
+class AdminLogoutView(wagtail_account.LogoutView):
+    """/admin/logout/ (lms.urls, before Wagtail's own): Wagtail's log-out, by POST only; a GET asks first.
+
+    Wagtail's view answers a GET with 405, yet says "You have been successfully logged out" and
+    drops the browser's session cookie while the session itself stays valid, so a copy of the
+    cookie (a stolen one) still opens the admin. Its sidebar already logs out by POST.
+    """
+
+    http_method_names = ["get", "post", "options"]
+    # In the admin's language and time zone, like Wagtail's own admin views.
+    confirm_view = staticmethod(require_admin_access(never_cache(AdminLogoutConfirmView.as_view())))
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.method == "GET":
+            return self.confirm_view(request)
+        return super().dispatch(request, *args, **kwargs)
 
 
 class PasswordResetView(auth_views.PasswordResetView):

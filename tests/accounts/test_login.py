@@ -1,7 +1,9 @@
 """/akun/masuk/ and /akun/keluar/: log in with whatever you signed up with; log out by POST."""
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.test import Client
 
 from tests import factories
 
@@ -95,6 +97,27 @@ def test_logging_out_by_post_logs_out_and_goes_home(client):
     assert response.status_code == 302
     assert response["Location"] == "/"
     assert logged_in_user_id(client) is None
+
+
+def test_logging_out_ends_the_session_for_a_copy_of_its_cookie_too(client):
+    client.force_login(factories.learner())
+    thief = Client()
+    thief.cookies[settings.SESSION_COOKIE_NAME] = client.cookies[settings.SESSION_COOKIE_NAME].value
+    assert thief.get("/saya/").status_code == 200
+
+    client.get(LOGOUT)
+    assert thief.get("/saya/").status_code == 200
+    client.post(LOGOUT)
+
+    assert thief.get("/saya/")["Location"] == "/akun/masuk/?next=/saya/"
+
+
+def test_logging_out_takes_no_other_method_than_get_and_post(client):
+    client.force_login(factories.learner())
+
+    assert client.put(LOGOUT).status_code == 405
+    assert client.delete(LOGOUT).status_code == 405
+    assert logged_in_user_id(client) is not None
 
 
 def test_account_menu_offers_log_in_and_sign_up_to_visitors(client):
