@@ -5,6 +5,14 @@ the same for every anonymous visitor. This middleware serves them from the cache
 Wagtail routes or renders anything; logged-in residents (who see their own progress)
 always get a fresh page.
 
+A cached page is keyed on the host (as Wagtail tells sites apart), the language, the path and
+only the query parameters listed in PAGE_CACHE_QUERY_PARAMETERS; any other parameter is taken
+off the request before the page is rendered, so ``?utm_source=…`` or ``?x=1``, ``?x=2``, …
+share one copy instead of each storing their own, and no visitor's made-up parameter can end
+up in the copy others are served. Every key expires (PAGE_CACHE_SECONDS), and the middleware
+sits above SessionMiddleware: it sees a response after every middleware that might set a
+cookie, and keeps none that does.
+
 Publishing, unpublishing, moving or deleting any page bumps a version number that is
 part of every key, so all cached pages go stale at once: simple, and right, because a
 change to one page can change the lists and menus shown on others.
@@ -14,6 +22,7 @@ address to its page, a module's place in its course, the rendered lesson body, t
 Those are the same for every resident; only their own progress is read for each request.
 """
 
+import hashlib
 import logging
 import time
 from contextvars import ContextVar
@@ -21,13 +30,17 @@ from contextvars import ContextVar
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
+from django.http.request import split_domain_port
 from redis.exceptions import RedisError
 from wagtail.models import PageViewRestriction
 
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "page-cache-version"
+# The version expires too (every key of the page cache does: see README, "Security"); a new one
+# then starts from the clock, and every page is simply computed once more.
+VERSION_SECONDS = 7 * 24 * 60 * 60
 # What an unreachable shared cache raises: pages are then computed, not served from it.
 CACHE_ERRORS = (RedisError, OSError)
 
@@ -66,7 +79,7 @@ def _bump_version():
 def _start_version(cache):
     # From the clock, not 0: a version never comes back after Redis loses it, so a process's own
     # copies kept under an old version can never be taken for fresh ones.
-    cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+    cache.add(VERSION_KEY, time.time_ns(), timeout=VERSION_SECONDS)
     return cache.get(VERSION_KEY)
 
 
@@ -136,6 +149,33 @@ class ViewRestrictionsRememberedMixin:
         return super().get_view_restrictions().exists()
 
 
+def keep_listed_query_parameters(request):
+    """Take every query parameter not in PAGE_CACHE_QUERY_PARAMETERS off ``request``.
+
+    The page is then rendered from exactly what its key holds: the listed parameters, in a fixed
+    order (names sorted, each one's values sorted). Links built from the request's address (the
+    language switch's ``next``) carry no stranger's ``utm_source`` into the shared copy.
+    """
+    listed = QueryDict(mutable=True)
+    for name in sorted(set(settings.PAGE_CACHE_QUERY_PARAMETERS) & set(request.GET)):
+        listed.setlist(name, sorted(request.GET.getlist(name)))
+    query = listed.urlencode()
+    request.META["QUERY_STRING"] = query
+    request.GET = QueryDict(query)
+
+
+def page_response_key(request):
+    """The cache key of the page an anonymous visitor asked for (after keep_listed_query_parameters).
+
+    The host is what Wagtail finds the site by: the host name (get_host() has checked it against
+    ALLOWED_HOSTS; lower-cased, without the port the visitor typed, which ALLOWED_HOSTS lets be
+    anything) and the server's port. Hashed: what a visitor typed never becomes a key as it is.
+    """
+    hostname, _port = split_domain_port(request.get_host())
+    address = "\n".join([hostname, str(request.get_port()), request.LANGUAGE_CODE, request.get_full_path()])
+    return f"page-response:{page_cache_version()}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -151,9 +191,10 @@ class AnonymousPageCacheMiddleware:
     def _respond(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
+        keep_listed_query_parameters(request)
         cache = page_cache()
         try:
-            key = f"page-response:{page_cache_version()}:{request.LANGUAGE_CODE}:{request.get_full_path()}"
+            key = page_response_key(request)
             cached = cache.get(key)
         except CACHE_ERRORS:
             logger.warning("The page cache is unreachable: rendering %s", request.path, exc_info=True)
@@ -162,7 +203,8 @@ class AnonymousPageCacheMiddleware:
             content, headers = cached
             response = HttpResponse(content)
             # The headers the rest of the stack gave the page (Content-Type, Content-Length,
-            # X-Frame-Options ...): a hit skips the middleware listed after this one.
+            # X-Frame-Options ...): a hit skips the middleware listed after this one. Never a
+            # cookie: a response that set one was not kept.
             for name, value in headers:
                 response[name] = value
             response["X-Page-Cache"] = "hit"
@@ -189,9 +231,14 @@ class AnonymousPageCacheMiddleware:
 
     def _cacheable_response(self, response):
         cache_control = response.get("Cache-Control", "")
+        # A page that varies on a request header outside the key (Accept, User-Agent ...) would be
+        # served to everyone as the first visitor got it. Cookie: only the language cookie matters
+        # to an anonymous page, and it is in the key.
+        varies_on = {name.strip().lower() for name in response.get("Vary", "").split(",") if name.strip()}
         return (
             response.status_code == 200
             and not response.cookies
+            and varies_on <= {"cookie"}
             and not getattr(response, "streaming", False)
             and "private" not in cache_control
             and "no-store" not in cache_control

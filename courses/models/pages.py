@@ -2,6 +2,7 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -41,6 +42,14 @@ class CourseIndexPage(ViewRestrictionsRememberedMixin, Page):
 
     class Meta:
         verbose_name = _("course index")
+
+    def serve(self, request, *args, **kwargs):
+        topics = request.GET.getlist("topik")
+        if topics and (len(topics) > 1 or topics[0] not in Topic.values):
+            # An unknown topic, or several: the whole list, at its own address. A page here would
+            # be one more copy in the page cache for every made-up topic (cms_pages.page_cache).
+            return redirect(self.get_url(request))
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import course_list

@@ -71,9 +71,12 @@ MIDDLEWARE = [
     "lms.csp.ContentSecurityPolicyMiddleware",
     # Before CommonMiddleware's host check: load balancers ask by address (lms.health).
     "lms.health.HealthCheckMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Before the page cache: its key holds the language (read from the cookie, not the session).
     "lms.middleware.ChosenLanguageMiddleware",
+    # Above every middleware that may set a cookie (sessions, CSRF, messages): a response reaches
+    # the cache only once they all have had their say, and one that sets a cookie is not kept.
     "cms_pages.page_cache.AnonymousPageCacheMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -165,9 +168,17 @@ STORAGES = {
 # --- Caches ------------------------------------------------------------------------------
 # CACHE_URL (e.g. redis://127.0.0.1:6379/1) shares the caches between processes and
 # machines; without it each process keeps its own, which is right for one process only.
+# PAGE_CACHE_URL (default: CACHE_URL) gives the page cache a Redis of its own: in production one
+# with a maxmemory and `allkeys-lru`, so that a flood of pages evicts old pages, never sessions,
+# lock-out counters or Celery's messages (README, "Security").
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 CACHES = {
     "default": env.cache("CACHE_URL", default="locmemcache://default"),
-    "pages": {**env.cache("CACHE_URL", default="locmemcache://pages"), "KEY_PREFIX": "pages"},
+    "pages": {
+        **env.cache("PAGE_CACHE_URL", default=env("CACHE_URL", default="locmemcache://pages")),
+        "KEY_PREFIX": "pages",
+        "TIMEOUT": PAGE_CACHE_SECONDS,  # for a key set without its own timeout: it still expires
+    },
 }
 # The first level of what pages share (cms_pages.page_cache.remember): each process's own copy.
 CACHES["pages-local"] = {
@@ -185,8 +196,24 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 PAGE_CACHE_ENABLED = True
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_LOCAL_ALIAS = "pages-local"
-PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
-PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/akun/", "/saya/", "/bahasa/", "/documents/", "/sertifikat/"]
+# /kelas/ and Wagtail's /_util/ read their own query parameters (a class code, a return address).
+PAGE_CACHE_EXCLUDED_PREFIXES = [
+    "/admin/",
+    "/akun/",
+    "/saya/",
+    "/bahasa/",
+    "/documents/",
+    "/sertifikat/",
+    "/kelas/",
+    "/_util/",
+]
+# The only query parameters that change a public page; a cached page is keyed on these and the
+# page is rendered without any other (utm_*, fbclid, ?x=1 ...), so made-up addresses share one
+# copy. A view reading one of these must answer a value it does not know with a redirect or a
+# 404, not a page: every value kept would be a copy of its own.
+PAGE_CACHE_QUERY_PARAMETERS = [
+    "topik",  # /kursus/?topik=lingkungan: the course list of one topic (courses.models.CourseIndexPage)
+]
 
 # --- E-mail ------------------------------------------------------------------------------
 # EMAIL_URL becomes EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER ... (django-environ's idiom).

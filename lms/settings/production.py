@@ -13,6 +13,10 @@ from .base import env
 
 # CACHE_URL: every worker process must see the same cache, or a page published (or a resident
 # logged out) in one process would still be served the old way by the others.
+# PAGE_CACHE_URL (optional, base.py): the page cache's own Redis, with a maxmemory and
+# `maxmemory-policy allkeys-lru`. Unset, pages share CACHE_URL's Redis; that one must then run
+# `volatile-lru` (every page key expires), never `allkeys-lru`, which would evict sessions,
+# lock-out counters and, on a Redis that is also the broker, Celery's messages (README, "Security").
 for name in ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "CACHE_URL"):
     if not env(name, default=""):
         raise ImproperlyConfigured(

@@ -1,11 +1,31 @@
 """Anonymous visitors are served public pages from the cache; publishing makes them fresh."""
 
-import pytest
+import time
 
-from cms_pages.page_cache import page_cache
+import pytest
+from django.http import HttpResponse
+from django.urls import include, path
+from wagtail.models import PageViewRestriction
+
+from cms_pages.page_cache import VERSION_SECONDS, page_cache
 from tests import factories
 
 pytestmark = pytest.mark.django_db
+
+
+def page_started_a_session(request):
+    """A page whose view starts a session for an anonymous visitor (the session cookie comes later)."""
+    request.session["dilihat"] = True
+    return HttpResponse("SESI-BARU")
+
+
+# The site, plus that page (the test that needs it uses this module as its URLconf).
+urlpatterns = [path("sesi/", page_started_a_session), path("", include("lms.urls"))]
+
+
+def cached_pages():
+    """The pages the cache holds (LocMemCache's own table: the tests' caches are in memory)."""
+    return [key for key in page_cache()._cache if "page-response:" in key]
 
 
 @pytest.fixture
@@ -69,3 +89,108 @@ def test_a_cached_page_keeps_its_security_headers(client, site_tree, cached):
     assert hit["X-Page-Cache"] == "hit"
     for header in ("X-Frame-Options", "Content-Type", "Content-Language"):
         assert hit[header] == first[header], header
+
+
+def test_made_up_query_parameters_are_served_from_one_cached_page(
+    client, site_tree, cached, django_assert_num_queries
+):
+    factories.course_page(site_tree["courses"], title="Pengelolaan Sampah")
+    assert client.get("/kursus/?x=1")["X-Page-Cache"] == "miss"
+    for query in ("x=2", "utm_source=a", "fbclid=b&utm_campaign=c"):
+        with django_assert_num_queries(0):
+            response = client.get(f"/kursus/?{query}")
+        assert response["X-Page-Cache"] == "hit", query
+        assert "Pengelolaan Sampah" in response.text
+    assert client.get("/kursus/")["X-Page-Cache"] == "hit"
+    assert len(cached_pages()) == 1
+
+
+def test_a_made_up_parameter_never_reaches_the_page_others_are_served(client, site_tree, cached):
+    first = client.get("/kursus/?utm_source=RACUN")
+    # Rendered without it: the language switch's link back is the plain address.
+    assert "RACUN" not in first.text
+    assert "next=/kursus/" in first.text
+    later = client.get("/kursus/")
+    assert later["X-Page-Cache"] == "hit"
+    assert "RACUN" not in later.text
+
+
+def test_a_topic_has_its_own_cached_page_with_the_filtered_list(client, site_tree, cached):
+    factories.course_page(site_tree["courses"], title="Pengelolaan Sampah", topic="lingkungan")
+    factories.course_page(site_tree["courses"], title="Dana Kelurahan", topic="anggaran")
+    assert "Dana Kelurahan" in client.get("/kursus/").text
+
+    response = client.get("/kursus/?topik=lingkungan")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Pengelolaan Sampah" in response.text
+    assert "Dana Kelurahan" not in response.text
+
+    again = client.get("/kursus/?utm_source=wa&topik=lingkungan")
+    assert again["X-Page-Cache"] == "hit"
+    assert "Dana Kelurahan" not in again.text
+    assert "Dana Kelurahan" in client.get("/kursus/").text
+    assert len(cached_pages()) == 2
+
+
+def test_made_up_topics_leave_nothing_in_the_cache(client, site_tree, cached):
+    for number in range(3):
+        assert client.get(f"/kursus/?topik=palsu-{number}").status_code == 302
+    assert cached_pages() == []
+
+
+def test_each_host_has_its_own_cached_page(client, site_tree, cached):
+    assert client.get("/kursus/", HTTP_HOST="testserver")["X-Page-Cache"] == "miss"
+    assert client.get("/kursus/", HTTP_HOST="localhost")["X-Page-Cache"] == "miss"
+    assert client.get("/kursus/", HTTP_HOST="localhost")["X-Page-Cache"] == "hit"
+    # A port typed into the Host header is not another site (Wagtail goes by the server's port).
+    assert client.get("/kursus/", HTTP_HOST="localhost:4321")["X-Page-Cache"] == "hit"
+    assert len(cached_pages()) == 2
+
+
+def test_a_host_outside_allowed_hosts_is_refused_even_when_the_page_is_cached(client, site_tree, cached):
+    client.get("/kursus/")
+    response = client.get("/kursus/", HTTP_HOST="penipu.example")
+    assert response.status_code == 400
+    assert "X-Page-Cache" not in response
+
+
+def test_a_page_with_a_form_and_its_csrf_cookie_is_never_cached(client, site_tree, cached):
+    page = factories.standard_page(site_tree["home"], title="Catatan Rapat", intro="RAHASIA")
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="sandi")
+    for _visit in range(2):
+        client.cookies.clear()
+        response = client.get(page.url)
+        assert response.status_code == 200
+        assert "csrftoken" in response.cookies
+        assert "X-Page-Cache" not in response
+    assert cached_pages() == []
+
+
+def test_a_page_that_starts_a_session_is_never_cached(client, site_tree, cached, settings):
+    settings.ROOT_URLCONF = __name__
+    first = client.get("/sesi/")
+    assert settings.SESSION_COOKIE_NAME in first.cookies
+    assert "X-Page-Cache" not in first
+    client.cookies.clear()
+    assert "X-Page-Cache" not in client.get("/sesi/")
+    assert cached_pages() == []
+
+
+def test_a_cached_page_gets_its_own_request_id_and_the_policy(client, site_tree, cached):
+    first = client.get("/kursus/")
+    hit = client.get("/kursus/")
+    assert hit["X-Page-Cache"] == "hit"
+    assert hit["X-Request-ID"] and hit["X-Request-ID"] != first["X-Request-ID"]
+    assert "Content-Security-Policy" in hit
+
+
+def test_every_key_of_the_page_cache_expires(client, site_tree, cached, settings):
+    client.get("/kursus/")
+    client.get("/kursus/?topik=lingkungan")
+    # LocMemCache's own table of expiry times: the tests' caches are in memory.
+    expiry_times = page_cache()._expire_info
+    assert len(cached_pages()) == 2
+    latest = time.time() + max(settings.PAGE_CACHE_SECONDS, VERSION_SECONDS)
+    assert expiry_times and all(expires is not None and expires <= latest for expires in expiry_times.values())
+    for key in cached_pages():
+        assert expiry_times[key] <= time.time() + settings.PAGE_CACHE_SECONDS

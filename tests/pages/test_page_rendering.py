@@ -44,10 +44,11 @@ def test_course_index_filters_by_topic(client, site_tree):
     assert "Dana Kelurahan" not in response.text
 
 
-def test_course_index_ignores_an_unknown_topic(client, site_tree):
+@pytest.mark.parametrize("query", ["topik=tidak-ada", "topik=", "topik=anggaran&topik=lingkungan"])
+def test_course_index_sends_an_unknown_topic_to_the_whole_list(client, site_tree, query):
     factories.course_page(site_tree["courses"], title="Dana Kelurahan", topic="anggaran")
-    response = client.get("/kursus/?topik=tidak-ada")
-    assert response.status_code == 200
+    response = client.get(f"/kursus/?{query}", follow=True)
+    assert response.redirect_chain == [("/kursus/", 302)]
     assert "Dana Kelurahan" in response.text
 
 
