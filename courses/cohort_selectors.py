@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from wagtail.admin.utils import get_user_display_name
 
+from accounts.validators import phone_national
 from courses.models import CohortSession, Enrolment, ModuleProgress
 from courses.selectors import course_modules
 
@@ -61,7 +62,8 @@ def cohort_progress(*, cohort, ordering="nama"):
         LearnerProgress(
             enrolment=enrolment,
             name=get_user_display_name(enrolment.user),
-            contact=enrolment.user.email or enrolment.user.phone or "",
+            # A phone as residents write it (0812 3456 7890), for a facilitator to dial or export.
+            contact=enrolment.user.email or phone_national(enrolment.user.phone),
             modules_done=enrolment.modules_done,
             scores=[scores.get((enrolment.id, module_id)) for module_id in module_ids],
             attended=enrolment.attended,

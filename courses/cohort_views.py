@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.invitations import invitation_url
+from core.spreadsheet_cells import spreadsheet_text
 from courses import cohort_selectors, cohort_services, roster
 from courses.models import Enrolment
 from courses.scope import cohorts_visible_to, may_run
@@ -165,8 +166,8 @@ def progress_csv(request, pk):
     for row in report["rows"]:
         writer.writerow(
             [
-                _spreadsheet_text(row.name),
-                _spreadsheet_text(row.contact),
+                spreadsheet_text(row.name),
+                spreadsheet_text(row.contact),
                 # Counts in columns of their own: "3/5" in one cell is a date to a spreadsheet.
                 row.modules_done,
                 len(report["modules"]),
@@ -178,12 +179,6 @@ def progress_csv(request, pk):
             ]
         )
     return response
-
-
-def _spreadsheet_text(value):
-    """Text a spreadsheet keeps as text: a resident's name starting with "=" must not run as a
-    formula (CSV injection), and a "+62…" phone number must not turn into a number."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 # --- Helping one learner -----------------------------------------------------------------------------
