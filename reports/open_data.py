@@ -44,6 +44,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from cms_pages.page_cache import CACHE_ERRORS
+from core.spreadsheet_cells import spreadsheet_text
 from courses.models import CoursePage, Enrolment
 from regions.models import Region
 
@@ -146,9 +147,6 @@ CSV_CATEGORY_KELURAHAN = "kelurahan"
 CSV_CATEGORY_COURSE = "kursus"
 CSV_CATEGORY_MONTH = "bulan"
 CSV_MARKS = {PRIMARY: "<5", SECONDARY: "x"}
-# Text that a spreadsheet would run as a formula if it began with one of these (CSV injection):
-# course titles are typed by partners. The same rule as the completion records' exports.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def open_data_csv_rows(*, summary):
@@ -172,8 +170,9 @@ def _csv_line(category, row, *, name=None, kecamatan=""):
     return [
         category,
         row.code,
-        _spreadsheet_safe(row.name if name is None else name),
-        _spreadsheet_safe(kecamatan),
+        # Course titles are typed by partners: one that a spreadsheet would run stays text.
+        spreadsheet_text(row.name if name is None else name),
+        spreadsheet_text(kecamatan),
         csv_cell(row.enrolled),
         csv_cell(row.completed),
     ]
@@ -181,10 +180,6 @@ def _csv_line(category, row, *, name=None, kecamatan=""):
 
 def csv_cell(cell):
     return CSV_MARKS[cell.suppressed] if cell.suppressed else str(cell.count)
-
-
-def _spreadsheet_safe(text):
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
 
 
 # --- Computing the figures ------------------------------------------------------------------------
