@@ -311,12 +311,14 @@ def _learning_state(*, enrolment, module, course, progress):
         .only("number", "token", "score_percent", "passed", "submitted_at", "enrolment_id", "module_id")
     )
     submitted = [attempt for attempt in attempts if attempt.is_submitted]
+    allowed = quiz_attempts_allowed(course=course, enrolment=enrolment)
     return {
         "enrolment": enrolment,
         "module_progress": progress,
         "submitted_attempts": submitted,
         "open_attempt": next((attempt for attempt in attempts if not attempt.is_submitted), None),
-        "attempts_left": max(quiz_attempts_allowed(course=course, enrolment=enrolment) - len(submitted), 0),
+        "attempts_allowed": allowed,
+        "attempts_left": max(allowed - len(submitted), 0),
         "quiz_passed": bool(progress and progress.quiz_passed_at),
         "best_score": progress.best_score_percent if progress else None,
     }

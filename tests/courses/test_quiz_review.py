@@ -235,3 +235,16 @@ def test_with_both_settings_never_a_passed_quiz_shows_only_its_score(learner_cli
     assert "Nilai: 100%" in page and "jawaban Anda" in page
     assert RIGHT_MARK not in page and KEY_MARK not in page and EXPLANATION not in page
     assert in_indonesian("This course shows only the score of its quizzes.") in page
+
+
+def test_the_module_page_counts_an_extra_attempt_granted_in_the_attempts_allowed(
+    learner_client, staff_client, course, modules
+):
+    for _ in range(course.max_quiz_attempts):
+        take_quiz(learner_client, modules[1], right=False)
+    enrolment = Enrolment.objects.get(user=learner_client.user, course=course)
+    quiz_attempts_grant(enrolment=enrolment, by=staff_client.user)
+
+    page = learner_client.get(modules[1].url).text
+
+    assert "Mulai kuis (percobaan 4 dari 4)" in page
