@@ -19,7 +19,9 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.utils import get_user_display_name
 
 from accounts.models import LearnerProfile
+from accounts.validators import phone_national
 from certificates.models import CertificateVersion, format_certificate_code
+from core.spreadsheet_cells import spreadsheet_text
 from courses.models import Attendance, Enrolment, QuizAttempt
 from courses.quiz_review import attempt_review
 from lms.display import yes_no
@@ -308,7 +310,8 @@ def _cell(value):
         return ""
     if isinstance(value, bool):
         return yes_no(value)
-    return value
+    # Text a spreadsheet would run as a formula (a name or a title someone typed) gets a leading apostrophe.
+    return spreadsheet_text(value)
 
 
 def _csv(rows, columns):
@@ -334,7 +337,11 @@ def personal_data_zip(user, output):
         for row in data["quiz_attempts"]
     ]
     tables = {
-        "profil.csv": ([data["profile"]], list(data["profile"])),
+        # The phone as the resident writes it, 0812 3456 7890 (data.json keeps the stored +62…).
+        "profil.csv": (
+            [{**data["profile"], "phone": phone_national(data["profile"]["phone"])}],
+            list(data["profile"]),
+        ),
         "persetujuan.csv": (data["consents"], ["kind", "action", "privacy_notice_version", "at", "recorded_by"]),
         "kursus.csv": (
             enrolment_rows,

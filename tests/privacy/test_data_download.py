@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from courses.models import Enrolment, QuizAttempt
 from tests import factories
-from tests.privacy.conftest import EMAIL, NAME, PHONE, stored_bytes
+from tests.privacy.conftest import EMAIL, NAME, PHONE, everything_of, stored_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -96,6 +96,21 @@ def test_the_csvs_say_ya_or_tidak_where_data_json_keeps_true_or_false(client, wo
     assert read_csv(archive, "sertifikat.csv")[0]["Versi saat ini"] == "Ya"
     data = json.loads(archive.read("data.json"))  # for programs: JSON's own true and false
     assert [attempt["passed"] for attempt in data["quiz_attempts"]] == [True, False]
+
+
+def test_the_csvs_write_a_formula_like_name_as_text_and_the_phone_as_the_resident_writes_it(client, world):
+    formula_name = '=HYPERLINK("http://contoh.id","klik")'
+    user = factories.learner(full_name=formula_name, email="rumus@contoh.id", phone=PHONE)
+    everything_of(user, world)
+
+    archive = download(client, user)
+
+    profile = read_csv(archive, "profil.csv")[0]
+    assert profile["Nama"] == "'" + formula_name
+    assert profile["Telepon"] == "0812 9988 7766"
+    assert read_csv(archive, "sertifikat.csv")[0]["Nama"] == "'" + formula_name
+    data = json.loads(archive.read("data.json"))  # for programs: the name and the phone as stored
+    assert (data["profile"]["name"], data["profile"]["phone"]) == (formula_name, PHONE)
 
 
 def test_the_organisation_is_the_classs_or_without_a_class_the_courses(client, site_tree, world, sulastri):
