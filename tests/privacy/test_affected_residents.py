@@ -52,10 +52,22 @@ def test_a_window_lists_the_residents_it_touched_with_their_contacts(dated):
         {
             "name": "Sulastri Wibowo Kencana",
             "email": "sulastri.kencana@contoh.id",
-            "phone": "+6281299887766",
+            "phone": "0812 9988 7766",  # as residents write it, text in a spreadsheet
             "kelurahan": "Gunung Bahagia",
             "records_touched": "account;attendance;certificate;consent;enrolment;progress;quiz;record-opened",
         }
+    ]
+
+
+def test_a_name_that_a_spreadsheet_would_run_is_listed_as_text(dated):
+    type(dated["sulastri"]).objects.filter(pk=dated["sulastri"].pk).update(
+        first_name='=HYPERLINK("http://contoh.id","klik")'
+    )
+
+    rows = affected("--since", "2026-11-09", "--until", "2026-11-10")
+
+    assert [(row["name"], row["phone"]) for row in rows] == [
+        ('\'=HYPERLINK("http://contoh.id","klik")', "0812 9988 7766")
     ]
 
 

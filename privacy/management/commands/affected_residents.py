@@ -11,6 +11,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
+from accounts.validators import phone_national
+from core.spreadsheet_cells import spreadsheet_text
 from organisations.models import Organisation
 from privacy.selectors import residents_touched
 
@@ -57,12 +59,12 @@ class Command(BaseCommand):
         writer.writerow(COLUMNS)
         for resident, kinds in residents_touched(since=since, until=until, organisation=organisation or None):
             profile = resident.learner_profile
-            writer.writerow(
-                [
-                    resident.get_full_name(),
-                    resident.email or "",
-                    resident.phone or "",
-                    profile.kelurahan.name,
-                    ";".join(kinds),
-                ]
-            )
+            # Read in a spreadsheet like every export: formula-like text stays text, phones read 0812 3456 7890.
+            cells = [
+                resident.get_full_name(),
+                resident.email or "",
+                phone_national(resident.phone),
+                profile.kelurahan.name,
+                ";".join(kinds),
+            ]
+            writer.writerow([spreadsheet_text(cell) for cell in cells])
