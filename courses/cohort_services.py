@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from courses.models import Cohort, Enrolment
+from courses.scope import may_run_course
 from courses.services import LearningError
 from courses.signals import enrolment_completed
 
@@ -36,7 +37,7 @@ def cohort_join(*, user, code):
     # at the same moment must not both get it.
     cohort = (
         Cohort.objects.select_for_update(of=("self",))
-        .select_related("course")
+        .select_related("course", "organisation")
         .filter(enrolment_code=normalise_code(code))
         .first()
     )
@@ -53,6 +54,10 @@ def cohort_join(*, user, code):
         raise LearningError(_("This class's course is not published."))
     if cohort.is_closed():
         raise LearningError(_("This class is closed: it no longer takes new learners."))
+    if not may_run_course(organisation=cohort.organisation, course=cohort.course):
+        raise LearningError(
+            _("This class no longer takes new learners: its organisation may no longer run this course.")
+        )
     if Enrolment.objects.filter(cohort=cohort).count() >= cohort.capacity:
         raise LearningError(_("This class is full."))
     if enrolment is not None:
@@ -86,6 +91,16 @@ def completion_record_on_paper(*, enrolment, by, note):
     note = " ".join((note or "").split())
     if not note:
         raise LearningError(_("Say how the learner completed the course, for example the date of the paper test."))
+    cohort = enrolment.cohort
+    if cohort is not None and not may_run_course(organisation=cohort.organisation, course=enrolment.course):
+        # A completion on paper is the organisation's word, printed on a certificate in the owner's name.
+        raise LearningError(
+            _(
+                "%(organisation)s may no longer record completions of this course: its owner withdrew the grant. "
+                "The learner can still complete it online."
+            )
+            % {"organisation": cohort.organisation}
+        )
     updated = Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(
         status=Enrolment.Status.COMPLETED,
         completed_at=timezone.now(),

@@ -8,9 +8,10 @@ organisation needs no set-up.
 """
 
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from courses.models import Cohort, Enrolment
+from courses.models import Cohort, CourseGrant, CoursePage, Enrolment
 from courses.scope import (
     cohorts_run_by,
     cohorts_visible_to,
@@ -19,6 +20,7 @@ from courses.scope import (
     reads_every_record,
 )
 from organisations.models import FACILITATOR_ROLES
+from organisations.selectors import member_organisations
 
 CHANGING_ACTIONS = {"add", "change", "delete"}
 
@@ -71,5 +73,39 @@ class LearnerPermissionPolicy(ScopedPermissionPolicy):
         return learners_visible_to(user) if "view" in actions else Enrolment.objects.none()
 
 
+def grantable_courses(user):
+    """The courses whose grants `user` gives and withdraws: every one for government staff and
+    superusers, their organisations' own for the members (authors and facilitators) of an organisation."""
+    if reads_every_record(user):
+        return CoursePage.objects.all()
+    return CoursePage.objects.filter(organisation__in=member_organisations(user))
+
+
+class CourseGrantPermissionPolicy(ScopedPermissionPolicy):
+    """A course's owner and government staff grant and withdraw ("change") the right to run its classes;
+    the organisation holding a grant sees it. A grant is never edited or deleted: it is withdrawn."""
+
+    def user_has_permission(self, user, action):
+        if not (user.is_authenticated and user.is_active):
+            return False
+        if action not in ("view", "add", "change"):
+            return False
+        return reads_every_record(user) or member_organisations(user).exists()
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        actions = set(actions) & {"view", "add", "change"}
+        if not actions or not self.user_has_permission(user, next(iter(actions))):
+            return CourseGrant.objects.none()
+        if reads_every_record(user):
+            return CourseGrant.objects.all()
+        organisations = member_organisations(user)
+        if "view" in actions:
+            return CourseGrant.objects.filter(
+                Q(course__organisation__in=organisations) | Q(organisation__in=organisations)
+            )
+        return CourseGrant.objects.filter(course__organisation__in=organisations)
+
+
 cohort_permission_policy = CohortPermissionPolicy(Cohort)
+course_grant_permission_policy = CourseGrantPermissionPolicy(CourseGrant)
 learner_permission_policy = LearnerPermissionPolicy(Enrolment)

@@ -32,6 +32,7 @@ from accounts.selectors import kelurahan_for_sign_up
 from accounts.services import USERNAME_BASE_LENGTH
 from accounts.validators import normalise_email, normalise_phone
 from courses.models import Cohort, Enrolment
+from courses.scope import may_run_course
 
 MAX_ROSTER_BYTES = 5 * 1024 * 1024
 MAX_ROSTER_ROWS = 20_000
@@ -80,6 +81,11 @@ class _Row:
 
 def roster_import(*, cohort, data, by):
     """Import a roster file's bytes into `cohort` on behalf of facilitator `by`; returns a RosterResult."""
+    if not may_run_course(organisation=cohort.organisation, course=cohort.course):
+        raise RosterError(
+            _("%(organisation)s may no longer enrol learners in this course: its owner withdrew the grant.")
+            % {"organisation": cohort.organisation}
+        )
     rows, problems = _parse(data, cohort=cohort)
     result = RosterResult(problems=problems)
     try:

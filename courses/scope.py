@@ -1,15 +1,18 @@
 """Who sees and runs which classes and learners: the one place these rules live.
 
 - A facilitator runs the classes of the organisations they facilitate for.
+- An organisation runs classes of its own courses, and of another's only while it holds an active
+  grant of that course from its owner (courses.models.CourseGrant).
 - An organisation's learners are the enrolments in its classes, and the enrolments without a
-  class in the courses it owns.
+  class in the courses it owns. A course's owner also sees the learners of every class that others
+  run of its course: the certificates say the course is its own.
 - Superusers and government staff see every class and learner; staff change none of them.
   Content reviewers judge pages, not people: they see no learners (UU 27/2022: minimal data).
 """
 
 from django.db.models import Q
 
-from courses.models import Cohort, Enrolment
+from courses.models import Cohort, CourseGrant, CoursePage, Enrolment
 from organisations.models import FACILITATOR_ROLES, GOVERNMENT_STAFF_GROUP, Organisation
 
 
@@ -63,10 +66,31 @@ def may_run(user, cohort):
     return cohorts_run_by(user).filter(pk=cohort.pk).exists()
 
 
+def courses_runnable_by(organisations):
+    """The courses whose classes these organisations may run: their own, and those granted to them."""
+    granted = CourseGrant.objects.active().filter(organisation__in=organisations).values("course_id")
+    return CoursePage.objects.filter(Q(organisation__in=organisations) | Q(pk__in=granted))
+
+
+def may_run_course(*, organisation, course):
+    """Whether `organisation` may run classes of `course` now (new classes, new learners, paper completions)."""
+    if course.organisation_id == organisation.pk:
+        return True
+    return CourseGrant.objects.active().filter(course=course, organisation=organisation).exists()
+
+
 def learners_of(organisations):
     """The enrolments an organisation answers for: in its classes, or class-less in its courses."""
     return Enrolment.objects.filter(
         Q(cohort__organisation__in=organisations) | Q(cohort__isnull=True, course__organisation__in=organisations)
+    )
+
+
+def learners_seen_by(organisations):
+    """The enrolments an organisation sees: those it answers for, and every one in the courses it owns,
+    whoever runs the class (the certificates name it as the course's owner)."""
+    return Enrolment.objects.filter(
+        Q(cohort__organisation__in=organisations) | Q(course__organisation__in=organisations)
     )
 
 
@@ -75,7 +99,7 @@ def learners_visible_to(user):
         return Enrolment.objects.none()
     if reads_every_record(user):
         return Enrolment.objects.all()
-    return learners_run_by(user)
+    return learners_seen_by(organisations_facilitated_by(user))
 
 
 def learners_run_by(user):

@@ -29,7 +29,7 @@ from courses.attendance_views import attendance_admin_urls
 from courses.cohort_services import cohort_completions_refresh
 from courses.models import Cohort, CoursePage, Enrolment
 from courses.permissions import cohort_permission_policy, learner_permission_policy
-from courses.scope import organisations_facilitated_by
+from courses.scope import courses_runnable_by, may_run_course, organisations_facilitated_by
 from lms.display import yes_no
 from organisations.models import FACILITATOR_ROLES, Organisation
 from privacy import services as privacy_services
@@ -46,8 +46,12 @@ class CohortForm(WagtailAdminModelForm):
         user = self.for_user
         organisations = Organisation.objects.all() if user.is_superuser else organisations_facilitated_by(user)
         self.fields["organisation"].queryset = organisations
-        # Any published course, also another organisation's: NGOs run each other's courses.
-        self.fields["course"].queryset = CoursePage.objects.live().order_by("title")
+        # Published courses the organisations own or were granted (courses.scope); a class keeps its
+        # course in the list after a grant is withdrawn, so that its other fields can still be changed.
+        courses = CoursePage.objects.live() if user.is_superuser else courses_runnable_by(organisations).live()
+        if self.instance.course_id:
+            courses = courses | CoursePage.objects.filter(pk=self.instance.course_id)
+        self.fields["course"].queryset = courses.order_by("title")
         self.fields["facilitators"].queryset = (
             self.fields["facilitators"]
             .queryset.filter(memberships__organisation__in=organisations, memberships__role__in=FACILITATOR_ROLES)
@@ -68,6 +72,19 @@ class CohortForm(WagtailAdminModelForm):
         if self.instance.pk and course and course.pk != self.instance.course_id and self.instance.enrolments.exists():
             self.add_error("course", _("This class has learners in its course: the course cannot change any more."))
         organisation = cleaned.get("organisation")
+        if course and organisation:
+            # A class makes certificates in the course's owner's name: a new class, or a class given
+            # another course or organisation, needs the owner's grant. Unchanged, it keeps running.
+            moved = (course.pk, organisation.pk) != (self.instance.course_id, self.instance.organisation_id)
+            if moved and not may_run_course(organisation=organisation, course=course):
+                self.add_error(
+                    "course",
+                    _(
+                        "%(organisation)s may not run classes of this course: it belongs to %(owner)s, "
+                        "who has not granted it."
+                    )
+                    % {"organisation": organisation, "owner": course.organisation},
+                )
         facilitators = cleaned.get("facilitators")
         if organisation and facilitators:
             outsiders = [

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page
 
+from courses.grant_views import CourseGrantViewSet
 from courses.models import CoursePage, ModulePage
 from courses.page_permissions import without_other_organisations_courses
 from courses.viewsets import CohortViewSet, LearnerViewSet
@@ -110,6 +111,11 @@ def register_learners():
     return LearnerViewSet("learners")
 
 
+@hooks.register("register_admin_viewset")
+def register_course_grants():
+    return CourseGrantViewSet("course_grants")
+
+
 @hooks.register("register_log_actions")
 def register_class_log_actions(actions):
     """What facilitators do for their classes and learners, in Wagtail's audit log."""
@@ -120,6 +126,10 @@ def register_class_log_actions(actions):
     actions.register_action("sekolah_warga.quiz_attempts_grant", _("Grant quiz attempts"), _("Quiz attempts granted"))
     actions.register_action(
         "sekolah_warga.completion_on_paper", _("Record completion on paper"), _("Completion recorded by facilitator")
+    )
+    actions.register_action("sekolah_warga.course_grant", _("Grant a course"), _("Course granted"))
+    actions.register_action(
+        "sekolah_warga.course_grant_withdraw", _("Withdraw a course grant"), _("Course grant withdrawn")
     )
     actions.register_action(
         "sekolah_warga.password_reset_code", _("Give a password reset code"), _("Password reset code given")

@@ -1,6 +1,7 @@
 from .attempts import QuizAttempt
 from .cohorts import Attendance, Cohort, CohortSession
 from .enrolment import Enrolment, ModuleProgress
+from .grants import CourseGrant
 from .pages import CourseIndexPage, CoursePage, ModulePage, Topic
 from .quizzes import QuizQuestion
 
@@ -8,6 +9,7 @@ __all__ = [
     "Attendance",
     "Cohort",
     "CohortSession",
+    "CourseGrant",
     "CourseIndexPage",
     "CoursePage",
     "Enrolment",

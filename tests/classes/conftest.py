@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from courses.models import Cohort, CohortSession
+from courses.models import Cohort, CohortSession, CourseGrant
 from organisations.models import Membership
 from organisations.services import (
     GOVERNMENT_STAFF_GROUP,
@@ -26,6 +26,10 @@ def make_cohort(*, course, organisation, facilitators=(), name="Kelas Gunung Bah
         "ends_on": today + datetime.timedelta(days=30),
         "capacity": 30,
     }
+    if course.organisation_id != organisation.pk:
+        # A class of another organisation's course exists only with the owner's grant (as the migration
+        # granted every class that existed before grants).
+        CourseGrant.objects.get_or_create(course=course, organisation=organisation, withdrawn_at=None)
     cohort = Cohort.objects.create(name=name, course=course, organisation=organisation, **{**defaults, **fields})
     cohort.facilitators.set(facilitators)
     return cohort
@@ -60,10 +64,11 @@ def world(site_tree):
     for role, group in [("government", GOVERNMENT_STAFF_GROUP), ("reviewer", REVIEWERS_GROUP)]:
         users[role] = factories.resident(username=role)
         government_role_grant(user=users[role], group_name=group)
-    # Lestari runs a class of Cerdas's course too: NGOs run each other's published courses.
-    own = make_cohort(course=other_course, organisation=lestari, facilitators=[users["facilitator"]])
+    # Each runs a class of its own course: a course's owner sees the learners of every class of it,
+    # so a class of the other's course would show each one the other's learners (tests/classes/test_course_grants.py).
+    own = make_cohort(course=own_course, organisation=lestari, facilitators=[users["facilitator"]])
     other = make_cohort(
-        course=own_course, organisation=cerdas, facilitators=[users["other facilitator"]], name="Kelas Sepinggan"
+        course=other_course, organisation=cerdas, facilitators=[users["other facilitator"]], name="Kelas Sepinggan"
     )
     return {
         "lestari": lestari,

@@ -85,6 +85,49 @@ def test_class_screens_matrix(client, classes, role, view, whose):
     assert outcome(response) == expected(role, view, whose), f"{role} {view} ({whose}): {response.status_code}"
 
 
+# --- Course grants: who may run classes of which organisation's course ---------------------------------
+
+GRANT_VIEWS = {
+    "grants": lambda grant: reverse("course_grants:index"),
+    "grant form": lambda grant: reverse("course_grants:add"),
+    "withdraw": lambda grant: reverse("course_grants:withdraw", args=[grant.pk]),
+}
+# role -> outcome per screen, for Lestari's grant of its own course to Cerdas. Members of any organisation
+# list the grants they give or hold and may grant their own courses; only the owner and government staff
+# withdraw; reviewers, residents and visitors see none.
+GRANT_MATRIX = {
+    "facilitator": {"grants": ALLOW, "grant form": ALLOW, "withdraw": ALLOW},  # Lestari: the owner
+    "author": {"grants": ALLOW, "grant form": ALLOW, "withdraw": ALLOW},  # Lestari: the owner
+    "other facilitator": {"grants": ALLOW, "grant form": ALLOW, "withdraw": DENY},  # Cerdas: holds it
+    "government": {"grants": ALLOW, "grant form": ALLOW, "withdraw": ALLOW},
+    "reviewer": {"grants": DENY, "grant form": DENY, "withdraw": DENY},
+    "resident": {"grants": DENY, "grant form": DENY, "withdraw": DENY},
+    "anonymous": {"grants": DENY, "grant form": DENY, "withdraw": DENY},
+}
+
+
+@pytest.mark.parametrize("view", GRANT_VIEWS)
+@pytest.mark.parametrize("role", GRANT_MATRIX)
+def test_grant_screens_matrix(client, world, role, view):
+    from courses.grant_services import course_grant
+
+    grant = course_grant(course=world["own_course"], organisation=world["cerdas"], by=world["users"]["author"])
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+
+    response = client.get(GRANT_VIEWS[view](grant))
+
+    assert outcome(response) == GRANT_MATRIX[role][view], f"{role} {view}: {response.status_code}"
+
+
+@pytest.mark.parametrize("view", ["edit", "delete", "history", "usage", "inspect"])
+def test_a_grant_is_never_edited_or_deleted_in_the_admin(world, view):
+    from django.urls import NoReverseMatch
+
+    with pytest.raises(NoReverseMatch):
+        reverse(f"course_grants:{view}", args=[1])
+
+
 LEARNER_ACTIONS = {
     "one more quiz attempt": ("grant_quiz_attempt", {}),
     "completion on paper": ("record_paper_completion", {"note": "Tes kertas 12 Januari, nilai 85"}),
@@ -235,10 +278,13 @@ def test_the_course_of_a_class_with_learners_cannot_change(classes):
     from courses.viewsets import CohortViewSet
 
     cohort = classes["own"]
+    another_own_course = factories.course_page(
+        classes["own_course"].get_parent(), title="Kursus Lain", organisation=classes["lestari"]
+    )
     form_class = CohortViewSet("cohorts-form").get_form_class(for_update=True)
     data = {
         "name": cohort.name,
-        "course": classes["own_course"].pk,
+        "course": another_own_course.pk,
         "organisation": cohort.organisation_id,
         "kelurahan": cohort.kelurahan_id,
         "mode": cohort.mode,

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def course_with_quiz(world):
-    course = world["other_course"]  # the course of Lestari's class (owned by Cerdas)
+    course = world["own"].course  # the course of Lestari's class
     factories.module_with_quiz(
         course,
         title="Kuis Anggaran",
