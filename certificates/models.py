@@ -2,8 +2,9 @@
 
 A certificate belongs to one completed enrolment (the database refuses a second). It keeps its
 code for life; each (re-)issue adds a version with its own PDF, SHA-256 and snapshot of the name,
-course, organisation and date, and the newest version is the current one (the database allows only
-one). Revocation is recorded on the certificate, never by deleting it.
+course, organisations (the course's owner, and the one that ran the class) and date, and the newest
+version is the current one (the database allows only one). Revocation is recorded on the certificate,
+never by deleting it.
 """
 
 import re
@@ -53,7 +54,7 @@ def certificate_storage():
 PLACEHOLDERS = {
     "nama": _("the resident's name"),
     "kursus": _("the course's title"),
-    "organisasi": _("the organisation that runs the course"),
+    "organisasi": _("the organisation that owns the course"),
     "tanggal": _("the completion date, in Indonesian"),
     "jam": _("the course's duration in hours"),
 }
@@ -275,7 +276,10 @@ class CertificateVersion(models.Model):
     number = models.PositiveSmallIntegerField(_("version"))
     name = models.CharField(_("name"), max_length=300)
     course_title = models.CharField(_("course"), max_length=255)
+    # The course's owner, and the organisation that ran the learner's class (the owner itself when the
+    # learner had no class, or the owner ran it): the certificate names both when they differ.
     organisation_name = models.CharField(_("organisation"), max_length=255)
+    runner_name = models.CharField(_("class run by"), max_length=255)
     completed_on = models.DateField(_("completed on"))
     hours = models.PositiveSmallIntegerField(_("hours"), null=True, blank=True)
     pdf = models.FileField(_("PDF"), storage=certificate_storage, upload_to="certificates/", max_length=200)

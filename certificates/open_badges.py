@@ -17,6 +17,9 @@ against the OB 3.0 AchievementCredential JSON schema and examples:
 - The achievement is the course. Its ``id`` is a ``urn:uuid`` derived from the site and the
   course page's id, so it stays the same whatever editors do to the page's slug; its
   ``criteria.id`` is the course page's address, for people, when the page is published.
+- The course's owner is the achievement's ``creator``; when another organisation ran the learner's
+  class (with the owner's grant), it is the subject's ``source``, the organisation that assessed the
+  achievement on the issuer's behalf. Both are ``Profile``s named as printed on the certificate.
 - Revocation: OB 3.0 expresses it with ``credentialStatus`` of type ``1EdTechRevocationList``,
   which needs a revocation-list address that this site does not serve yet. Until it does, a
   revoked certificate's credential is still served, with ``validUntil`` set to the time it was
@@ -64,7 +67,13 @@ def open_badge_credential(*, certificate, version, course):
         "organisation": version.organisation_name,
         "date": completed_on,
     }
-    description = _("%(name)s completed the course %(course)s run by %(organisation)s on %(date)s.") % facts
+    run_by_another = bool(version.runner_name) and version.runner_name != version.organisation_name
+    if run_by_another:
+        description = _(
+            "%(name)s completed the course %(course)s of %(organisation)s, in a class run by %(runner)s, on %(date)s."
+        ) % {**facts, "runner": version.runner_name}
+    else:
+        description = _("%(name)s completed the course %(course)s run by %(organisation)s on %(date)s.") % facts
     if certificate.revoked_at is not None:
         description += " " + _("This certificate was revoked on %(date)s and is no longer valid.") % {
             "date": formats.date_format(timezone.localtime(certificate.revoked_at), "DATE_FORMAT")
@@ -111,15 +120,29 @@ def open_badge_credential(*, certificate, version, course):
                 "description": _("The course %(course)s, run by %(organisation)s on Sekolah Warga.") % facts,
                 "criteria": criteria,
                 "inLanguage": get_language() or settings.LANGUAGE_CODE,
+                "creator": organisation_profile(version.organisation_name),
             },
         },
         "credentialSchema": [CREDENTIAL_SCHEMA],
     }
+    if run_by_another:
+        # OB 3.0: the subject's ``source`` assessed the achievement on the issuer's behalf; the class's organisation.
+        credential["credentialSubject"]["source"] = organisation_profile(version.runner_name)
     if withheld:
         del credential["credentialSubject"]["identifier"]
     if certificate.revoked_at is not None:
         credential["validUntil"] = _timestamp(certificate.revoked_at)
     return credential
+
+
+def organisation_profile(name):
+    """An organisation as an OB 3.0 ``Profile``, by the name the certificate printed (organisations have
+    no public address): its ``id`` is a ``urn:uuid`` derived from the site and that name."""
+    return {
+        "id": "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{settings.SITE_URL}/organisasi/#{name}")),
+        "type": ["Profile"],
+        "name": name,
+    }
 
 
 def achievement_id(course):

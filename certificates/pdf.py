@@ -57,10 +57,17 @@ class CertificateData:
     version: int
     name: str
     course_title: str
-    organisation_name: str
+    organisation_name: str  # the course's owner
     completed_on: date
     hours: int | None
     verification_url: str
+    # The organisation that ran the class; empty or the owner's name when the owner ran it.
+    runner_name: str = ""
+
+    @property
+    def run_by_another(self):
+        """Whether a class of another organisation than the course's owner led to it: both are printed."""
+        return bool(self.runner_name) and self.runner_name != self.organisation_name
 
     def as_json(self):
         data = asdict(self)

@@ -165,7 +165,9 @@ def _batch_error_set(batch, enrolment_id, message):
 
 
 def _completed_enrolment(enrolment_id):
-    enrolment = Enrolment.objects.select_related("user", "course", "course__organisation__logo").get(pk=enrolment_id)
+    enrolment = Enrolment.objects.select_related(
+        "user", "course", "course__organisation__logo", "cohort__organisation"
+    ).get(pk=enrolment_id)
     if enrolment.completed_at is None:
         raise CertificateError(_("The course is not completed yet: there is no certificate to issue."))
     return enrolment
@@ -198,12 +200,15 @@ def _certificate_row(enrolment):
 def _version_add(*, certificate, enrolment, number):
     """Render and store a version; the caller holds the certificate's lock inside a transaction."""
     course = enrolment.course
+    runner = enrolment.cohort.organisation if enrolment.cohort_id else course.organisation
     data = CertificateData(
         code=certificate.code,
         version=number,
         name=get_user_display_name(enrolment.user),
         course_title=course.title,
         organisation_name=course.organisation.name,
+        # Who ran the class, which may be another organisation than the course's owner (with its grant).
+        runner_name=runner.name,
         completed_on=timezone.localdate(enrolment.completed_at),
         hours=course.duration_hours,
         verification_url=certificate.verification_url(),
@@ -219,6 +224,7 @@ def _version_add(*, certificate, enrolment, number):
         name=data.name,
         course_title=data.course_title,
         organisation_name=data.organisation_name,
+        runner_name=data.runner_name,
         completed_on=data.completed_on,
         hours=data.hours,
         sha256=hashlib.sha256(pdf).hexdigest(),
