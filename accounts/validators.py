@@ -44,15 +44,15 @@ def normalise_phone(raw):
 def phone_national(phone):
     """A stored mobile number (+62…) as residents write it, and as every export writes it: 0812 3456 7890.
 
-    In groups of four: a spreadsheet opening a CSV keeps this as text, where it would turn 081234567890
-    into the number 81234567890 and "+62…" into a formula. Empty for no number.
+    In groups (four, four, the rest): a spreadsheet opening a CSV keeps this as text, where it would turn
+    081234567890 into the number 81234567890 and "+62…" into a formula. Empty for no number.
     """
     if not phone:
         return ""
     if not phone.startswith("+62"):  # not stored by normalise_phone: shown as it is
         return phone
     national = "0" + phone.removeprefix("+62")
-    return " ".join(national[start : start + 4] for start in range(0, len(national), 4))
+    return " ".join(group for group in (national[:4], national[4:8], national[8:]) if group)
 
 
 def normalise_email(raw):

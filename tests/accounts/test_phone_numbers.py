@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from accounts.validators import normalise_phone
+from accounts.validators import normalise_phone, phone_national
 
 
 @pytest.mark.parametrize(
@@ -22,3 +22,19 @@ def test_garbage_and_non_indonesian_mobile_numbers_are_refused_with_an_example(t
     with pytest.raises(ValidationError) as refusal:
         normalise_phone(typed)
     assert "0812 3456 7890" in refusal.value.messages[0]
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("+6281234567890", "0812 3456 7890"),
+        ("+62812345678", "0812 3456 78"),
+        ("+62812345678901", "0812 3456 78901"),
+        (None, ""),
+        ("", ""),
+    ],
+)
+def test_exports_write_a_stored_number_as_residents_write_it_and_it_reads_back_the_same(stored, shown):
+    assert phone_national(stored) == shown
+    if stored:
+        assert normalise_phone(shown) == stored  # a roster made from an export finds the same account
