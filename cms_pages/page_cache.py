@@ -164,15 +164,23 @@ def keep_listed_query_parameters(request):
     request.GET = QueryDict(query)
 
 
+def site_key(request):
+    """The host as Wagtail tells sites apart, for keys: the host name and the server's port.
+
+    get_host() has checked the name against ALLOWED_HOSTS; lower-cased, and without the port the
+    visitor typed in the Host header, which ALLOWED_HOSTS lets be anything: keyed on it, every
+    port number would make copies of its own.
+    """
+    hostname, _port = split_domain_port(request.get_host())
+    return f"{hostname}:{request.get_port()}"
+
+
 def page_response_key(request):
     """The cache key of the page an anonymous visitor asked for (after keep_listed_query_parameters).
 
-    The host is what Wagtail finds the site by: the host name (get_host() has checked it against
-    ALLOWED_HOSTS; lower-cased, without the port the visitor typed, which ALLOWED_HOSTS lets be
-    anything) and the server's port. Hashed: what a visitor typed never becomes a key as it is.
+    Hashed: what a visitor typed never becomes a key as it is.
     """
-    hostname, _port = split_domain_port(request.get_host())
-    address = "\n".join([hostname, str(request.get_port()), request.LANGUAGE_CODE, request.get_full_path()])
+    address = "\n".join([site_key(request), request.LANGUAGE_CODE, request.get_full_path()])
     return f"page-response:{page_cache_version()}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 

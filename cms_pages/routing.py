@@ -12,12 +12,12 @@ from django.http import Http404
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
-from cms_pages.page_cache import remember
+from cms_pages.page_cache import remember, site_key
 
 
 def serve(request, path):
     """Wagtail's ``serve`` view, given the site and the page from the cache when they are there."""
-    host = request.get_host()
+    host = site_key(request)
     request._wagtail_site = remember(f"site:{host}", lambda: Site.find_for_request(request))
     components = [component for component in path.split("/") if component]
     target = remember(f"route:{host}:{'/'.join(components)}", lambda: _route_target(request, path, components))

@@ -2,7 +2,7 @@
 
     {% cached_fragment "lesson-body" page.id %}{% include_block page.body %}{% endcached_fragment %}
 
-The block is rendered once per language and key until a page is next published (the page
+The block is rendered once per site, language and key until a page is next published (the page
 cache's version, see ``cms_pages.page_cache.remember``). Only for what every visitor sees alike:
 never a form (its CSRF token is the visitor's own) or anything about the logged-in user.
 A preview always renders afresh, so that a draft never reaches the cache.
@@ -14,7 +14,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from cms_pages.page_cache import remember
+from cms_pages.page_cache import remember, site_key
 
 register = template.Library()
 
@@ -29,7 +29,7 @@ class CachedFragmentNode(template.Node):
         if request is None or getattr(request, "is_preview", False):
             return self.nodelist.render(context)
         parts = "\x1f".join(str(part.resolve(context)) for part in self.key_parts)
-        key = f"fragment:{get_language()}:{hashlib.sha256(parts.encode()).hexdigest()}"
+        key = f"fragment:{site_key(request)}:{get_language()}:{hashlib.sha256(parts.encode()).hexdigest()}"
         return mark_safe(remember(key, lambda: self.nodelist.render(context)))
 
 

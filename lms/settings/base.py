@@ -170,7 +170,7 @@ STORAGES = {
 # machines; without it each process keeps its own, which is right for one process only.
 # PAGE_CACHE_URL (default: CACHE_URL) gives the page cache a Redis of its own: in production one
 # with a maxmemory and `allkeys-lru`, so that a flood of pages evicts old pages, never sessions,
-# lock-out counters or Celery's messages (README, "Security").
+# the sign-up and look-up limits' counters or Celery's messages (README, "Security").
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 CACHES = {
     "default": env.cache("CACHE_URL", default="locmemcache://default"),
@@ -398,6 +398,16 @@ AXES_USERNAME_CALLABLE = "accounts.lockout.account_key"
 AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip_address"
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 AXES_DISABLE_ACCESS_LOG = True  # minimal data: no record of every successful log-in
+# Axes keeps each failure's form fields, masking these (and "password"): the admin account page's
+# password fields are prefixed, and a wrong password typed there counts too (accounts.lockout).
+AXES_SENSITIVE_PARAMETERS = [
+    "username",
+    "ip_address",
+    "name_email-password",
+    "password-old_password",
+    "password-new_password1",
+    "password-new_password2",
+]
 # Sign-ups sent from one client address (accounts.sign_up_throttle): past this many within the
 # window, the sign-up form answers 429 until the window closes.
 SIGN_UP_LIMIT = env.int("SIGN_UP_LIMIT", default=20)

@@ -13,10 +13,11 @@ from .base import env
 
 # CACHE_URL: every worker process must see the same cache, or a page published (or a resident
 # logged out) in one process would still be served the old way by the others.
-# PAGE_CACHE_URL (optional, base.py): the page cache's own Redis, with a maxmemory and
-# `maxmemory-policy allkeys-lru`. Unset, pages share CACHE_URL's Redis; that one must then run
-# `volatile-lru` (every page key expires), never `allkeys-lru`, which would evict sessions,
-# lock-out counters and, on a Redis that is also the broker, Celery's messages (README, "Security").
+# PAGE_CACHE_URL (optional, base.py; set it): the page cache's own Redis, with a maxmemory and
+# `maxmemory-policy allkeys-lru`, so a flood of pages only ever evicts pages. Unset, pages share
+# CACHE_URL's Redis, which must then run `volatile-lru` (every page key expires), never
+# `allkeys-lru`, which on a Redis that is also the broker would evict Celery's messages; even so,
+# a flood of pages could there evict the sign-up and look-up limits' counters (README, "Security").
 for name in ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "CACHE_URL"):
     if not env(name, default=""):
         raise ImproperlyConfigured(

@@ -147,6 +147,16 @@ def test_each_host_has_its_own_cached_page(client, site_tree, cached):
     assert len(cached_pages()) == 2
 
 
+def test_ports_typed_into_the_host_header_add_nothing_to_the_cache(client, site_tree, cached):
+    """Nor when the visitor skips the cached page (any "messages" cookie does): routes and menus are per site."""
+    client.cookies["messages"] = "apa-saja"
+    client.get("/kursus/", HTTP_HOST="localhost:1")
+    keys = set(page_cache()._cache)
+    for port in (2, 3, 4):
+        assert client.get("/kursus/", HTTP_HOST=f"localhost:{port}").status_code == 200
+    assert set(page_cache()._cache) == keys
+
+
 def test_a_host_outside_allowed_hosts_is_refused_even_when_the_page_is_cached(client, site_tree, cached):
     client.get("/kursus/")
     response = client.get("/kursus/", HTTP_HOST="penipu.example")
