@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.urls import path
 from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views import chooser
 from wagtail.admin.views.reports import page_types_usage
 from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.models import Page
@@ -99,4 +100,43 @@ explorer_urls = [
             )
         ),
     ),
+]
+
+
+class PageChooserBrowseView(chooser.BrowseView):
+    """Wagtail's page chooser lists only the pages the chooser hook allows, but names the page it browses
+    (title, breadcrumbs), whoever's it is: another organisation's course or module named by its id is
+    not found, as in the explorer."""
+
+    def get_object_list(self):
+        # Called once the page to browse is known, before anything of it is shown.
+        user = self.request.user
+        if not without_other_organisations_courses(Page.objects.filter(pk=self.parent_page.pk), user).exists():
+            if self.kwargs.get("parent_page_id"):
+                raise Http404
+            # Asked for a page type only: Wagtail starts at the pages' common ancestor, which may be
+            # another organisation's course; start at the nearest page above it this person may see.
+            self.parent_page = (
+                without_other_organisations_courses(self.parent_page.get_ancestors(), user).last().specific
+            )
+        return super().get_object_list()
+
+
+class PageChosenMultipleView(chooser.ChosenMultipleView):
+    """The answer to choosing several pages at once names only pages the chooser would have offered."""
+
+    def get(self, request):
+        named = [pk for pk in request.GET.getlist("id") if pk.isdigit()]
+        offered = without_other_organisations_courses(Page.objects.filter(pk__in=named), request.user)
+        request.GET = request.GET.copy()
+        request.GET.setlist("id", [str(pk) for pk in offered.values_list("pk", flat=True)])
+        return super().get(request)
+
+
+# Mounted in lms/urls.py ahead of Wagtail's admin, at the page chooser's addresses (its search already
+# asks the chooser hook for every page it lists).
+page_chooser_urls = [
+    path("", require_admin_access(PageChooserBrowseView.as_view())),
+    path("<int:parent_page_id>/", require_admin_access(PageChooserBrowseView.as_view())),
+    path("chosen-multiple/", require_admin_access(PageChosenMultipleView.as_view())),
 ]

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page
 
+from courses.admin_visibility import BULK_ACTIONS, VisibleDocumentsAPIViewSet, VisibleImagesAPIViewSet
 from courses.grant_views import CourseGrantViewSet
 from courses.models import CoursePage, ModulePage
 from courses.page_permissions import without_other_organisations_courses
@@ -96,6 +97,18 @@ def reviewers_do_not_publish_or_unpublish_in_bulk(request, action_type, objects,
 @hooks.register("construct_page_chooser_queryset")
 def chooser_offers_own_courses(pages, request):
     return without_other_organisations_courses(pages, request.user)
+
+
+# The admin API and the bulk-action pages ask the permission policies too (courses.admin_visibility).
+# Ordered after Wagtail's own registrations, which these replace.
+@hooks.register("construct_admin_api", order=1)
+def admin_api_lists_only_visible_files(router):
+    router.register_endpoint("images", VisibleImagesAPIViewSet)
+    router.register_endpoint("documents", VisibleDocumentsAPIViewSet)
+
+
+for bulk_action in BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action, order=1)
 
 
 # --- Classes -----------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts.views import AdminLogoutView
 from cms_pages import routing
 from cms_pages.views import choose_language
-from courses.page_permissions import explorer_urls, page_types_usage_urls
+from courses.page_permissions import explorer_urls, page_chooser_urls, page_types_usage_urls
 from lms.views import favicon
 
 urlpatterns = [
@@ -16,6 +16,8 @@ urlpatterns = [
     path("admin/reports/page-types-usage/", include(page_types_usage_urls)),
     # Wagtail's explorer, refusing other organisations' courses named by id (courses.page_permissions).
     path("admin/pages/", include(explorer_urls)),
+    # Wagtail's page chooser, refusing other organisations' courses named by id (courses.page_permissions).
+    path("admin/choose-page/", include(page_chooser_urls)),
     # Wagtail's log-out, by POST only: a GET shows a button instead of pretending to log out.
     path("admin/logout/", AdminLogoutView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
