@@ -14,7 +14,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.account import NameEmailForm as WagtailNameEmailForm
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
+from wagtail.admin.forms.auth import PasswordChangeForm as WagtailPasswordChangeForm
 
 from accounts import invitations, selectors
 from accounts.lockout import password_confirm
@@ -305,6 +307,51 @@ class AdminLoginForm(WagtailLoginForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["password"].label = _("Password")
+
+
+class AdminNameEmailForm(WagtailNameEmailForm):
+    """The admin account page's name and e-mail (accounts.views.AdminAccountView): a new e-mail needs the password.
+
+    A password reset goes to that address, so from a stolen session it would hand the account over.
+    """
+
+    password = current_password_field(required=False, help_text=_("Needed only when you change your email address."))
+
+    def __init__(self, *args, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+
+    def clean(self):
+        cleaned = super().clean()
+        if "email" in self.fields and self.email_changes():
+            password = cleaned.get("password")
+            if not password:
+                self.add_error("password", _("To change your email address, type your current password."))
+            elif not password_confirm(request=self.request, password=password):
+                self.add_error("password", _("This is not your current password. Nothing was saved."))
+        return cleaned
+
+    def email_changes(self):
+        # Compared with the database: Wagtail's page validates these forms again to show their
+        # errors, and by then the first round has written the new address into request.user.
+        stored = get_user_model()._default_manager.filter(pk=self.instance.pk).values_list("email", flat=True)
+        return "email" in self.errors or (self.cleaned_data.get("email") or "") != (stored.first() or "")
+
+
+class AdminPasswordChangeForm(WagtailPasswordChangeForm):
+    """The admin account page's password change: a wrong old password counts in the log-in lock-out."""
+
+    def __init__(self, *args, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+
+    def clean_old_password(self):
+        old_password = self.cleaned_data.get("old_password")
+        if not old_password:
+            raise ValidationError(_("Type your current password."), code="required")
+        if not password_confirm(request=self.request, password=old_password):
+            raise ValidationError(self.error_messages["password_incorrect"], code="password_incorrect")
+        return old_password
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):

@@ -89,7 +89,17 @@ def password_confirm(*, request, password):
     user_login_failed signal with this request, and the failure that reaches the limit marks the
     request so that AxesMiddleware answers with the lock-out page. A right answer clears earlier
     failures, as a log-in does (AXES_RESET_ON_SUCCESS).
+
+    The answer is kept for the rest of the request: Wagtail's account page builds and validates
+    its forms again to show their errors, and one wrong password must count once.
     """
+    answers = request.__dict__.setdefault("_password_confirmations", {})
+    if password not in answers:
+        answers[password] = _password_check(request, password)
+    return answers[password]
+
+
+def _password_check(request, password):
     user = request.user
     username = user.get_username()
     confirmed = authenticate(request, username=username, password=password or "")

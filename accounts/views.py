@@ -4,6 +4,7 @@ Log-in, log-out and password reset are Django's own views with our forms and tem
 the writes go through accounts.services.
 """
 
+import functools
 import math
 
 import axes.utils
@@ -31,6 +32,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from accounts import invitation_throttle, invitations, services, sign_up_throttle
 from accounts.forms import (
+    AdminNameEmailForm,
+    AdminPasswordChangeForm,
     InvitationCodeForm,
     InvitationPasswordForm,
     LoginForm,
@@ -150,6 +153,32 @@ class AdminLogoutView(wagtail_account.LogoutView):
         if request.method == "GET":
             return self.confirm_view(request)
         return super().dispatch(request, *args, **kwargs)
+
+
+class AdminAccountView(wagtail_account.AccountView):
+    """/admin/account/ (lms.urls, before Wagtail's own): Wagtail's account page, guarded against a stolen session.
+
+    A new e-mail address or a new password needs the current password, and a wrong one counts in
+    the log-in lock-out (accounts.lockout.password_confirm): Wagtail's own forms took a new e-mail
+    with no password at all, and wrong old passwords without limit.
+    """
+
+    guarded_forms = {
+        wagtail_account.NameEmailSettingsPanel: AdminNameEmailForm,
+        wagtail_account.ChangePasswordPanel: AdminPasswordChangeForm,
+    }
+
+    def get_panels(self):
+        panels = super().get_panels()
+        for panel in panels:
+            form_class = self.guarded_forms.get(type(panel))
+            if form_class is not None:
+                panel.form_class = functools.partial(form_class, request=self.request)
+        return panels
+
+
+# As Wagtail's admin URLs are: for staff only, in their language, never cached.
+admin_account = never_cache(require_admin_access(AdminAccountView.as_view()))
 
 
 class PasswordResetView(auth_views.PasswordResetView):

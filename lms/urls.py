@@ -4,7 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from accounts.views import AdminLogoutView
+from accounts.views import AdminLogoutView, admin_account
 from cms_pages import routing
 from cms_pages.views import choose_language
 from courses.page_permissions import explorer_urls, page_chooser_urls, page_types_usage_urls
@@ -20,6 +20,8 @@ urlpatterns = [
     path("admin/choose-page/", include(page_chooser_urls)),
     # Wagtail's log-out, by POST only: a GET shows a button instead of pretending to log out.
     path("admin/logout/", AdminLogoutView.as_view()),
+    # Wagtail's account page, where a new e-mail or password needs the current one (accounts.views).
+    path("admin/account/", admin_account),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("bahasa/<str:language>/", choose_language, name="choose_language"),
