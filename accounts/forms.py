@@ -29,6 +29,7 @@ from accounts.validators import (
     validate_contact_given,
     validate_guardian_consent,
 )
+from core.forms import SingleLineCharField
 
 
 class KelurahanChoices(ModelChoiceIterator):
@@ -56,7 +57,7 @@ class KelurahanField(forms.ModelChoiceField):
 
 
 def full_name_field():
-    return forms.CharField(
+    return SingleLineCharField(
         label=_("Full name"),
         max_length=150,
         help_text=_("As it should appear on your certificates."),
@@ -75,7 +76,7 @@ def email_field():
 
 
 def phone_field():
-    return forms.CharField(
+    return SingleLineCharField(
         label=_("Mobile number"),
         required=False,
         max_length=30,
@@ -166,7 +167,7 @@ class SignUpForm(ServiceErrorsMixin, ContactMixin, forms.Form):
         ),
         error_messages={"invalid": _("Enter the year as four digits, for example 1985.")},
     )
-    guardian_name = forms.CharField(
+    guardian_name = SingleLineCharField(
         label=_("Parent's or guardian's name"),
         required=False,
         max_length=150,
@@ -389,7 +390,7 @@ class SetPasswordForm(auth_forms.SetPasswordForm):
 class InvitationCodeForm(forms.Form):
     """/akun/aktifkan/: the code from the facilitator's sheet or the invitation e-mail, as typed."""
 
-    kode = forms.CharField(
+    kode = SingleLineCharField(
         label=_("Your code"),
         max_length=40,
         help_text=_("10 letters and numbers, as on your paper or in your email, for example 34679-ACDEF."),

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.utils import get_user_display_name
 
 from accounts.validators import validate_birth_year_not_in_future, validate_guardian_consent
+from core.text import clean_single_line
 
 
 class User(AbstractUser):
@@ -29,6 +30,10 @@ class User(AbstractUser):
         swappable = "AUTH_USER_MODEL"
 
     def save(self, *args, **kwargs):
+        # The name is printed on certificates: whichever way it arrives (our forms, Wagtail's user
+        # forms, a service, a shell), it is stored without bidirectional overrides or controls.
+        self.first_name = clean_single_line(self.first_name or "")
+        self.last_name = clean_single_line(self.last_name or "")
         # Forms give "" for an empty field; NULL keeps many contact-less accounts unique.
         self.email = self.email.strip().lower() if self.email else None
         self.phone = self.phone or None

@@ -23,6 +23,7 @@ from accounts.validators import (
     validate_contact_free,
     validate_contact_given,
 )
+from core.text import clean_single_line
 from privacy.models import ConsentRecord
 from privacy.services import consent_record
 from regions.models import Region
@@ -70,7 +71,7 @@ def resident_sign_up(
         birth_year=birth_year,
         consent_given_at=now,
         privacy_notice_version=settings.PRIVACY_NOTICE_VERSION,
-        guardian_name=(guardian_name or "").strip(),
+        guardian_name=clean_single_line(guardian_name or ""),
         guardian_consent_at=now if guardian_consent_given else None,
     )
     if not guardian_consent_required(birth_year, timezone.localdate(now)):
@@ -151,7 +152,7 @@ def username_for(full_name):
 
 
 def _clean_name(full_name, errors):
-    name = " ".join((full_name or "").split())
+    name = " ".join(clean_single_line(full_name or "").split())
     if not name:
         errors["full_name"] = [_("Enter your full name.")]
     return name

@@ -18,6 +18,7 @@ from wagtail.log_actions import log
 
 from certificates.models import Certificate, CertificateBatch, CertificateTemplate, CertificateVersion
 from certificates.pdf import CertificateData, certificate_pdf
+from core.text import clean_single_line
 from courses.models import Enrolment
 
 
@@ -201,14 +202,16 @@ def _version_add(*, certificate, enrolment, number):
     """Render and store a version; the caller holds the certificate's lock inside a transaction."""
     course = enrolment.course
     runner = enrolment.cohort.organisation if enrolment.cohort_id else course.organisation
+    # What is printed is cleaned once more: a name or title stored before names were cleaned (or
+    # by a path that skipped the forms) must not carry a bidirectional override onto the PDF.
     data = CertificateData(
         code=certificate.code,
         version=number,
-        name=get_user_display_name(enrolment.user),
-        course_title=course.title,
-        organisation_name=course.organisation.name,
+        name=clean_single_line(get_user_display_name(enrolment.user)),
+        course_title=clean_single_line(course.title),
+        organisation_name=clean_single_line(course.organisation.name),
         # Who ran the class, which may be another organisation than the course's owner (with its grant).
-        runner_name=runner.name,
+        runner_name=clean_single_line(runner.name),
         completed_on=timezone.localdate(enrolment.completed_at),
         hours=course.duration_hours,
         verification_url=certificate.verification_url(),

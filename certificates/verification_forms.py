@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from certificates.models import CODE_ALPHABET, CODE_LENGTH, normalise_certificate_code
+from core.forms import SingleLineCharField
 
 # A certificate PDF is about 100 KB; anything near this is not one of ours.
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -35,7 +36,7 @@ def certificate_code_error(code):
 
 
 class CertificateLookupForm(forms.Form):
-    kode = forms.CharField(
+    kode = SingleLineCharField(
         label=_("Certificate code"),
         max_length=40,
         help_text=_(

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from core.text import clean_single_line
 from courses.models import Cohort, Enrolment
 from courses.scope import may_run_course
 from courses.services import LearningError
@@ -88,7 +89,7 @@ def quiz_attempts_grant(*, enrolment, by, count=1):
 @transaction.atomic
 def completion_record_on_paper(*, enrolment, by, note):
     """Record that a learner completed the course on paper in class ("dicatat fasilitator")."""
-    note = " ".join((note or "").split())
+    note = " ".join(clean_single_line(note or "").split())
     if not note:
         raise LearningError(_("Say how the learner completed the course, for example the date of the paper test."))
     cohort = enrolment.cohort

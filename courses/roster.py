@@ -31,6 +31,7 @@ from accounts.models import LearnerProfile
 from accounts.selectors import kelurahan_for_sign_up
 from accounts.services import USERNAME_BASE_LENGTH
 from accounts.validators import normalise_email, normalise_phone
+from core.text import clean_single_line
 from courses.models import Cohort, Enrolment
 from courses.scope import may_run_course
 
@@ -189,8 +190,9 @@ def _read_rows(reader, *, villages):
 
 
 def _value(values, positions, key):
+    """One cell, without controls or bidirectional overrides and in NFC: names go onto certificates."""
     position = positions.get(key)
-    return values[position].strip() if position is not None and position < len(values) else ""
+    return clean_single_line(values[position]) if position is not None and position < len(values) else ""
 
 
 def _row(line, values, positions, villages):

@@ -6,6 +6,7 @@ membership puts its user in the right ones, exactly as seed_demo and the tests d
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.models import formfield_for_dbfield
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
@@ -27,6 +28,11 @@ class OrganisationViewSet(ModelViewSet):
     search_fields = ["name"]
     add_view_class = OrganisationCreateView
     copy_view_enabled = False  # a copy would skip the services that make its groups
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        # The admin's own fields, as a panel-built form would have them: clean one-line text (lms.apps),
+        # the image chooser for the logo, https for a website typed without a scheme.
+        return formfield_for_dbfield(db_field, **kwargs)
 
 
 class MembershipForm(forms.ModelForm):

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class LmsConfig(AppConfig):
+    name = "lms"
+
+    def ready(self):
+        from django.db import models
+        from wagtail.admin.forms.models import register_form_field_override
+
+        from core.forms import SingleLineCharField
+
+        # Every Wagtail admin form of a model's CharField (page titles, classes, organisations,
+        # snippets, inline meetings) cleans its text: nothing typed in the admin can carry a
+        # bidirectional override or a control character onto a screen or a certificate.
+        # exact_class: CharField's subclasses (EmailField, SlugField, URLField) keep their own fields.
+        register_form_field_override(models.CharField, override={"form_class": SingleLineCharField}, exact_class=True)
