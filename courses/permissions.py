@@ -13,6 +13,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 
 from courses.models import Cohort, CourseGrant, CoursePage, Enrolment
 from courses.scope import (
+    belongs_to_any_organisation,
     cohorts_run_by,
     cohorts_visible_to,
     facilitates_for_any_organisation,
@@ -90,7 +91,7 @@ class CourseGrantPermissionPolicy(ScopedPermissionPolicy):
             return False
         if action not in ("view", "add", "change"):
             return False
-        return reads_every_record(user) or member_organisations(user).exists()
+        return reads_every_record(user) or belongs_to_any_organisation(user)
 
     def instances_user_has_any_permission_for(self, user, actions):
         actions = set(actions) & {"view", "add", "change"}

@@ -47,6 +47,13 @@ def facilitates_for_any_organisation(user):
     return _remembered(user, "_scope_facilitates", lambda: organisations_facilitated_by(user).exists())
 
 
+def belongs_to_any_organisation(user):
+    """Whether `user` is a member (author or facilitator) of at least one organisation."""
+    if not user.is_authenticated:
+        return False
+    return _remembered(user, "_scope_member", lambda: Organisation.objects.filter(memberships__user=user).exists())
+
+
 def cohorts_visible_to(user):
     if not user.is_authenticated:
         return Cohort.objects.none()

@@ -104,7 +104,7 @@ def test_government_staff_list_every_certificate_with_name_course_class_status_a
     own, other = certified["certificates"]["own"], certified["certificates"]["other"]
     assert own.display_code in page and other.display_code in page
     assert "Budi Santoso" in page and "Dewi Lestari" in page
-    assert "Anggaran Kelurahan" in page  # the course of Lestari's class
+    assert "Pengelolaan Sampah" in page  # the course of Lestari's class
     assert "Kelas Sepinggan" in page
     assert statuses(page) == ["Diterbitkan", "Diterbitkan"]
     today = timezone.localdate()
@@ -171,8 +171,8 @@ def test_a_facilitators_course_filter_offers_only_courses_of_their_certificates(
 
     page = client.get(INDEX).text
 
-    assert "Anggaran Kelurahan" in page
-    assert "Pengelolaan Sampah" not in page  # the other organisation's class's course
+    assert "Pengelolaan Sampah" in page
+    assert "Anggaran Kelurahan" not in page  # the other organisation's class's course
 
 
 @pytest.mark.parametrize("typed", ["exact", "lower case with dashes", "look-alike letters"])

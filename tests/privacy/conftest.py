@@ -18,7 +18,7 @@ world = class_fixtures.world
 NAME, EMAIL, PHONE = "Sulastri Wibowo Kencana", "sulastri.kencana@contoh.id", "+6281299887766"
 
 
-def everything_of(user, world, *, course_key="other_course", cohort_key="own", answer="Musrenbang kelurahan"):
+def everything_of(user, world, *, course_key="own_course", cohort_key="own", answer="Musrenbang kelurahan"):
     """One record of every kind for `user`: an enrolment completed in a class, its module progress, a
     quiz attempt with answers, a meeting attended, a certificate (a real PDF), a consent, an access."""
     course, cohort = world[course_key], world[cohort_key]
@@ -66,7 +66,7 @@ def sulastri(world):
 @pytest.fixture
 def another(world):
     user = factories.learner(full_name="Bambang Tetangga Lain", email="bambang.lain@contoh.id", phone="+6281300001111")
-    return {"user": user, **everything_of(user, world, course_key="own_course", cohort_key="other", answer="Pilah")}
+    return {"user": user, **everything_of(user, world, course_key="other_course", cohort_key="other", answer="Pilah")}
 
 
 def stored_bytes(version):

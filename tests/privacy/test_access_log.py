@@ -41,7 +41,7 @@ def test_an_export_logs_each_resident_it_holds_and_no_one_else(client, world, su
     government = world["users"]["government"]
     client.force_login(government)
 
-    response = client.get(f"{REPORT}?export={export}&cohort={world['own'].pk}&course={world['other_course'].pk}")
+    response = client.get(f"{REPORT}?export={export}&cohort={world['own'].pk}&course={world['own_course'].pk}")
 
     assert response.status_code == 200
     if export == "csv":

@@ -45,11 +45,11 @@ def test_the_download_holds_every_kind_of_record_with_the_certificates_pdfs(clie
     assert [consent["kind"] for consent in data["consents"]] == ["Pemberitahuan privasi"]
     (enrolment,) = data["enrolments"]
     assert (enrolment["course"], enrolment["class"], enrolment["status"]) == (
-        "Anggaran Kelurahan",
+        "Pengelolaan Sampah",
         "Kelas Gunung Bahagia",
         "Selesai",
     )
-    assert enrolment["modules"][0]["module"] == "Musrenbang"
+    assert enrolment["modules"][0]["module"] == "Memilah Sampah"
     (attempt,) = data["quiz_attempts"]
     assert attempt["answers"] == {"1": ["Musrenbang kelurahan"]}
     assert attempt["questions"][0]["prompt"] == "Apa forum perencanaan warga?"
@@ -67,7 +67,7 @@ def test_the_download_holds_every_kind_of_record_with_the_certificates_pdfs(clie
     assert archive.read(certificate["file"]).startswith(b"%PDF-")
     assert read_csv(archive, "profil.csv")[0]["E-mail"] == EMAIL
     assert read_csv(archive, "kuis.csv")[0]["Jawaban Anda"] == '{"1": ["Musrenbang kelurahan"]}'
-    assert read_csv(archive, "kursus.csv")[0]["Kursus"] == "Anggaran Kelurahan"
+    assert read_csv(archive, "kursus.csv")[0]["Kursus"] == "Pengelolaan Sampah"
     assert read_csv(archive, "kehadiran.csv")[0]["Pertemuan"] == sulastri["meeting"].title
     assert read_csv(archive, "sertifikat.csv")[0]["Kode"] == sulastri["certificate"].display_code
     assert read_csv(archive, "persetujuan.csv")[0]["Jenis"] == "Pemberitahuan privasi"
@@ -114,15 +114,15 @@ def test_the_csvs_write_a_formula_like_name_as_text_and_the_phone_as_the_residen
 
 
 def test_the_organisation_is_the_classs_or_without_a_class_the_courses(client, site_tree, world, sulastri):
-    # Sulastri's class of Cerdas's "Anggaran Kelurahan" is run by Lestari; she takes another of
-    # Cerdas's courses on her own.
+    # Sulastri's class of "Pengelolaan Sampah" is run by Lestari; she takes one of Cerdas's courses
+    # on her own.
     alone = factories.course_page(site_tree["courses"], title="Membaca APBDes", organisation=world["cerdas"])
     Enrolment.objects.create(user=sulastri["user"], course=alone)
 
     archive = download(client, sulastri["user"])
 
     assert [(row["Kursus"], row["Kelas"], row["Organisasi"]) for row in read_csv(archive, "kursus.csv")] == [
-        ("Anggaran Kelurahan", "Kelas Gunung Bahagia", "Yayasan Lingkungan Lestari"),
+        ("Pengelolaan Sampah", "Kelas Gunung Bahagia", "Yayasan Lingkungan Lestari"),
         ("Membaca APBDes", "", "Perkumpulan Warga Cerdas"),
     ]
     data = json.loads(archive.read("data.json"))
@@ -138,7 +138,7 @@ def test_the_download_holds_nothing_of_another_resident(client, sulastri, anothe
     everything = b"".join(archive.read(name) for name in archive.namelist())
     other_version = another["certificate"].versions.get()
     their_phone = ["+6281300001111", "0813 0000 1111"]  # as stored (data.json) and as the CSVs write phones
-    for theirs in ["Bambang Tetangga Lain", "bambang.lain@contoh.id", *their_phone, "Pengelolaan Sampah", "Pilah"]:
+    for theirs in ["Bambang Tetangga Lain", "bambang.lain@contoh.id", *their_phone, "Anggaran Kelurahan", "Pilah"]:
         assert theirs.encode() not in everything
     assert other_version.sha256.encode() not in everything
     assert stored_bytes(other_version) not in everything
@@ -150,7 +150,7 @@ def test_the_download_takes_a_fixed_number_of_queries_whatever_the_records(clien
         assert client.get(reverse("privacy:data_download")).status_code == 200
     from tests.privacy.conftest import everything_of
 
-    everything_of(sulastri["user"], world, course_key="own_course", cohort_key="other", answer="Pilah")
+    everything_of(sulastri["user"], world, course_key="other_course", cohort_key="other", answer="Pilah")
     with CaptureQueriesContext(connection) as more:
         assert client.get(reverse("privacy:data_download")).status_code == 200
 

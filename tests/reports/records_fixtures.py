@@ -1,8 +1,8 @@
 """Four residents' enrolments across the class tests' two NGOs, for the completion records tests.
 
-- Ani: Lestari's class (of Cerdas's course), Gunung Bahagia, perempuan, completed, certificate issued,
+- Ani: Lestari's class (of its own course), Gunung Bahagia, perempuan, completed, certificate issued,
   3 of the class's 4 meetings attended.
-- Budi: Cerdas's class (of Lestari's course), Sepinggan, laki-laki, still learning, enrolled in January.
+- Budi: Cerdas's class (of its own course), Sepinggan, laki-laki, still learning, enrolled in January.
 - Citra: no class, Lestari's course, Klandasan Ulu (Balikpapan Kota), gender not given, 1 of 2 modules.
 - Dedi: no class, Cerdas's course, Gunung Bahagia, laki-laki, completed, certificate revoked.
 
@@ -81,12 +81,12 @@ def records(world):
     enrolments = {
         "ani": _enrol(
             ani,
-            other_course,
+            own_course,
             world["own"],
             enrolled_at=datetime.datetime(2026, 10, 5, 9, tzinfo=WITA),
             completed_at=datetime.datetime(2026, 11, 2, 10, tzinfo=WITA),
         ),
-        "budi": _enrol(budi, own_course, world["other"], enrolled_at=datetime.datetime(2026, 1, 15, 9, tzinfo=WITA)),
+        "budi": _enrol(budi, other_course, world["other"], enrolled_at=datetime.datetime(2026, 1, 15, 9, tzinfo=WITA)),
         "citra": _enrol(citra, own_course, enrolled_at=datetime.datetime(2026, 9, 1, 9, tzinfo=WITA)),
         "dedi": _enrol(
             dedi,
