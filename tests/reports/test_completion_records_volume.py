@@ -182,8 +182,9 @@ def test_old_exports_are_deleted_with_their_files(records, django_capture_on_com
 
 def test_a_name_with_a_control_character_does_not_break_the_xlsx(client, records):
     user = records["enrolments"]["citra"].user
-    user.first_name = "Citra\x0bDewi"
-    user.save()
+    # A name stored before names were cleaned on save (accounts 0006 cleans them, but a row may slip in
+    # by SQL): the export must still open.
+    type(user).objects.filter(pk=user.pk).update(first_name="Citra\x0bDewi")
     client.force_login(records["users"]["government"])
     response = client.get(f"{REPORT}?export=xlsx")
     assert response.status_code == 200
