@@ -59,6 +59,7 @@ from courses.models import (
     Attendance,
     Cohort,
     CohortSession,
+    CourseGrant,
     CourseIndexPage,
     CoursePage,
     Enrolment,
@@ -114,6 +115,7 @@ def bulk_data_replace(*, enrolments, seed=1, report=None):
     with transaction.atomic():
         course_index, organisations = _demo_site()
         bulk_courses_install(course_index=course_index, organisations=organisations)
+        bulk_course_grants_install(course_index=course_index, organisations=organisations)
         foreign_keys = _foreign_keys_drop(_WRITTEN_MODELS) if connection.vendor == "postgresql" else []
         result.removed_enrolments = bulk_data_remove()
         if result.removed_enrolments:
@@ -236,6 +238,22 @@ def bulk_courses_install(*, course_index, organisations):
     return courses
 
 
+def bulk_course_grants_install(*, course_index, organisations):
+    """Grant every course to the demo organisations that do not own it, where none is granted yet.
+
+    One class in five is run by another organisation than the course's owner, which only a grant
+    allows (issue 15): the bulk data keeps the rule the site enforces.
+    """
+    courses = CoursePage.objects.live().child_of(course_index)
+    granted = set(CourseGrant.objects.active().values_list("course_id", "organisation_id"))
+    CourseGrant.objects.bulk_create(
+        CourseGrant(course=course, organisation=organisation)
+        for course in courses
+        for organisation in organisations
+        if organisation.pk != course.organisation_id and (course.pk, organisation.pk) not in granted
+    )
+
+
 def _demo_site():
     """The course index and the demo's organisations (in the demo's order), or BulkDataError."""
     course_index = CourseIndexPage.objects.first()
@@ -267,6 +285,7 @@ class _Course:
 class _World:
     courses: list
     organisations: list  # ids
+    organisation_names: dict  # id → name: the organisation a certificate says ran the class
     facilitator_of: dict  # organisation id → a facilitator's user id (or None)
     villages: list  # [(id, name)]
     revoker_id: int | None
@@ -312,6 +331,7 @@ class _World:
         return cls(
             courses=courses,
             organisations=[organisation.pk for organisation in organisations],
+            organisation_names={organisation.pk: organisation.name for organisation in organisations},
             facilitator_of=facilitator_of,
             villages=villages,
             revoker_id=User.objects.filter(username=GOVERNMENT_STAFF_USERNAME).values_list("pk", flat=True).first(),
@@ -435,7 +455,7 @@ CERTIFICATE_COLUMNS = (
 )  # fmt: skip
 VERSION_COLUMNS = (
     "certificate_id", "number", "name", "course_title", "organisation_name", "completed_on", "hours", "pdf",
-    "sha256", "issued_at", "superseded_at",
+    "sha256", "issued_at", "superseded_at", "runner_name",
 )  # fmt: skip
 
 # The columns each table's rows give, in order: every column, since COPY fills in no Django defaults.
@@ -600,7 +620,8 @@ class _Generator:
             if cohort is not None:
                 self._attendance(enrolment_id, cohort)
             if completed:
-                self._certificate(enrolment_id, name, course, finished_at)
+                runner = self.world.organisation_names[cohort.organisation_id] if cohort else course.organisation_name
+                self._certificate(enrolment_id, name, course, runner, finished_at)
 
         joined = first_enrolled - datetime.timedelta(seconds=rng.randint(60, 3 * 86400))
         email = phone = None
@@ -651,7 +672,7 @@ class _Generator:
                 row = (meeting_id, enrolment_id, "form", facilitator, recorded_at)
             self._row(Attendance, row)
 
-    def _certificate(self, enrolment_id, name, course, completed_at):
+    def _certificate(self, enrolment_id, name, course, runner_name, completed_at):
         world, rng = self.world, self.rng
         certificate_id = self.writer.new_id(Certificate)
         code = _unique(lambda: "".join(rng.choices(CODE_ALPHABET, k=CODE_LENGTH)), world.taken_codes)
@@ -666,7 +687,7 @@ class _Generator:
         self._row(CertificateVersion, (
             certificate_id, 1, name, course.title, course.organisation_name,
             timezone.localtime(completed_at, self.zone).date(), course.hours, PLACEHOLDER_PDF,
-            f"{rng.getrandbits(256):064x}", issued_at, None,
+            f"{rng.getrandbits(256):064x}", issued_at, None, runner_name,
         ))  # fmt: skip
 
     def _village(self):

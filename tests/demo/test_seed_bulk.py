@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from certificates.models import CODE_ALPHABET, Certificate, CertificateVersion
 from courses.models import Attendance, Cohort, CoursePage, Enrolment, ModulePage, ModuleProgress
+from courses.scope import may_run_course
 from demo import bulk
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +65,12 @@ def assert_bulk_data_is_consistent(count):
     assert attended
     for enrolment_id, cohort_id in attended:
         assert by_id[enrolment_id]["cohort_id"] == cohort_id
+
+    # Every class is run by its course's owner or by an organisation the owner granted it (issue 15).
+    classes = Cohort.objects.filter(enrolments__in=by_id).distinct().select_related("course", "organisation")
+    assert any(cohort.organisation_id != cohort.course.organisation_id for cohort in classes)
+    for cohort in classes:
+        assert may_run_course(organisation=cohort.organisation, course=cohort.course)
 
     # A certificate with one current version for every completed enrolment, none for the others.
     certificates = Certificate.objects.filter(enrolment_id__in=by_id)
