@@ -279,6 +279,7 @@ def sample_certificate(course):
         name=version.name,
         course_title=version.course_title,
         organisation_name=version.organisation_name,
+        runner_name=version.runner_name,
         completed_on=version.completed_on,
         hours=version.hours,
         verification_url=version.certificate.verification_url(),
