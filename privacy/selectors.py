@@ -5,7 +5,7 @@ from django.db.models import Q
 
 from certificates.models import Certificate, CertificateVersion
 from courses.models import Attendance, Enrolment, ModuleProgress, QuizAttempt
-from courses.scope import learners_of
+from courses.scope import learners_seen_by
 from privacy.models import ConsentRecord, RecordAccess
 
 # What may have been read or written in an incident window, per resident: (kind, rows, the path from
@@ -27,7 +27,8 @@ def residents_touched(*, since, until, organisation=None):
     """[(resident, sorted kinds of their records written or read between `since` and `until`)].
 
     Residents only (accounts with a learner profile), not those already deleted (nothing is left to
-    notify). With `organisation`: only the residents that organisation answers for (its learners).
+    notify). With `organisation`: only the residents that organisation can read: the learners it answers
+    for, and every learner of the courses it owns, whoever ran the class (issue 15).
     """
     kinds_by_resident = {}
     for kind, rows, resident_path, times in TOUCHES:
@@ -40,6 +41,6 @@ def residents_touched(*, since, until, organisation=None):
         pk__in=kinds_by_resident, learner_profile__isnull=False, erased_at__isnull=True
     )
     if organisation is not None:
-        residents = residents.filter(pk__in=learners_of([organisation]).values("user_id"))
+        residents = residents.filter(pk__in=learners_seen_by([organisation]).values("user_id"))
     residents = residents.select_related("learner_profile__kelurahan").order_by("first_name", "pk")
     return [(resident, sorted(kinds_by_resident[resident.pk])) for resident in residents]

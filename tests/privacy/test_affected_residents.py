@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 from courses.models import Enrolment
 from privacy.models import RecordAccess
 from privacy.services import erase_resident
+from tests.classes.conftest import make_cohort
 
 pytestmark = pytest.mark.django_db
 
@@ -96,6 +97,23 @@ def test_an_organisation_limits_the_list_to_its_learners(dated):
     # Sulastri learns in Lestari's class; Bambang in Cerdas's.
     assert [row["name"] for row in affected("--since", "2026-11-01", "--organisation", "lestari")] == [
         "Sulastri Wibowo Kencana"
+    ]
+    assert [row["name"] for row in affected("--since", "2026-11-01", "--organisation", "cerdas")] == [
+        "Bambang Tetangga Lain"
+    ]
+
+
+def test_a_course_owner_is_told_of_the_learners_of_classes_others_ran_of_its_course(dated, world):
+    # Cerdas runs a class of Lestari's course, granted: Lestari reads Bambang's record there, so a breach
+    # at Lestari may have touched him.
+    granted_class = make_cohort(course=world["own_course"], organisation=world["cerdas"], name="Kelas Cerdas")
+    moment = datetime.datetime(2026, 11, 20, 9, 0, tzinfo=WITA)
+    enrolment = Enrolment.objects.create(user=dated["bambang"], course=world["own_course"], cohort=granted_class)
+    Enrolment.objects.filter(pk=enrolment.pk).update(enrolled_at=moment)
+
+    assert [row["name"] for row in affected("--since", "2026-11-01", "--organisation", "lestari")] == [
+        "Bambang Tetangga Lain",
+        "Sulastri Wibowo Kencana",
     ]
     assert [row["name"] for row in affected("--since", "2026-11-01", "--organisation", "cerdas")] == [
         "Bambang Tetangga Lain"
