@@ -4,11 +4,17 @@ from django.db.models.functions import Coalesce
 
 
 def runners_of_issued_certificates(apps, schema_editor):
-    """Certificates issued before the runner was recorded: the organisation of the learner's class,
-    where there is one (its name today, the nearest there is), else the course's owner as printed."""
+    """Certificates issued before the runner was recorded: the organisation of the learner's class
+    where another than the course's owner ran it (its name today, the nearest there is), else the
+    course's owner as printed. Comparing ids, not names: an owner renamed since (or whose name the
+    clean-text migration touched) is still the one that ran its own class."""
     Cohort = apps.get_model("courses", "Cohort")
     CertificateVersion = apps.get_model("certificates", "CertificateVersion")
-    runner = Cohort.objects.filter(enrolments__certificate__versions=OuterRef("pk")).values("organisation__name")[:1]
+    runner = (
+        Cohort.objects.filter(enrolments__certificate__versions=OuterRef("pk"))
+        .exclude(organisation=F("course__organisation"))
+        .values("organisation__name")[:1]
+    )
     CertificateVersion.objects.update(runner_name=Coalesce(Subquery(runner), F("organisation_name")))
 
 

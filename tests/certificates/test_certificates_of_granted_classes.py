@@ -109,12 +109,16 @@ def test_the_migration_gives_old_certificates_their_classs_organisation_or_the_o
         ).pk
     )
     without_class = certificate_issue(enrolment_id=_classless_completion(world).pk)
+    in_own_class = certificate_issue(enrolment_id=completed_enrolment(world["own"], "Sari Kelas Sendiri").pk)
     CertificateVersion.objects.update(runner_name="")  # as they were before the field existed
+    # The owner renamed since: its own class's certificates still name it once, as printed.
+    type(world["lestari"]).objects.filter(pk=world["lestari"].pk).update(name="Yayasan Lestari Baru")
 
     migration.runners_of_issued_certificates(django_apps, None)
 
     assert in_cerdas_class.versions.get().runner_name == RUNNER
     assert without_class.versions.get().runner_name == without_class.versions.get().organisation_name == OWNER
+    assert in_own_class.versions.get().runner_name == in_own_class.versions.get().organisation_name == OWNER
 
 
 def _classless_completion(world):
