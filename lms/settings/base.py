@@ -43,7 +43,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.users_app.UsersAppConfig",  # Wagtail's users app, with our user editor
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

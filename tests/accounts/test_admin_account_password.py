@@ -7,9 +7,13 @@ password) counts in the same lock-out as a wrong log-in.
 import pytest
 from axes.models import AccessAttempt
 from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django.utils import translation
 
 pytestmark = pytest.mark.django_db
+
+User = get_user_model()
 
 ACCOUNT = "/admin/account/"
 ADDRESS = "10.1.1.1"
@@ -159,3 +163,55 @@ def test_the_record_of_a_failure_keeps_none_of_the_passwords_typed(client, admin
     assert "name_email-password" in kept
     for typed in ["tebakan-pertama", "tebakan-kedua", "sandi-baru-pencuri"]:
         assert typed not in kept
+
+
+# --- Wagtail's user editor: editing oneself there changes neither e-mail nor password ------------------
+
+
+def test_a_superuser_editing_themselves_in_the_user_editor_cannot_change_their_email_or_password(client, admin_user):
+    client.force_login(admin_user)
+    edit = reverse("wagtailusers_users:edit", args=[admin_user.pk])
+    form = BeautifulSoup(client.get(edit).content, "html.parser")
+    assert form.find("input", {"name": "email"}) is None
+    assert form.find("input", {"name": "password1"}) is None
+
+    response = client.post(
+        edit,
+        {
+            "username": admin_user.username,
+            "email": "pencuri@contoh.id",
+            "first_name": "Admin",
+            "last_name": "Kota",
+            "password1": "sandi-pencuri-123",
+            "password2": "sandi-pencuri-123",
+        },
+    )
+
+    assert response.status_code == 302
+    admin_user.refresh_from_db()
+    assert admin_user.email != "pencuri@contoh.id"
+    assert admin_user.check_password(PASSWORD)
+    assert not admin_user.check_password("sandi-pencuri-123")
+
+
+def test_a_superuser_still_sets_another_users_email_and_password_in_the_user_editor(client, admin_user):
+    other = User.objects.create_user(username="staf", email="staf@contoh.id", password="lama-12345", is_staff=True)
+    client.force_login(admin_user)
+
+    response = client.post(
+        reverse("wagtailusers_users:edit", args=[other.pk]),
+        {
+            "username": "staf",
+            "email": "staf.baru@contoh.id",
+            "first_name": "Staf",
+            "last_name": "Kota",
+            "password1": "sandi-baru-98765",
+            "password2": "sandi-baru-98765",
+            "is_active": "on",
+        },
+    )
+
+    assert response.status_code == 302
+    other.refresh_from_db()
+    assert other.email == "staf.baru@contoh.id"
+    assert other.check_password("sandi-baru-98765")
