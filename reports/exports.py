@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from core.spreadsheet_cells import spreadsheet_text
 from courses.models import Enrolment
 from reports.completion_records import COLUMNS, export_rows, planned_as_written
 
@@ -105,5 +106,9 @@ def write_xlsx(queryset, output, *, progress=None, progress_every=5000):
 
 
 def _xlsx_safe(value):
-    """Text without the control characters an XLSX file cannot hold (openpyxl refuses the whole row)."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+    """Text without the control characters an XLSX file cannot hold (openpyxl refuses the whole row).
+
+    The formula rule again afterwards: the query applied it to the text as stored, and "\x0b=..." only
+    starts with "=" once its control character is gone.
+    """
+    return spreadsheet_text(ILLEGAL_CHARACTERS_RE.sub("", value)) if isinstance(value, str) else value

@@ -197,6 +197,21 @@ def test_a_name_with_a_control_character_does_not_break_the_xlsx(client, records
     assert "CitraDewi" in names
 
 
+def test_a_formula_behind_a_control_character_is_not_a_formula_in_the_xlsx(client, records):
+    user = records["enrolments"]["citra"].user
+    # Stored by SQL, as a row from before names were cleaned: the control character hides the "=" from
+    # the query's rule, and the XLSX writer drops it.
+    type(user).objects.filter(pk=user.pk).update(first_name='\x0b=HYPERLINK("http://contoh.id","klik")')
+    client.force_login(records["users"]["government"])
+
+    response = client.get(f"{REPORT}?export=xlsx")
+
+    cells = [row[0] for row in load_workbook(io.BytesIO(response.content)).active.iter_rows(min_row=2)]
+    cell = next(cell for cell in cells if "HYPERLINK" in str(cell.value))
+    assert cell.value == '\'=HYPERLINK("http://contoh.id","klik")'
+    assert cell.data_type == "s"
+
+
 def test_asking_again_for_a_running_export_gives_the_same_one(records):
     user = records["users"]["government"]
     first = services.report_export_request(user=user, query_string="status=active", language="id")
