@@ -9,6 +9,7 @@ lock-out, so that a stolen session cannot be used to guess the password behind i
 """
 
 import datetime
+import hashlib
 
 from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
@@ -94,9 +95,12 @@ def password_confirm(*, request, password):
     its forms again to show their errors, and one wrong password must count once.
     """
     answers = request.__dict__.setdefault("_password_confirmations", {})
-    if password not in answers:
-        answers[password] = _password_check(request, password)
-    return answers[password]
+    # Keyed by a digest, so that no password typed stays readable on the request (debug pages and
+    # error reports show a request's attributes).
+    key = hashlib.sha256((password or "").encode()).hexdigest()
+    if key not in answers:
+        answers[key] = _password_check(request, password)
+    return answers[key]
 
 
 def _password_check(request, password):
