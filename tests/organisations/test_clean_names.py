@@ -7,12 +7,15 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from certificates.models import CertificateTemplate
 from organisations.models import Organisation
 from organisations.services import organisation_create
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +116,29 @@ def test_the_data_migration_cleans_organisation_names_stored_before(site_tree):
     assert names["lestari"] == "Yayasan Lingkungan Lestari"
     assert names["cerdas"] == cerdas.name
     assert names["twin"] == "Perkumpulan Warga Cerdas\u200b"  # left for staff: two names would be the same
+
+
+def test_a_page_copied_in_the_admin_gets_a_clean_title(admin_client, site_tree):
+    forum = factories.forum_page(site_tree["forums"])
+
+    response = admin_client.post(
+        reverse("wagtailadmin_pages:copy", args=[forum.pk]),
+        {
+            "new_title": "Salinan\u202e Forum\u200b",
+            "new_slug": "salinan-forum",
+            "new_parent_page": site_tree["forums"].pk,
+            "copy_subpages": "",
+            "publish_copies": "",
+        },
+    )
+
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    copy = Page.objects.get(slug="salinan-forum")
+    assert (copy.title, copy.draft_title) == ("Salinan Forum", "Salinan Forum")
+
+
+def test_an_image_title_is_stored_clean_however_it_is_saved(site_tree):
+    image = get_image_model().objects.create(title="Logo\u202e Lestari\u0000", file=get_test_image_file())
+
+    image.refresh_from_db()
+    assert image.title == "Logo Lestari"
