@@ -97,8 +97,8 @@ def completion_record_on_paper(*, enrolment, by, note):
         # A completion on paper is the organisation's word, printed on a certificate in the owner's name.
         raise LearningError(
             _(
-                "%(organisation)s may no longer record completions of this course: its owner withdrew the grant. "
-                "The learner can still complete it online."
+                "%(organisation)s may not record completions of this course: it holds no grant from the owner of "
+                "the course, or the grant was withdrawn. The learner can still complete it online."
             )
             % {"organisation": cohort.organisation}
         )

@@ -84,7 +84,10 @@ def roster_import(*, cohort, data, by):
     """Import a roster file's bytes into `cohort` on behalf of facilitator `by`; returns a RosterResult."""
     if not may_run_course(organisation=cohort.organisation, course=cohort.course):
         raise RosterError(
-            _("%(organisation)s may no longer enrol learners in this course: its owner withdrew the grant.")
+            _(
+                "%(organisation)s may not enrol learners in this course: it holds no grant from the owner of "
+                "the course, or the grant was withdrawn."
+            )
             % {"organisation": cohort.organisation}
         )
     rows, problems = _parse(data, cohort=cohort)

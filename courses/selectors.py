@@ -17,6 +17,7 @@ from courses.models import (
     QuizAttempt,
     QuizQuestion,
 )
+from courses.scope import may_run_course
 
 
 def course_list(*, index_page, topic=None):
@@ -379,6 +380,7 @@ def cohort_join_state(*, user, cohort):
         "other_class": enrolment.cohort
         if enrolment is not None and enrolment.cohort_id not in (None, cohort.pk)
         else None,
-        "is_closed": cohort.is_closed(),
+        # A class whose organisation may no longer run the course takes no new learners either.
+        "is_closed": cohort.is_closed() or not may_run_course(organisation=cohort.organisation, course=cohort.course),
         "is_full": Enrolment.objects.filter(cohort=cohort).count() >= cohort.capacity,
     }

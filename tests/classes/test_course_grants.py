@@ -221,12 +221,22 @@ def test_a_roster_for_a_class_whose_grant_was_withdrawn_is_refused(client, withd
     assert response.status_code == 200
     assert (
         said(
-            "%(organisation)s may no longer enrol learners in this course: its owner withdrew the grant.",
+            "%(organisation)s may not enrol learners in this course: it holds no grant from the owner of "
+            "the course, or the grant was withdrawn.",
             organisation="Yayasan Lingkungan Lestari",
         )
         in response.text
     )
     assert list(Enrolment.objects.filter(cohort=cohort)) == [withdrawn["enrolment"]]
+
+
+def test_the_join_page_of_a_class_whose_grant_was_withdrawn_offers_no_join_button(client, withdrawn):
+    client.force_login(withdrawn["users"]["resident"])
+
+    response = client.get(reverse("class_join", args=[withdrawn["cohort"].enrolment_code]))
+
+    assert said("This class is closed: it no longer takes new learners.") in response.text
+    assert said("Join this class") not in response.text
 
 
 def test_joining_a_class_whose_grant_was_withdrawn_is_refused(client, withdrawn):
@@ -253,8 +263,8 @@ def test_a_completion_on_paper_in_a_class_whose_grant_was_withdrawn_is_refused(c
 
     assert (
         said(
-            "%(organisation)s may no longer record completions of this course: its owner withdrew the grant. "
-            "The learner can still complete it online.",
+            "%(organisation)s may not record completions of this course: it holds no grant from the owner of "
+            "the course, or the grant was withdrawn. The learner can still complete it online.",
             organisation="Yayasan Lingkungan Lestari",
         )
         in response.text
