@@ -197,12 +197,28 @@ def learner_record(*, viewer, user_id):
         )
         .order_by("module__path", "number")
     )
+    attempts = list(attempts)
+    # Staff see a submitted attempt's answers, right or wrong, whatever the course shows its resident;
+    # an open one, nothing of its questions (the resident is taking it). A facilitator who is also a
+    # learner sees their own record as a resident would, or it would hand them the key of a retake.
+    own_record = viewer.pk == resident.pk
     for attempt in attempts:
         record = records[attempt.enrolment_id]
-        # Staff see a submitted attempt's answers, right or wrong, whatever the course shows its resident;
-        # an open one, nothing of its questions (the resident is taking it).
+        same_quiz = (
+            [
+                other
+                for other in attempts
+                if (other.enrolment_id, other.module_id) == (attempt.enrolment_id, attempt.module_id)
+            ]
+            if own_record
+            else ()
+        )
         attempt.review = attempt_review(
-            attempt=attempt, course=record.enrolment.course, enrolment=record.enrolment, attempts=(), for_staff=True
+            attempt=attempt,
+            course=record.enrolment.course,
+            enrolment=record.enrolment,
+            attempts=same_quiz,
+            for_staff=not own_record,
         )
         record.attempts.append(attempt)
 

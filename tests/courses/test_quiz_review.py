@@ -248,3 +248,14 @@ def test_the_module_page_counts_an_extra_attempt_granted_in_the_attempts_allowed
     page = learner_client.get(modules[1].url).text
 
     assert "Mulai kuis (percobaan 4 dari 4)" in page
+
+
+def test_staff_who_take_a_course_see_their_own_learner_record_as_a_resident_would(learner_client, modules):
+    # A member of staff learning too: their own record must not hand them the key of a retake.
+    government_role_grant(user=learner_client.user, group_name=GOVERNMENT_STAFF_GROUP)
+    take_quiz(learner_client, modules[1], right=False)  # attempts left, default settings
+
+    record = learner_record(learner_client, learner_client.user)
+
+    assert "<td>0 %</td>" in record  # the score, as to any resident
+    assert EXPLANATION not in record and KEY_MARK not in record
