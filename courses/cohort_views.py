@@ -22,6 +22,7 @@ from accounts.invitations import invitation_url
 from core.spreadsheet_cells import spreadsheet_text
 from courses import cohort_selectors, cohort_services, roster
 from courses.models import Enrolment
+from courses.quiz_review import answers_seen_of_a_quiz_not_passed
 from courses.scope import cohorts_visible_to, may_run
 from courses.services import LearningError
 from privacy import services as privacy_services
@@ -199,11 +200,19 @@ def grant_quiz_attempt(request, pk, enrolment_id):
     cohort, enrolment = _learner_action(request, pk, enrolment_id)
     if cohort is None:
         return HttpResponseNotAllowed(["POST"])
+    answers_seen = answers_seen_of_a_quiz_not_passed(enrolment=enrolment, course=enrolment.course)
     cohort_services.quiz_attempts_grant(enrolment=enrolment, by=request.user)
-    messages.success(
-        request,
-        _("%(name)s has one more attempt at each quiz.") % {"name": enrolment.user.get_full_name()},
-    )
+    name = enrolment.user.get_full_name()
+    messages.success(request, _("%(name)s has one more attempt at each quiz.") % {"name": name})
+    if answers_seen:
+        messages.warning(
+            request,
+            _(
+                "%(name)s has already been shown which answers were right in a quiz they have not passed, and "
+                "the new attempt has the same questions: go through the lesson with them before they try again."
+            )
+            % {"name": name},
+        )
     return _back_to_progress(cohort)
 
 

@@ -15,8 +15,10 @@ nothing else may read the snapshot for display.
 
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
+from courses.models import QuizAttempt
 from courses.models.pages import QuizReview
 from courses.selectors import quiz_attempts_allowed
 
@@ -51,6 +53,23 @@ def quiz_finished(*, course, enrolment, attempts):
     return any(attempt.passed for attempt in submitted) or len(submitted) >= quiz_attempts_allowed(
         course=course, enrolment=enrolment
     )
+
+
+def answers_seen_of_a_quiz_not_passed(*, enrolment, course):
+    """Whether the learner was shown which answers were right (or the correct answers) of a quiz they
+    have not passed. Asked before a facilitator grants another attempt: it has the same questions."""
+    if course.review_marks == course.review_answers == QuizReview.NEVER:
+        return False
+    quizzes = (
+        QuizAttempt.objects.filter(enrolment=enrolment, submitted_at__isnull=False)
+        .values("module_id")
+        .annotate(submitted=Count("pk"), passed=Count("pk", filter=Q(passed=True)))
+    )
+    not_passed = [quiz["submitted"] for quiz in quizzes if not quiz["passed"]]
+    if QuizReview.ALWAYS in (course.review_marks, course.review_answers):
+        return bool(not_passed)
+    allowed = quiz_attempts_allowed(course=course, enrolment=enrolment)
+    return any(submitted >= allowed for submitted in not_passed)
 
 
 def _opens(setting, finished):

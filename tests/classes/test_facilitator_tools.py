@@ -7,10 +7,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from accounts.models import AccountInvitation
 from courses.models import Attendance, Enrolment, ModulePage
+from courses.models.pages import QuizReview
 from courses.services import module_mark_read, quiz_attempt_open, quiz_attempt_submit
 from tests import factories
 from tests.classes.conftest import add_meetings
@@ -134,6 +136,33 @@ def test_one_more_attempt_lets_a_learner_take_the_quiz_again(client, world, cour
     assert quiz_attempt_open(user=enrolment.user, module=quiz) is not None
     entry = ModelLogEntry.objects.get(action="sekolah_warga.quiz_attempts_grant")
     assert (entry.user, entry.object_id) == (facilitator, str(enrolment.pk))
+
+
+ANSWERS_SEEN = (
+    "%(name)s has already been shown which answers were right in a quiz they have not passed, and the new "
+    "attempt has the same questions: go through the lesson with them before they try again."
+)
+
+
+@pytest.mark.parametrize(
+    "review, warned",
+    [(QuizReview.AFTER_FINISHING, True), (QuizReview.ALWAYS, True), (QuizReview.NEVER, False)],
+)
+def test_one_more_attempt_warns_the_facilitator_when_the_learner_has_seen_the_answers(
+    client, world, course_with_quiz, facilitator, review, warned
+):
+    course_with_quiz.review_marks = course_with_quiz.review_answers = review
+    course_with_quiz.save()
+    cohort = world["own"]
+    quiz = ModulePage.objects.child_of(course_with_quiz).order_by("path").last()
+    enrolment = enrol(cohort, "Ani", phone="+6281200000001")
+    answer(enrolment, quiz, correct=False)  # the only attempt allowed: the answers are shown
+
+    response = client.post(reverse("cohorts:grant_quiz_attempt", args=[cohort.pk, enrolment.pk]), follow=True)
+
+    with translation.override("id"):
+        warning = translation.gettext(ANSWERS_SEEN) % {"name": "Ani"}
+    assert (warning in response.text) is warned
 
 
 def test_a_completion_on_paper_is_recorded_logged_and_shown_as_recorded_by_the_facilitator(
