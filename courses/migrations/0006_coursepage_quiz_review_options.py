@@ -20,4 +20,9 @@ class Migration(migrations.Migration):
             name='review_marks',
             field=models.CharField(choices=[('never', 'Never'), ('after-finishing', 'After passing, or after the last allowed attempt'), ('always', 'Always, after each attempt')], default='after-finishing', help_text='For a true/false question, this alone gives the answer away.', max_length=20, verbose_name='show which answers were right'),
         ),
+        migrations.AlterField(
+            model_name='quizquestion',
+            name='explanation',
+            field=models.TextField(help_text="Shown once the resident has submitted the quiz, as the course's review settings allow.", verbose_name='explanation'),
+        ),
     ]

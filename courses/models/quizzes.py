@@ -35,7 +35,10 @@ class QuizQuestion(Orderable):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SINGLE)
     prompt = models.TextField(_("question"))
     choices = StreamField([("choice", ChoiceBlock())], verbose_name=_("choices"), min_num=2, max_num=8)
-    explanation = models.TextField(_("explanation"), help_text=_("Shown after the resident submits the quiz."))
+    explanation = models.TextField(
+        _("explanation"),
+        help_text=_("Shown once the resident has submitted the quiz, as the course's review settings allow."),
+    )
 
     panels = [FieldPanel("kind"), FieldPanel("prompt"), FieldPanel("choices"), FieldPanel("explanation")]
 
