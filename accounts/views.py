@@ -136,6 +136,10 @@ class AdminLogoutConfirmView(WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("Log out")
     header_icon = "logout"
 
+    def get_breadcrumbs_items(self):
+        # Home, then this page: without the last item the header would read "Home" only.
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
 
 class AdminLogoutView(wagtail_account.LogoutView):
     """/admin/logout/ (lms.urls, before Wagtail's own): Wagtail's log-out, by POST only; a GET asks first.

@@ -67,6 +67,7 @@ def test_the_confirm_page_is_in_indonesian_for_an_indonesian_admin(client, admin
 
     soup = BeautifulSoup(page.content, "html.parser")
     assert soup.html["lang"] == "id"
+    assert soup.h1.get_text(strip=True) == "Keluar"  # the page's title, not "Beranda"
     assert in_indonesian("Log out of the Sekolah Warga admin on this device?") in soup.main.get_text()
     assert soup.select_one("main form button").get_text(strip=True) == "Keluar"
     assert soup.select_one("main form a.button").get_text(strip=True) == in_indonesian("Stay logged in")
