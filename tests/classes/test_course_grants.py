@@ -89,6 +89,28 @@ def test_a_class_of_another_organisations_course_is_refused_without_its_grant(cl
     assert not Cohort.objects.filter(name="Kelas Baru").exists()
 
 
+def test_a_facilitator_of_two_organisations_cannot_run_one_organisations_grant_under_the_other(client, grants):
+    # Cerdas granted its course to Peduli, not to Lestari: the facilitator of both may run it for Peduli only.
+    facilitator = grants["users"]["facilitator"]
+    membership_set(user=facilitator, organisation=grants["third"], role=Membership.Role.FACILITATOR)
+    course_grant(course=grants["other_course"], organisation=grants["third"], by=grants["users"]["other facilitator"])
+    client.force_login(facilitator)
+
+    refused = client.post(
+        reverse("cohorts:add"),
+        class_form(grants, course=grants["other_course"], organisation=grants["lestari"], facilitators=[facilitator]),
+    )
+    allowed = client.post(
+        reverse("cohorts:add"),
+        class_form(grants, course=grants["other_course"], organisation=grants["third"], facilitators=[facilitator]),
+    )
+
+    assert refused.status_code == 200
+    assert refused_class(grants["lestari"], grants["cerdas"]) in refused.text
+    assert allowed.status_code == 302
+    assert list(Cohort.objects.filter(name="Kelas Baru").values_list("organisation__slug", flat=True)) == ["peduli"]
+
+
 def test_a_class_of_a_granted_course_is_allowed(client, grants):
     course_grant(
         course=grants["other_course"], organisation=grants["lestari"], by=grants["users"]["other facilitator"]
