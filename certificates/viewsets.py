@@ -11,8 +11,6 @@ from django.contrib.admin.utils import quote
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import path, reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
@@ -26,6 +24,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from certificates import admin_views
 from certificates.models import Certificate, CertificateTemplate, CertificateVersion, normalise_certificate_code
 from certificates.permissions import VIEW, certificate_permission_policy
+from core.admin_columns import DayColumn
 from courses.models import CoursePage
 from courses.viewsets import ScopedHistoryView, ScopedObjectMixin
 
@@ -89,14 +88,6 @@ class CertificateFilterSet(WagtailFilterSet):
 
     def filter_status(self, queryset, name, value):
         return queryset.filter(status=value)
-
-
-class DayColumn(Column):
-    """A date as people write it (27 November 2026), not "3 days ago"."""
-
-    def get_value(self, instance):
-        value = super().get_value(instance)
-        return date_format(timezone.localtime(value), "DATE_FORMAT") if value else ""
 
 
 class StatusColumn(Column):

@@ -14,8 +14,6 @@ from django.db.models import Case, Q, Value, When
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,6 +23,7 @@ from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.admin_columns import DayColumn
 from courses import grant_services
 from courses.models import CourseGrant
 from courses.permissions import course_grant_permission_policy, grantable_courses
@@ -128,14 +127,6 @@ class CourseGrantCreateView(generic.CreateView):
         return []  # there is no edit view to link to
 
 
-class DateColumn(Column):
-    """A date as people write it (27 November 2026); empty for none."""
-
-    def get_value(self, instance):
-        value = super().get_value(instance)
-        return date_format(timezone.localtime(value), "DATE_FORMAT") if value else ""
-
-
 class WithdrawColumn(Column):
     cell_template_name = "courses/admin/course_grant_withdraw_cell.html"
 
@@ -211,8 +202,8 @@ class CourseGrantViewSet(ModelViewSet):
                 label=gettext_lazy("Granted by"),
                 accessor=lambda grant: get_user_display_name(grant.granted_by),
             ),
-            DateColumn("granted_at", label=gettext_lazy("Granted on")),
-            DateColumn("withdrawn_at", label=gettext_lazy("Withdrawn on")),
+            DayColumn("granted_at", label=gettext_lazy("Granted on")),
+            DayColumn("withdrawn_at", label=gettext_lazy("Withdrawn on")),
             WithdrawColumn("withdraw", label=""),
         ]
 
