@@ -266,6 +266,11 @@ class Certificate(models.Model):
         return settings.SITE_URL + reverse("certificates:verify", kwargs={"code": self.code})
 
 
+def run_by_another(*, organisation_name, runner_name):
+    """Whether a certificate names two organisations: the course's owner, and another that ran the class."""
+    return bool(runner_name) and runner_name != organisation_name
+
+
 class CertificateVersion(models.Model):
     """One issued file of a certificate, with what it says: a name correction adds a version."""
 
@@ -302,6 +307,10 @@ class CertificateVersion(models.Model):
 
     def __str__(self):
         return f"{self.certificate} v{self.number}"
+
+    @property
+    def run_by_another(self):
+        return run_by_another(organisation_name=self.organisation_name, runner_name=self.runner_name)
 
     @property
     def is_current(self):

@@ -67,8 +67,7 @@ def open_badge_credential(*, certificate, version, course):
         "organisation": version.organisation_name,
         "date": completed_on,
     }
-    run_by_another = bool(version.runner_name) and version.runner_name != version.organisation_name
-    if run_by_another:
+    if version.run_by_another:
         description = _(
             "%(name)s completed the course %(course)s of %(organisation)s, in a class run by %(runner)s, on %(date)s."
         ) % {**facts, "runner": version.runner_name}
@@ -125,7 +124,7 @@ def open_badge_credential(*, certificate, version, course):
         },
         "credentialSchema": [CREDENTIAL_SCHEMA],
     }
-    if run_by_another:
+    if version.run_by_another:
         # OB 3.0: the subject's ``source`` assessed the achievement on the issuer's behalf; the class's organisation.
         credential["credentialSubject"]["source"] = organisation_profile(version.runner_name)
     if withheld:

@@ -21,7 +21,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from weasyprint.text.fonts import FontConfiguration
 
-from certificates.models import format_certificate_code
+from certificates.models import format_certificate_code, run_by_another
 
 # Fonts and other files the certificate's HTML names are resolved from here, not from a URL.
 BASE_URL = str(settings.BASE_DIR / "static") + "/"
@@ -67,7 +67,7 @@ class CertificateData:
     @property
     def run_by_another(self):
         """Whether a class of another organisation than the course's owner led to it: both are printed."""
-        return bool(self.runner_name) and self.runner_name != self.organisation_name
+        return run_by_another(organisation_name=self.organisation_name, runner_name=self.runner_name)
 
     def as_json(self):
         data = asdict(self)
