@@ -115,6 +115,18 @@ def current_password_field(**kwargs):
     )
 
 
+def current_password_check(form, *, missing):
+    """Ask `form`'s "password" field for the current password; `missing` says why it is needed.
+
+    A wrong one counts in the log-in lock-out (accounts.lockout.password_confirm).
+    """
+    password = form.cleaned_data.get("password")
+    if not password:
+        form.add_error("password", missing)
+    elif not password_confirm(request=form.request, password=password):
+        form.add_error("password", _("This is not your current password. Nothing was saved."))
+
+
 class ServiceErrorsMixin:
     def add_service_errors(self, error):
         """Show a service's refusal next to the field it names (at the top when the form has no such field)."""
@@ -269,11 +281,9 @@ class ProfileForm(ServiceErrorsMixin, ContactMixin, forms.Form):
         )
 
     def clean_current_password(self):
-        password = self.cleaned_data.get("password")
-        if not password:
-            self.add_error("password", _("To change your email address or mobile number, type your current password."))
-        elif not password_confirm(request=self.request, password=password):
-            self.add_error("password", _("This is not your current password. Nothing was saved."))
+        current_password_check(
+            self, missing=_("To change your email address or mobile number, type your current password.")
+        )
 
 
 class LoginForm(auth_forms.AuthenticationForm):
@@ -325,11 +335,7 @@ class AdminNameEmailForm(WagtailNameEmailForm):
     def clean(self):
         cleaned = super().clean()
         if "email" in self.fields and self.email_changes():
-            password = cleaned.get("password")
-            if not password:
-                self.add_error("password", _("To change your email address, type your current password."))
-            elif not password_confirm(request=self.request, password=password):
-                self.add_error("password", _("This is not your current password. Nothing was saved."))
+            current_password_check(self, missing=_("To change your email address, type your current password."))
         return cleaned
 
     def email_changes(self):
