@@ -27,7 +27,16 @@ from cms_pages.models import (
 from cms_pages.services import home_page_install
 from courses.attendance import attendance_record
 from courses.cohort_services import cohort_join
-from courses.models import Cohort, CohortSession, CourseIndexPage, CoursePage, ModulePage, QuizQuestion
+from courses.grant_services import course_grant
+from courses.models import (
+    Cohort,
+    CohortSession,
+    CourseGrant,
+    CourseIndexPage,
+    CoursePage,
+    ModulePage,
+    QuizQuestion,
+)
 from courses.roster import roster_import
 from courses.services import enrolment_create, module_mark_read, quiz_attempt_open, quiz_attempt_submit
 from demo.content import accounts, courses, regions, site
@@ -78,6 +87,7 @@ def seed_demo(*, today=None):
         seed_budgeting_call(budgeting_index, call, course_pages, today)
     seed_learning(course_pages)
     seed_roles(organisations)
+    seed_course_grants(course_pages, organisations)
     seed_classes(course_pages, organisations, today)
     for standard in site.STANDARD_PAGES:
         child_page(
@@ -132,6 +142,15 @@ def seed_roles(organisations):
             membership_set(user=user, organisation=organisation, role=roles[account["role"]])
         elif account["role"] in groups:
             government_role_grant(user=user, group_name=groups[account["role"]])
+
+
+def seed_course_grants(course_pages, organisations):
+    """The demo's course grants, through the service (so they are in the audit log); once each."""
+    User = get_user_model()
+    for data in site.COURSE_GRANTS:
+        course, organisation = course_pages[data["course"]], organisations[data["organisation"]]
+        if not CourseGrant.objects.active().filter(course=course, organisation=organisation).exists():
+            course_grant(course=course, organisation=organisation, by=User.objects.get(username=data["granted_by"]))
 
 
 def seed_classes(course_pages, organisations, today):

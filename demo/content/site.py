@@ -468,6 +468,17 @@ STANDARD_PAGES = [
     },
 ]
 
+# The city's office lets an NGO partner run its budget course in kelurahan halls: a class of another
+# organisation's course needs the owner's grant (courses.CourseGrant), and the admin's "Izin kursus"
+# screen has one to show.
+COURSE_GRANTS = [
+    {
+        "course": "anggaran-kelurahan-desa-dan-musrenbang",
+        "organisation": "perkumpulan-warga-cerdas",
+        "granted_by": "pemkot",
+    },
+]
+
 # One class (kelas) per NGO partner. Dates are months from the day the demo is seeded; the
 # roster rows are invented residents with phone numbers only, as most class rosters are.
 CLASSES = [

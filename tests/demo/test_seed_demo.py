@@ -11,6 +11,7 @@ from cms_pages.models import BudgetingCallPage, ForumPage, HomePage
 from courses.models import (
     Attendance,
     Cohort,
+    CourseGrant,
     CoursePage,
     Enrolment,
     ModulePage,
@@ -78,6 +79,10 @@ def test_seed_demo_builds_the_demo_site_and_a_second_run_changes_nothing(client)
         modules = ModulePage.objects.child_of(course).live()
         assert modules.count() >= 3, course.title
         assert QuizQuestion.objects.filter(module__in=modules).count() >= 5, course.title
+
+    # The city's office lets Perkumpulan Warga Cerdas run its budget course.
+    grant = CourseGrant.objects.active().select_related("course", "organisation").get()
+    assert (grant.course.organisation.kind, grant.organisation.name) == ("government", "Perkumpulan Warga Cerdas")
 
     forums = ForumPage.objects.live().select_related("kelurahan")
     assert forums.count() >= 2
