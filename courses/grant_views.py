@@ -58,25 +58,8 @@ class CourseGrantForm(WagtailAdminModelForm):
         )
         self.fields["organisation"].queryset = Organisation.objects.order_by("name")
 
-    def clean(self):
-        cleaned = super().clean()
-        course, organisation = cleaned.get("course"), cleaned.get("organisation")
-        if course and organisation:
-            if course.organisation_id == organisation.pk:
-                self.add_error(
-                    "organisation",
-                    _("%(organisation)s owns this course: it runs its classes without a grant.")
-                    % {"organisation": organisation},
-                )
-            elif CourseGrant.objects.active().filter(course=course, organisation=organisation).exists():
-                self.add_error(
-                    "organisation",
-                    _("%(organisation)s may already run classes of this course.") % {"organisation": organisation},
-                )
-        return cleaned
-
     def validate_unique(self):
-        # The form's clean says it in words; the database's constraint guards the race (grant_services).
+        # The rules (not to the owner, one active grant) are the service's, said in its words on saving.
         pass
 
 
@@ -114,7 +97,10 @@ class CourseGrantCreateView(generic.CreateView):
         try:
             return super().form_valid(form)
         except grant_services.GrantError as error:
-            form.add_error(None, str(error))
+            form.add_error("organisation", str(error))
+            # What Wagtail's is_valid() sets for a form in error: the banner above the form.
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
 
     def get_success_message(self, instance):
