@@ -92,6 +92,20 @@ def _review_note(*, course, shows_marks, shows_answers):
     return ""
 
 
+def questions_without_key(attempt):
+    """An attempt's questions and choices as the quiz form shows them: never the answer key."""
+    return [
+        {
+            "id": question["id"],
+            "number": number,
+            "kind": question["kind"],
+            "prompt": question["prompt"],
+            "choices": [{"id": choice["id"], "text": choice["text"]} for choice in question["choices"]],
+        }
+        for number, question in enumerate(attempt.questions, start=1)
+    ]
+
+
 def attempt_review(*, attempt, course, enrolment, attempts, for_staff=False):
     """What of `attempt` may be shown: to its resident, or everything to staff (``for_staff``).
 
@@ -107,16 +121,7 @@ def attempt_review(*, attempt, course, enrolment, attempts, for_staff=False):
             passed=None,
             shows_marks=False,
             shows_answers=False,
-            questions=[
-                {
-                    "id": question["id"],
-                    "number": number,
-                    "kind": question["kind"],
-                    "prompt": question["prompt"],
-                    "choices": [{"id": choice["id"], "text": choice["text"]} for choice in question["choices"]],
-                }
-                for number, question in enumerate(attempt.questions, start=1)
-            ],
+            questions=questions_without_key(attempt),
         )
     if for_staff:
         shows_marks = shows_answers = True

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from courses import cohort_services, selectors, services
 from courses.cohort_services import normalise_code
-from courses.quiz_review import attempt_review
+from courses.quiz_review import attempt_review, questions_without_key
 from courses.services import LearningError
 
 
@@ -92,8 +92,7 @@ def _quiz_submit(request, *, module):
 
 
 def _render_quiz(request, *, module, attempt, chosen, error=None, status=200):
-    # An open attempt's review is its questions and choices only, never the answer key.
-    questions = attempt_review(attempt=attempt, course=None, enrolment=None, attempts=()).questions
+    questions = questions_without_key(attempt)
     for question in questions:
         for choice in question["choices"]:
             choice["checked"] = choice["id"] in chosen.get(str(question["id"]), [])
