@@ -290,7 +290,7 @@ class LearnerIndexView(generic.IndexView):
         bool: {generic.IndexView.FORMAT_CSV: yes_no, generic.IndexView.FORMAT_XLSX: yes_no},
     }
     # Phones as residents write them, 0812 3456 7890: stored as +62…, which a spreadsheet reads as a formula.
-    # (Text that would run as a formula gets a leading apostrophe in every Wagtail export: reports.wagtail_exports.)
+    # (Text that would run as a formula gets a leading apostrophe in every Wagtail export: core.wagtail_exports.)
     custom_field_preprocess = {
         "user.phone": {generic.IndexView.FORMAT_CSV: phone_national, generic.IndexView.FORMAT_XLSX: phone_national},
     }

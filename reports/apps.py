@@ -14,7 +14,5 @@ class ReportsConfig(AppConfig):
 
         from reports.models import ReportExport
         from reports.receivers import export_file_delete
-        from reports.wagtail_exports import wagtail_exports_make_spreadsheet_safe
 
         post_delete.connect(export_file_delete, sender=ReportExport, dispatch_uid="reports-export-file-delete")
-        wagtail_exports_make_spreadsheet_safe()

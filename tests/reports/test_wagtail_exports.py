@@ -1,4 +1,4 @@
-"""Wagtail's own reports write their spreadsheets by the site's rule too (reports.wagtail_exports):
+"""Wagtail's own reports write their spreadsheets by the site's rule too (core.wagtail_exports):
 a page title that a spreadsheet would run as a formula is written as text."""
 
 import csv
