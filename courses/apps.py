@@ -9,31 +9,32 @@ class CoursesConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from courses import authoring
         from courses.models import CoursePage
-        from organisations.services import course_permissions_follow_publishing
+        from organisations.signals import content_review_installed, organisation_groups_installed
 
         page_published.connect(
-            course_permissions_follow_publishing, sender=CoursePage, dispatch_uid="course-permissions"
+            authoring.course_permissions_follow_publishing, sender=CoursePage, dispatch_uid="course-permissions"
+        )
+        organisation_groups_installed.connect(
+            authoring.course_permissions_follow_organisation_groups, dispatch_uid="course-permissions-of-organisation"
+        )
+        content_review_installed.connect(
+            authoring.course_indexes_follow_content_review, dispatch_uid="course-indexes-review"
         )
         self.register_permission_policies()
 
     def register_permission_policies(self):
-        """Who may see and do what with pages, classes, learners and grants in the admin (courses.scope's rules).
+        """Who may see and do what with pages and grants in the admin (courses.scope's rules; classes registers its own).
 
         Registered here, at start-up, before anything asks Wagtail's registry for a policy.
         """
         from wagtail.models import Page
         from wagtail.permissions import register_permission_policy
 
-        from courses.models import Cohort, CourseGrant, Enrolment
+        from courses.models import CourseGrant
         from courses.page_permissions import OrganisationPagePermissionPolicy
-        from courses.permissions import (
-            cohort_permission_policy,
-            course_grant_permission_policy,
-            learner_permission_policy,
-        )
+        from courses.permissions import course_grant_permission_policy
 
         register_permission_policy(Page, OrganisationPagePermissionPolicy(Page))
-        register_permission_policy(Cohort, cohort_permission_policy)
-        register_permission_policy(Enrolment, learner_permission_policy)
         register_permission_policy(CourseGrant, course_grant_permission_policy)

@@ -4,7 +4,8 @@ Permissions are given to groups, never to users: each organisation has an author
 facilitators group, made when the organisation is made. A membership puts a user in the groups
 its role needs. Authors may add courses under /kursus/ and edit their organisation's courses and
 modules; they cannot publish: what they submit goes to the content review workflow, which the
-government reviewers approve or reject.
+government reviewers approve or reject. Those permissions on course pages, and the workflow on the
+course indexes, are given by courses (courses.authoring), which listens to organisations.signals.
 """
 
 from django.contrib.auth import get_user_model
@@ -14,21 +15,17 @@ from wagtail.models import (
     Collection,
     GroupApprovalTask,
     GroupCollectionPermission,
-    GroupPagePermission,
-    Page,
     Workflow,
-    WorkflowPage,
     WorkflowTask,
 )
 
 from organisations.models import GOVERNMENT_STAFF_GROUP, REVIEWERS_GROUP, Membership, Organisation
 from organisations.selectors import membership_allowed
+from organisations.signals import content_review_installed, organisation_groups_installed
 
 REVIEW_WORKFLOW = "Tinjauan konten"
 REVIEW_TASK = "Persetujuan peninjau"
 
-# What an organisation's authors may do with its course pages (and so with their modules).
-COURSE_PERMISSIONS = ("add_page", "change_page")
 # The images and documents that lessons show: authors upload, change and choose them in their
 # organisation's own collection.
 MEDIA_PERMISSIONS = (
@@ -47,12 +44,6 @@ def _permission(app_label, codename):
 
 def _admin_access():
     return _permission("wagtailadmin", "access_admin")
-
-
-def _course_indexes():
-    from courses.models import CourseIndexPage
-
-    return CourseIndexPage.objects.all()
 
 
 @transaction.atomic
@@ -75,17 +66,13 @@ def organisation_groups_install(organisation):
     admin_access = _admin_access()
     for group in (organisation.authors_group, organisation.facilitators_group):
         group.permissions.add(admin_access)
-    add_page = _permission("wagtailcore", "add_page")
-    for index in _course_indexes():
-        GroupPagePermission.objects.get_or_create(group=organisation.authors_group, page=index, permission=add_page)
     for app_label, codename in MEDIA_PERMISSIONS:
         GroupCollectionPermission.objects.get_or_create(
             group=organisation.authors_group,
             collection=organisation.collection,
             permission=_permission(app_label, codename),
         )
-    for course in organisation.courses.all():
-        course_permissions_sync(course)
+    organisation_groups_installed.send(sender=Organisation, organisation=organisation)
     return organisation
 
 
@@ -142,26 +129,10 @@ def _staff_status_follows_groups(user):
         user.is_staff = is_staff
 
 
-def course_permissions_follow_publishing(sender, instance, **kwargs):
-    """Connected to page_published for courses: the live page's organisation is the one that counts."""
-    course_permissions_sync(instance)
-
-
-@transaction.atomic
-def course_permissions_sync(course):
-    """The course's organisation's authors may edit it and add modules to it; no other organisation's may."""
-    permissions = [_permission("wagtailcore", codename) for codename in COURSE_PERMISSIONS]
-    owner_group = course.organisation.authors_group
-    other_authors = Organisation.objects.exclude(pk=course.organisation_id).values("authors_group")
-    GroupPagePermission.objects.filter(page=course, group__in=other_authors).delete()
-    if owner_group is not None:
-        for permission in permissions:
-            GroupPagePermission.objects.get_or_create(group=owner_group, page=course, permission=permission)
-
-
 @transaction.atomic
 def content_review_install():
-    """The reviewers' and government staff's groups, and the review workflow on every course index.
+    """The reviewers' and government staff's groups, and the review workflow (which courses puts on
+    every course index: organisations.signals).
 
     Returns the workflow. Running it again changes nothing.
     """
@@ -191,9 +162,5 @@ def content_review_install():
     task.groups.set([reviewers])
     workflow, _created = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    # Approving the last task publishes the page as the reviewer: they need the publish permission.
-    publish_page = _permission("wagtailcore", "publish_page")
-    for index in _course_indexes():
-        WorkflowPage.objects.update_or_create(page=Page.objects.get(pk=index.pk), defaults={"workflow": workflow})
-        GroupPagePermission.objects.get_or_create(group=reviewers, page=index, permission=publish_page)
+    content_review_installed.send(sender=Workflow, workflow=workflow, reviewers=reviewers)
     return workflow
