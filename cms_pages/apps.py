@@ -5,28 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class CmsPagesConfig(AppConfig):
     name = "cms_pages"
     verbose_name = _("Site pages")
-
-    def ready(self):
-        from django.db.models.signals import post_delete, post_save
-        from wagtail.documents import get_document_model
-        from wagtail.images import get_image_model
-        from wagtail.models import Page, PageViewRestriction, Site
-        from wagtail.signals import page_published, page_unpublished, post_page_move
-
-        from cms_pages.page_cache import page_cache_invalidate, page_cache_invalidate_for_new_alias
-
-        for name, signal in [
-            ("published", page_published),
-            ("unpublished", page_unpublished),
-            ("moved", post_page_move),
-        ]:
-            signal.connect(page_cache_invalidate, dispatch_uid=f"page-cache-{name}")
-        post_delete.connect(page_cache_invalidate, sender=Page, dispatch_uid="page-cache-delete")
-        # A new alias is live at once, without being published.
-        post_save.connect(page_cache_invalidate_for_new_alias, dispatch_uid="page-cache-new-alias")
-        # Who may see a page, which site answers which host, and the images and documents that
-        # lessons show change what is cached as well.
-        for model in (PageViewRestriction, Site, get_image_model(), get_document_model()):
-            name = model._meta.model_name
-            post_save.connect(page_cache_invalidate, sender=model, dispatch_uid=f"page-cache-{name}-save")
-            post_delete.connect(page_cache_invalidate, sender=model, dispatch_uid=f"page-cache-{name}-delete")

@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms_pages.blocks import StandardBodyBlock
-from cms_pages.page_cache import ViewRestrictionsRememberedMixin
+from core.page_cache import ViewRestrictionsRememberedMixin
 
 SIMPLE_TEXT = ["bold", "italic", "link", "ul", "ol"]
 RICH_TEXT = ["h2", "h3", "bold", "italic", "link", "ul", "ol", "blockquote"]

@@ -5,7 +5,7 @@ import uuid
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from cms_pages.page_cache import remember
+from core.page_cache import remember
 from courses.models import (
     Attendance,
     Cohort,

@@ -5,8 +5,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import AdminLogoutView, admin_account
-from cms_pages import routing
 from cms_pages.views import choose_language
+from core import page_routing
 from courses.page_permissions import explorer_urls, page_chooser_urls, page_types_usage_urls
 from lms.views import favicon
 
@@ -41,9 +41,9 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Everything else is a Wagtail page: /kursus/, /forum/, /penganggaran/ ... Wagtail's own URL
-# patterns, with its serve view swapped for the one that remembers routes (cms_pages.routing).
+# patterns, with its serve view swapped for the one that remembers routes (core.page_routing).
 wagtail_utility_urls = [pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"]
 urlpatterns += [
     *wagtail_utility_urls,
-    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, page_routing.serve, name="wagtail_serve"),
 ]

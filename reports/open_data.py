@@ -43,7 +43,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from cms_pages.page_cache import CACHE_ERRORS
+from core.page_cache import CACHE_ERRORS
 from core.spreadsheet_cells import spreadsheet_text
 from courses.models import CoursePage, Enrolment
 from regions.models import Region

@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms_pages.page_cache import ViewRestrictionsRememberedMixin
+from core.page_cache import ViewRestrictionsRememberedMixin
 from courses.blocks import LessonBodyBlock
 
 
@@ -47,7 +47,7 @@ class CourseIndexPage(ViewRestrictionsRememberedMixin, Page):
         topics = request.GET.getlist("topik")
         if topics and (len(topics) > 1 or topics[0] not in Topic.values):
             # An unknown topic, or several: the whole list, at its own address. A page here would
-            # be one more copy in the page cache for every made-up topic (cms_pages.page_cache).
+            # be one more copy in the page cache for every made-up topic (core.page_cache).
             return redirect(self.get_url(request))
         return super().serve(request, *args, **kwargs)
 

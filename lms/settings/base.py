@@ -27,6 +27,7 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
 
 INSTALLED_APPS = [
+    "core",
     "accounts",
     "regions",
     "organisations",
@@ -75,7 +76,7 @@ MIDDLEWARE = [
     "lms.middleware.ChosenLanguageMiddleware",
     # Above every middleware that may set a cookie (sessions, CSRF, messages): a response reaches
     # the cache only once they all have had their say, and one that sets a cookie is not kept.
-    "cms_pages.page_cache.AnonymousPageCacheMiddleware",
+    "core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -180,7 +181,7 @@ CACHES = {
         "TIMEOUT": PAGE_CACHE_SECONDS,  # for a key set without its own timeout: it still expires
     },
 }
-# The first level of what pages share (cms_pages.page_cache.remember): each process's own copy.
+# The first level of what pages share (core.page_cache.remember): each process's own copy.
 CACHES["pages-local"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "pages-local",
@@ -188,11 +189,11 @@ CACHES["pages-local"] = {
 }
 for _cache in CACHES.values():
     if _cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-        _cache["BACKEND"] = "lms.cache.RedisCache"  # the same, without a new client per call
+        _cache["BACKEND"] = "core.redis_cache.RedisCache"  # the same, without a new client per call
 # Sessions are read from the cache (every logged-in request reads one) and kept in the database.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Public pages as anonymous visitors see them, and the routes and fragments that logged-in
-# pages share (cms_pages.page_cache).
+# pages share (core.page_cache).
 PAGE_CACHE_ENABLED = True
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_LOCAL_ALIAS = "pages-local"

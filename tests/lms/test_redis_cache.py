@@ -5,7 +5,7 @@ import os
 import pytest
 import redis
 
-from lms.cache import RedisCache
+from core.redis_cache import RedisCache
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 

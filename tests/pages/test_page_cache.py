@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.urls import include, path
 from wagtail.models import PageViewRestriction
 
-from cms_pages.page_cache import VERSION_SECONDS, page_cache
+from core.page_cache import VERSION_SECONDS, page_cache
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,7 @@
 """What every visitor's page shares is cached (routes, lesson bodies, the menu), and never stale.
 
 These run with the anonymous page cache off (as all tests do), so each request really routes and
-renders; what they check is the cache that logged-in residents' pages use (cms_pages.page_cache.remember).
+renders; what they check is the cache that logged-in residents' pages use (core.page_cache.remember).
 """
 
 import pytest
@@ -101,7 +101,7 @@ def test_pages_still_work_when_the_shared_cache_is_down(client, module, settings
     client.force_login(resident)
     settings.CACHES = {
         **settings.CACHES,
-        "pages": {"BACKEND": "lms.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"},  # nothing listens
+        "pages": {"BACKEND": "core.redis_cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"},  # nothing listens
     }
     settings.PAGE_CACHE_ENABLED = True
     response = client.get(module.url)

@@ -12,7 +12,7 @@ from django.http import Http404
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
-from cms_pages.page_cache import remember, site_key
+from core.page_cache import remember, site_key
 
 
 def serve(request, path):

@@ -3,7 +3,7 @@
     {% cached_fragment "lesson-body" page.id %}{% include_block page.body %}{% endcached_fragment %}
 
 The block is rendered once per site, language and key until a page is next published (the page
-cache's version, see ``cms_pages.page_cache.remember``). Only for what every visitor sees alike:
+cache's version, see ``core.page_cache.remember``). Only for what every visitor sees alike:
 never a form (its CSRF token is the visitor's own) or anything about the logged-in user.
 A preview always renders afresh, so that a draft never reaches the cache.
 """
@@ -14,7 +14,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from cms_pages.page_cache import remember, site_key
+from core.page_cache import remember, site_key
 
 register = template.Library()
 

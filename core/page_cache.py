@@ -137,7 +137,7 @@ class ViewRestrictionsRememberedMixin:
     """For page models: whether a page or its ancestors are private, remembered like routes.
 
     Wagtail asks on every request (two queries) before serving a page; nearly all pages are
-    public. Saving or deleting a view restriction makes the answer stale (cms_pages.apps).
+    public. Saving or deleting a view restriction makes the answer stale (core.apps).
     """
 
     def get_view_restrictions(self):
