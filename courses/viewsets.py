@@ -24,13 +24,13 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from accounts.forms import KelurahanField
 from accounts.validators import phone_national
+from core.display import yes_no
 from courses import cohort_views
 from courses.attendance_views import attendance_admin_urls
 from courses.cohort_services import cohort_completions_refresh
 from courses.models import Cohort, CoursePage, Enrolment
 from courses.permissions import cohort_permission_policy, learner_permission_policy
 from courses.scope import courses_runnable_by, may_run_course, organisations_facilitated_by
-from lms.display import yes_no
 from organisations.models import FACILITATOR_ROLES, Organisation
 from privacy import services as privacy_services
 

@@ -21,10 +21,10 @@ from wagtail.admin.utils import get_user_display_name
 from accounts.models import LearnerProfile
 from accounts.validators import phone_national
 from certificates.models import CertificateVersion, format_certificate_code
+from core.display import yes_no
 from core.spreadsheet_cells import spreadsheet_text
 from courses.models import Attendance, Enrolment, QuizAttempt
 from courses.quiz_review import attempt_review
-from lms.display import yes_no
 from organisations.models import Membership
 from privacy.models import ConsentRecord, RecordAccess
 
