@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from accounts import selectors
 from accounts.validators import normalise_identifier
+from core.client_address import client_ip_address
 
 LOCKED_OUT_TEMPLATE = "accounts/locked_out.html"
 
@@ -39,22 +40,6 @@ def account_key(request, credentials):
         user = selectors.user_by_identifier(identifier)
         cache[identifier] = user.get_username() if user else normalise_identifier(identifier)
     return cache[identifier]
-
-
-def client_ip_address(request):
-    """The client's address as the first machine we trust saw it.
-
-    Without a proxy that is REMOTE_ADDR. Behind N proxies that each append to
-    X-Forwarded-For (``AXES_IPWARE_PROXY_COUNT = N``), REMOTE_ADDR is a proxy's, and the
-    N-th entry from the right is the one the client could not forge.
-    """
-    proxies = getattr(settings, "AXES_IPWARE_PROXY_COUNT", None) or 0
-    if proxies:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR")
 
 
 def cool_off():

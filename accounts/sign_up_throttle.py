@@ -8,15 +8,14 @@ first sign-up and closes ``SIGN_UP_WINDOW_MINUTES`` later; past the limit within
 gets a 429 page saying when to come back. The default (20 in an hour) leaves room for a family or
 a kelurahan hall sharing one address; classes whose learners join on paper use rosters and
 invitation codes, which do not go through this form. The counts live in Django's cache
-(``CACHE_URL``: shared by every process when it is Redis), keyed like the other throttles on
-accounts.lockout.client_ip_address.
+(core.rate_limit).
 """
 
 from datetime import timedelta
 
 from django.conf import settings
 
-from accounts.throttle import fixed_window_hit
+from core.rate_limit import fixed_window_hit
 
 
 def window():

@@ -10,13 +10,12 @@ The window is fixed: it opens at an address's first look-up and closes ``WINDOW`
 the count starts again; past ``LOOKUP_LIMIT`` within it, the address gets a 429 page saying when
 the window closes. An employer checking a handful of certificates never meets the limit; a
 kelurahan hall that shares one address could, at 30, only when many people check at once. The
-counts live in Django's cache (``CACHE_URL``: shared by every process when it is Redis), like
-accounts.invitation_throttle.
+counts live in Django's cache (core.rate_limit).
 """
 
 from datetime import timedelta
 
-from accounts.throttle import fixed_window_hit
+from core.rate_limit import fixed_window_hit
 
 LOOKUP_LIMIT = 30
 WINDOW = timedelta(minutes=10)

@@ -388,7 +388,7 @@ AUTHENTICATION_BACKENDS = [
 # Brute-force protection (django-axes), also on the Wagtail admin's log-in: 5 failures lock one
 # account out from one client address for 15 minutes. Never an address alone: many phones share
 # their carrier's addresses. Behind proxies that append to X-Forwarded-For, set
-# AXES_IPWARE_PROXY_COUNT to their number (see accounts.lockout.client_ip_address).
+# AXES_IPWARE_PROXY_COUNT to their number (see core.client_address.client_ip_address).
 INSTALLED_APPS += ["axes"]
 MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last: turns a lock-out into our lock-out page
 AXES_FAILURE_LIMIT = 5
@@ -396,7 +396,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = 0.25  # hours (axes reads a float as hours): 15 minutes
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "accounts.lockout.account_key"
-AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip_address"
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_ip_address"
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 AXES_DISABLE_ACCESS_LOG = True  # minimal data: no record of every successful log-in
 # Axes keeps each failure's form fields, masking these (and "password"): the admin account page's

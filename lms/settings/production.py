@@ -33,7 +33,7 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[SITE_URL
 # Behind a TLS-terminating proxy (nginx, a load balancer) that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # How many proxies append to X-Forwarded-For: the lock-out must key on the resident's own
-# address, not the proxy's (accounts.lockout.client_ip_address).
+# address, not the proxy's (core.client_address.client_ip_address).
 AXES_IPWARE_PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=1)
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # a load balancer's check over plain HTTP (lms.health)

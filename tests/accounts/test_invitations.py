@@ -516,7 +516,7 @@ def test_the_pause_ends_after_fifteen_minutes(client, roster_resident, facilitat
     for number in range(10):
         guess(client, number)
     later = timezone.now() + invitation_throttle.COOL_OFF + datetime.timedelta(seconds=1)
-    monkeypatch.setattr(invitation_throttle.timezone, "now", lambda: later)
+    monkeypatch.setattr(timezone, "now", lambda: later)
 
     response = client.post(CODE_PAGE, {"kode": code}, REMOTE_ADDR=CLASS_ADDRESS)
 

@@ -1,0 +1,19 @@
+"""Which client a request came from: what rate limits and log-in lock-outs count per address."""
+
+from django.conf import settings
+
+
+def client_ip_address(request):
+    """The client's address as the first machine we trust saw it.
+
+    Without a proxy that is REMOTE_ADDR. Behind N proxies that each append to
+    X-Forwarded-For (``AXES_IPWARE_PROXY_COUNT = N``), REMOTE_ADDR is a proxy's, and the
+    N-th entry from the right is the one the client could not forge.
+    """
+    proxies = getattr(settings, "AXES_IPWARE_PROXY_COUNT", None) or 0
+    if proxies:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [part for part in forwarded if part]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR")
