@@ -5,12 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page
 
-from classes.viewsets import CohortViewSet, LearnerViewSet
 from courses.admin_visibility import BULK_ACTIONS, VisibleDocumentsAPIViewSet, VisibleImagesAPIViewSet
 from courses.authoring import course_permissions_sync
 from courses.grant_views import CourseGrantViewSet
 from courses.models import CoursePage, ModulePage
 from courses.page_permissions import without_other_organisations_courses
+from courses.viewsets import CohortViewSet, LearnerViewSet
 from organisations.models import REVIEWERS_GROUP
 from organisations.selectors import organisations_of_author
 
