@@ -25,9 +25,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import AccountInvitation, LearnerProfile
-from privacy.models import ConsentRecord
-from privacy.services import consent_record
+from accounts.models import AccountInvitation, ConsentRecord, LearnerProfile
+from accounts.services import consent_record
 
 # The letters of class codes: no 0/O/D-like pairs, no 1/I/L, 2/Z, 5/S, 8/B, so a code copied by
 # hand from paper reads back the same. (Our own copy: accounts never imports courses.)

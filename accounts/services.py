@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import LearnerProfile
+from accounts.models import ConsentRecord, LearnerProfile
 from accounts.validators import (
     guardian_consent_required,
     normalise_email,
@@ -24,11 +24,22 @@ from accounts.validators import (
     validate_contact_given,
 )
 from core.text import clean_single_line
-from privacy.models import ConsentRecord
-from privacy.services import consent_record
 from regions.models import Region
 
 USERNAME_BASE_LENGTH = 30
+
+
+def consent_record(*, user, kind, action=ConsentRecord.Action.GIVEN, at=None, recorded_by=None):
+    """Keep one consent given or withdrawn, to the current privacy notice (the learner profile holds
+    only the latest; privacy.services changes it later: renewal, withdrawal)."""
+    return ConsentRecord.objects.create(
+        user=user,
+        kind=kind,
+        action=action,
+        notice_version=settings.PRIVACY_NOTICE_VERSION,
+        at=at or timezone.now(),
+        recorded_by=recorded_by,
+    )
 
 
 @transaction.atomic

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.utils import get_user_display_name
 
-from accounts.models import LearnerProfile
+from accounts.models import ConsentRecord, LearnerProfile
 from accounts.validators import phone_national
 from certificates.models import CertificateVersion, format_certificate_code
 from core.display import yes_no
@@ -26,7 +26,7 @@ from core.spreadsheet_cells import spreadsheet_text
 from courses.models import Attendance, Enrolment, QuizAttempt
 from courses.quiz_review import attempt_review
 from organisations.models import Membership
-from privacy.models import ConsentRecord, RecordAccess
+from privacy.models import RecordAccess
 
 
 def _when(value):

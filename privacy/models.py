@@ -1,49 +1,11 @@
-"""What the residents' data rights need kept: their consents over time, and who opened their records."""
+"""What the residents' data rights need kept here: who opened their records.
+
+Their consents over time are kept with their accounts (accounts.models.ConsentRecord).
+"""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-
-class ConsentRecord(models.Model):
-    """One consent given or withdrawn, kept as it happened (the learner profile holds only the latest).
-
-    Kinds: the privacy notice, agreed to at sign-up, at activation and again for each new version;
-    and the optional data (gender, birth year), whose withdrawal erases them.
-    """
-
-    class Kind(models.TextChoices):
-        PRIVACY_NOTICE = "privacy-notice", _("Privacy notice")
-        OPTIONAL_DATA = "optional-data", _("Optional data (gender, birth year)")
-
-    class Action(models.TextChoices):
-        GIVEN = "given", _("Given")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("resident"), on_delete=models.CASCADE, related_name="consents"
-    )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    action = models.CharField(_("action"), max_length=10, choices=Action.choices, default=Action.GIVEN)
-    notice_version = models.CharField(_("privacy notice version"), max_length=20)
-    at = models.DateTimeField(_("at"))
-    # A facilitator who recorded a consent given on a class's paper form.
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    class Meta:
-        verbose_name = _("consent record")
-        verbose_name_plural = _("consent records")
-        ordering = ["user", "at", "pk"]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} · {self.get_action_display()} · {self.at:%Y-%m-%d}"
 
 
 class RecordAccess(models.Model):

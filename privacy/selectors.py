@@ -3,10 +3,11 @@
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
+from accounts.models import ConsentRecord
 from certificates.models import Certificate, CertificateVersion
 from courses.models import Attendance, Enrolment, ModuleProgress, QuizAttempt
 from courses.scope import learners_seen_by
-from privacy.models import ConsentRecord, RecordAccess
+from privacy.models import RecordAccess
 
 # What may have been read or written in an incident window, per resident: (kind, rows, the path from
 # a row to its resident, the row's times). A row counts when any of its times falls in the window.

@@ -1,4 +1,4 @@
-"""Changes the residents' data rights make: consents, the access log, and erasing an account."""
+"""Changes the residents' data rights make: consent renewal and withdrawal, the access log, and erasing an account."""
 
 import datetime
 
@@ -12,10 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
-from accounts.models import AccountInvitation, LearnerProfile
+from accounts.models import AccountInvitation, ConsentRecord, LearnerProfile
+from accounts.services import consent_record
 from certificates.models import Certificate, CertificateBatch, CertificateVersion
 from courses.models import Enrolment
-from privacy.models import ConsentRecord, RecordAccess
+from privacy.models import RecordAccess
 
 # What staff and facilitators read where an erased resident's name was: in every list, form and
 # export alike, because it is the name the account now holds (DESIGN: "akun dihapus").
@@ -28,17 +29,6 @@ FREE_TEXT_LOG_KEYS = {"name", "note", "reason"}
 
 class ErasureRefused(Exception):
     """The account is not a resident's own to delete here; the message says why."""
-
-
-def consent_record(*, user, kind, action=ConsentRecord.Action.GIVEN, at=None, recorded_by=None):
-    return ConsentRecord.objects.create(
-        user=user,
-        kind=kind,
-        action=action,
-        notice_version=settings.PRIVACY_NOTICE_VERSION,
-        at=at or timezone.now(),
-        recorded_by=recorded_by,
-    )
 
 
 def consent_needs_renewal(user):

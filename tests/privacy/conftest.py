@@ -5,10 +5,11 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from accounts.models import ConsentRecord
+from accounts.services import consent_record
 from certificates.services import certificate_issue
 from courses.models import Attendance, Enrolment, ModuleProgress, QuizAttempt
-from privacy.models import ConsentRecord
-from privacy.services import consent_record, learner_record_opened
+from privacy.services import learner_record_opened
 from tests import factories
 from tests.classes import conftest as class_fixtures
 from tests.classes.conftest import add_meetings

@@ -12,10 +12,11 @@ from django.urls import reverse
 from django.utils.text import slugify
 from wagtail.log_actions import log
 
+from accounts.models import ConsentRecord
 from certificates.models import Certificate, CertificateBatch, CertificateVersion
 from certificates.services import CertificateError, certificate_reissue
 from courses.models import Attendance, Enrolment, QuizAttempt
-from privacy.models import ConsentRecord, RecordAccess
+from privacy.models import RecordAccess
 from privacy.services import ERASED_NAME
 from tests.privacy.conftest import EMAIL, NAME, PHONE, stored_bytes
 

@@ -37,7 +37,7 @@ def dated(sulastri, another):
             ("courses.QuizAttempt", "enrolment__user", ["started_at", "submitted_at"]),
             ("courses.Attendance", "enrolment__user", ["recorded_at"]),
             ("certificates.CertificateVersion", "certificate__enrolment__user", ["issued_at"]),
-            ("privacy.ConsentRecord", "user", ["at"]),
+            ("accounts.ConsentRecord", "user", ["at"]),
         ]:
             from django.apps import apps
 

@@ -3,8 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from accounts.models import LearnerProfile
-from privacy.models import ConsentRecord
+from accounts.models import ConsentRecord, LearnerProfile
 from tests import factories
 
 pytestmark = pytest.mark.django_db
