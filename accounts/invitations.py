@@ -14,7 +14,6 @@ are random and high-entropy, unlike passwords, and a digest lets one indexed que
 
 import hashlib
 import re
-import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -27,10 +26,11 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import AccountInvitation, ConsentRecord, LearnerProfile
 from accounts.services import consent_record
+from core.codes import LOOKALIKE_FREE_ALPHABET, human_code
 
-# The letters of class codes: no 0/O/D-like pairs, no 1/I/L, 2/Z, 5/S, 8/B, so a code copied by
-# hand from paper reads back the same. (Our own copy: accounts never imports courses.)
-CODE_ALPHABET = "34679ACDEFGHJKMNPQRTUVWXY"
+# The letters of class codes (core.codes), without look-alikes, so that a code copied by hand from
+# paper reads back the same.
+CODE_ALPHABET = LOOKALIKE_FREE_ALPHABET
 # 10 characters of 25: about 46 bits. With 10 tries per address per 15 minutes (accounts.
 # invitation_throttle), guessing any one of even a million live codes takes millennia.
 CODE_LENGTH = 10
@@ -60,14 +60,7 @@ INVALID_CODE_MESSAGE = _("This code is not valid or has expired. Ask your facili
 
 
 def code_new():
-    # One draw from the system's random source per code, spelled out in the alphabet: as uniform as
-    # ten draws of a letter each, and ten times fewer calls for a roster's thousands of codes.
-    number = secrets.randbelow(len(CODE_ALPHABET) ** CODE_LENGTH)
-    letters = []
-    for _position in range(CODE_LENGTH):
-        number, index = divmod(number, len(CODE_ALPHABET))
-        letters.append(CODE_ALPHABET[index])
-    return "".join(letters)
+    return human_code(CODE_LENGTH, alphabet=CODE_ALPHABET)
 
 
 def code_normalise(raw):

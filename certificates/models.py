@@ -8,7 +8,6 @@ never by deleting it.
 """
 
 import re
-import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -21,9 +20,11 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, PreviewableMixin
 
-# Crockford's base32: 32 symbols, no I, L, O or U, so a code read aloud or typed on a phone is
-# not mistaken. 10 random characters carry 50 bits.
-CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+from core.codes import CROCKFORD_ALPHABET, human_code
+
+# Crockford's base32 (core.codes), as on every certificate issued so far: no I, L, O or U, so a code
+# read aloud or typed on a phone is not mistaken. 10 random characters carry 50 bits.
+CODE_ALPHABET = CROCKFORD_ALPHABET
 CODE_LENGTH = 10
 # What a resident might type for a letter Crockford leaves out.
 _CODE_LOOKALIKES = str.maketrans({"I": "1", "L": "1", "O": "0"})
@@ -31,7 +32,7 @@ _CODE_LOOKALIKES = str.maketrans({"I": "1", "L": "1", "O": "0"})
 
 def new_certificate_code():
     """A random code; never derived from a sequence, so codes say nothing about each other."""
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return human_code(CODE_LENGTH, alphabet=CODE_ALPHABET)
 
 
 def normalise_certificate_code(text):
