@@ -12,6 +12,8 @@ class PrivacyConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
-        from privacy.receivers import consent_renewal_check
+        from accounts.signals import resident_records_exported
+        from privacy.receivers import access_log_on_export, consent_renewal_check
 
         user_logged_in.connect(consent_renewal_check, dispatch_uid="privacy-consent-renewal-check")
+        resident_records_exported.connect(access_log_on_export, dispatch_uid="privacy-access-log-on-export")

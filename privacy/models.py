@@ -29,10 +29,10 @@ class RecordAccess(models.Model):
     )
     accessed_at = models.DateTimeField(_("when"), db_index=True)
     action = models.CharField(_("what"), max_length=20, choices=Action.choices)
-    # A worker-built export, so that the file goes when a resident in it deletes their account.
-    export = models.ForeignKey(
-        "reports.ReportExport", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    # A worker-built export (reports.ReportExport), so that its file goes when a resident in it deletes
+    # their account: reports finds it here when the erasure is announced (privacy.signals). An id, not a
+    # foreign key: privacy is below reports. Reports clears it when the export goes (reports.receivers).
+    export_id = models.BigIntegerField(null=True, blank=True, db_index=True)
 
     class Meta:
         verbose_name = _("record access")

@@ -7,7 +7,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, router, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
@@ -17,6 +16,7 @@ from accounts.services import consent_record
 from certificates.models import Certificate, CertificateBatch, CertificateVersion
 from courses.models import Enrolment
 from privacy.models import RecordAccess
+from privacy.signals import resident_erased
 
 # What staff and facilitators read where an erased resident's name was: in every list, form and
 # export alike, because it is the name the account now holds (DESIGN: "akun dihapus").
@@ -64,12 +64,16 @@ def learner_record_opened(*, viewer, resident_id, now=None):
     )
 
 
-def records_exported(*, viewer, rows, export=None, now=None):
-    """Log an export for every resident whose rows it holds (`rows`: the exported enrolments).
+def records_exported(*, viewer, rows, export_id=None, now=None):
+    """Log an export for every resident whose rows it holds (`rows`: the exported rows, each with a
+    `user_id`). `export_id`: a worker-built export, whose earlier log (a run before, on a lost worker)
+    this one replaces, so that a run again logs only what it wrote this time.
 
     One INSERT … SELECT in the database, however many residents: a million-row export must not
     bring its resident ids through Python.
     """
+    if export_id is not None:
+        RecordAccess.objects.filter(export_id=export_id).delete()
     residents = rows.order_by().values("user_id").distinct()
     try:
         select, params = residents.query.sql_with_params()
@@ -89,7 +93,7 @@ def records_exported(*, viewer, rows, export=None, now=None):
                 viewer.pk,
                 now or timezone.now(),
                 RecordAccess.Action.EXPORT.value,
-                export.pk if export else None,
+                export_id,
                 *params,
             ],
         )
@@ -108,6 +112,11 @@ def access_log_prune(*, keep_days, now=None):
     return deleted
 
 
+def export_forget(*, export_id):
+    """The export is gone (expired, or deleted): its log stays, who exported whom and when, without it."""
+    RecordAccess.objects.filter(export_id=export_id).update(export_id=None)
+
+
 @transaction.atomic
 def erase_resident(*, user, now=None):
     """Delete a resident's account at their request (UU 27/2022): nothing left says who they were.
@@ -115,8 +124,8 @@ def erase_resident(*, user, now=None):
     The rows that feed anonymous figures stay (enrolments, progress, attendance, their kelurahan
     and stated gender), attached to an account with no name, contact, password or birth year.
     Issued certificates stay verifiable by code and by their files' hashes, but their files and the
-    name in them go, and their pages withhold the name. Exports that held the resident are deleted.
-    Files go once the transaction commits.
+    name in them go, and their pages withhold the name. The erasure is announced (privacy.signals:
+    reports deletes the exports that held the resident). Files go once the transaction commits.
     """
     # The account's row locked for the whole erasure: certificate issuing takes the same lock, so a
     # certificate is either made before (and withheld here) or refused after.
@@ -131,11 +140,9 @@ def erase_resident(*, user, now=None):
     old_identifiers = {user.get_username(), user.email, user.phone} - {None, ""}
 
     _certificates_withhold(user, now)
-    _exports_holding_delete(user)
     _axes_forget(old_identifiers)
     AccountInvitation.objects.filter(user=user).delete()
     ConsentRecord.objects.filter(user=user).delete()
-    RecordAccess.objects.filter(resident=user).delete()
     LearnerProfile.objects.filter(user=user).update(
         birth_year=None, guardian_name="", guardian_consent_at=None, consent_recorded_by=None
     )
@@ -157,6 +164,9 @@ def erase_resident(*, user, now=None):
     user.groups.clear()
     user.user_permissions.clear()
     _log_entries_scrub(user)
+    resident_erased.send(sender=get_user_model(), user=user)
+    # Last: the receivers above read in the access log what held the resident.
+    RecordAccess.objects.filter(resident=user).delete()
     return user
 
 
@@ -174,16 +184,6 @@ def _certificates_withhold(user, now):
         batch.errors = {key: value for key, value in batch.errors.items() if key not in enrolment_ids}
         batch.save(update_fields=["errors"])
     transaction.on_commit(lambda: [file.storage.delete(file.name) for file in files])
-
-
-def _exports_holding_delete(user):
-    """Every export file that held the resident (found through the access log), and every export not
-    finished yet (it may be writing them now: reports.services checks its record is still there)."""
-    from reports.models import ReportExport
-
-    export_ids = RecordAccess.objects.filter(resident=user, export__isnull=False).values("export_id")
-    for export in ReportExport.objects.filter(Q(pk__in=export_ids) | Q(finished_at__isnull=True)):
-        export.delete()  # its file goes with it, once this commits (reports.receivers)
 
 
 def _axes_forget(identifiers):

@@ -12,7 +12,16 @@ class ReportsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete
 
+        from privacy.signals import resident_erased
         from reports.models import ReportExport
-        from reports.receivers import export_file_delete
+        from reports.receivers import (
+            export_access_log_forget,
+            export_file_delete,
+            exports_of_erased_resident_delete,
+        )
 
         post_delete.connect(export_file_delete, sender=ReportExport, dispatch_uid="reports-export-file-delete")
+        post_delete.connect(
+            export_access_log_forget, sender=ReportExport, dispatch_uid="reports-export-access-log-forget"
+        )
+        resident_erased.connect(exports_of_erased_resident_delete, dispatch_uid="reports-exports-of-erased-resident")

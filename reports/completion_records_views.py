@@ -19,8 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.reports import ReportView
 
+from accounts.signals import resident_records_exported
 from courses.permissions import learner_permission_policy
-from privacy import services as privacy_services
 from reports import services
 from reports.completion_records import COLUMNS, completion_records, planned_as_written
 from reports.completion_records_filters import CompletionRecordFilterSet, search_completion_records
@@ -162,7 +162,7 @@ class CompletionRecordsReportView(ReportView):
         response = ExportStreamingResponse(
             csv_chunks(rows),
             content_type="text/csv; charset=utf-8",
-            after_close=lambda: privacy_services.records_exported(viewer=self.request.user, rows=rows),
+            after_close=lambda: resident_records_exported.send(sender=type(self), viewer=self.request.user, rows=rows),
         )
         response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
         return response
@@ -176,7 +176,7 @@ class CompletionRecordsReportView(ReportView):
                 user=self.request.user, query_string=query.urlencode(), language=get_language()
             )
             return redirect("reports_export", export.pk)
-        privacy_services.records_exported(viewer=self.request.user, rows=rows)
+        resident_records_exported.send(sender=type(self), viewer=self.request.user, rows=rows)
         response = HttpResponse(
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )

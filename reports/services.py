@@ -8,8 +8,7 @@ from django.db import transaction
 from django.http import QueryDict
 from django.utils import timezone, translation
 
-from privacy.models import RecordAccess
-from privacy.services import records_exported
+from accounts.signals import resident_records_exported
 from reports.completion_records_filters import completion_records_filtered
 from reports.exports import write_xlsx
 from reports.models import ReportExport
@@ -66,9 +65,10 @@ def report_export_run(*, export_id):
             file = export.file
             transaction.on_commit(lambda: file.storage.delete(file.name))
             return None
-        # A run again after a lost worker logs again only what it wrote this time.
-        RecordAccess.objects.filter(export=export).delete()
-        records_exported(viewer=export.requested_by, rows=queryset, export=export)
+        # Logged with its id: a run again after a lost worker logs again only what it wrote this time.
+        resident_records_exported.send(
+            sender=ReportExport, viewer=export.requested_by, rows=queryset, export_id=export.pk
+        )
         ReportExport.objects.filter(pk=export.pk).update(file=export.file.name, finished_at=timezone.now())
     export.refresh_from_db()
     return export

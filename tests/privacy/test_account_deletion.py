@@ -171,7 +171,10 @@ def test_an_export_file_that_held_the_resident_goes_with_the_account(
         )
         holding = report_export_request(user=government, query_string="", language="id")
     with_everyone = ReportExport.objects.get(pk=holding.pk)
-    assert with_everyone.file and RecordAccess.objects.filter(export=with_everyone, resident=sulastri["user"]).exists()
+    assert (
+        with_everyone.file
+        and RecordAccess.objects.filter(export_id=with_everyone.pk, resident=sulastri["user"]).exists()
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         erase_resident(user=sulastri["user"])
