@@ -1,12 +1,9 @@
-"""Page types that are not courses: home, standard pages, forums and budgeting calls."""
+"""Page types that are neither courses nor participation: the home page and standard pages."""
 
-from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -14,7 +11,6 @@ from wagtail.search import index
 from cms_pages.blocks import StandardBodyBlock
 from core.page_cache import ViewRestrictionsRememberedMixin
 
-SIMPLE_TEXT = ["bold", "italic", "link", "ul", "ol"]
 RICH_TEXT = ["h2", "h3", "bold", "italic", "link", "ul", "ol", "blockquote"]
 
 
@@ -28,8 +24,8 @@ class HomePage(ViewRestrictionsRememberedMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "courses.CourseIndexPage",
-        "cms_pages.ForumIndexPage",
-        "cms_pages.BudgetingCallIndexPage",
+        "participation.ForumIndexPage",
+        "participation.BudgetingCallIndexPage",
         "cms_pages.StandardPage",
     ]
     max_count = 1
@@ -59,141 +55,3 @@ class StandardPage(ViewRestrictionsRememberedMixin, Page):
 
     class Meta:
         verbose_name = _("standard page")
-
-
-class ForumIndexPage(ViewRestrictionsRememberedMixin, Page):
-    """/forum/: the kelurahan public forums, upcoming first."""
-
-    intro = RichTextField(_("introduction"), blank=True, features=SIMPLE_TEXT)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["cms_pages.HomePage"]
-    subpage_types = ["cms_pages.ForumPage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("forum index")
-
-    def get_context(self, request, *args, **kwargs):
-        from cms_pages.selectors import forums_split_by_date
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(forums_split_by_date(index_page=self, now=timezone.now()))
-        return context
-
-
-class ForumPage(ViewRestrictionsRememberedMixin, Page):
-    """One meeting of a kelurahan public forum."""
-
-    kelurahan = models.ForeignKey(
-        "regions.Region",
-        verbose_name=_("kelurahan"),
-        on_delete=models.PROTECT,
-        limit_choices_to={"level": "village"},
-        related_name="+",
-    )
-    starts_at = models.DateTimeField(_("starts at"))
-    venue = models.CharField(_("venue"), max_length=200)
-    agenda = RichTextField(_("agenda"), features=SIMPLE_TEXT)
-    minutes = RichTextField(_("minutes"), blank=True, features=RICH_TEXT, help_text=_("Filled in after the meeting."))
-    related_courses = ParentalManyToManyField(
-        "courses.CoursePage", verbose_name=_("related courses"), blank=True, related_name="+"
-    )
-
-    content_panels = Page.content_panels + [
-        MultiFieldPanel(
-            [FieldPanel("kelurahan"), FieldRowPanel([FieldPanel("starts_at"), FieldPanel("venue")])],
-            _("When and where"),
-        ),
-        FieldPanel("agenda"),
-        FieldPanel("minutes"),
-        FieldPanel("related_courses"),
-    ]
-
-    parent_page_types = ["cms_pages.ForumIndexPage"]
-    subpage_types = []
-
-    class Meta:
-        verbose_name = _("forum")
-
-
-class BudgetingCallIndexPage(ViewRestrictionsRememberedMixin, Page):
-    """/penganggaran/: participatory budgeting calls."""
-
-    intro = RichTextField(_("introduction"), blank=True, features=SIMPLE_TEXT)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["cms_pages.HomePage"]
-    subpage_types = ["cms_pages.BudgetingCallPage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("budgeting call index")
-
-    def get_context(self, request, *args, **kwargs):
-        from cms_pages.selectors import budgeting_calls
-
-        context = super().get_context(request, *args, **kwargs)
-        context["calls"] = budgeting_calls(index_page=self)
-        return context
-
-
-class BudgetingCallPage(ViewRestrictionsRememberedMixin, Page):
-    """A call for residents' proposals for part of a kecamatan's or kelurahan's budget."""
-
-    area = models.ForeignKey(
-        "regions.Region",
-        verbose_name=_("area"),
-        on_delete=models.PROTECT,
-        help_text=_("The kecamatan or kelurahan whose residents may propose."),
-        related_name="+",
-    )
-    scope = RichTextField(_("what can be proposed"), features=SIMPLE_TEXT)
-    ceiling_rupiah = models.PositiveBigIntegerField(
-        _("budget ceiling (Rp)"), validators=[MinValueValidator(1)], help_text=_("The most one proposal may cost.")
-    )
-    fiscal_year = models.PositiveSmallIntegerField(_("budget year"), validators=[MinValueValidator(2000)])
-    proposals_open = models.DateField(_("proposals open"))
-    proposals_close = models.DateField(_("proposals close"))
-    eligibility = RichTextField(_("who may propose"), features=SIMPLE_TEXT)
-    prerequisite_course = models.ForeignKey(
-        "courses.CoursePage",
-        verbose_name=_("course to take first"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    body = RichTextField(_("details"), blank=True, features=RICH_TEXT)
-
-    content_panels = Page.content_panels + [
-        FieldPanel("area"),
-        FieldPanel("scope"),
-        FieldRowPanel([FieldPanel("ceiling_rupiah"), FieldPanel("fiscal_year")]),
-        FieldRowPanel([FieldPanel("proposals_open"), FieldPanel("proposals_close")], heading=_("Proposal period")),
-        FieldPanel("eligibility"),
-        FieldPanel("prerequisite_course"),
-        FieldPanel("body"),
-    ]
-
-    parent_page_types = ["cms_pages.BudgetingCallIndexPage"]
-    subpage_types = []
-
-    class Meta:
-        verbose_name = _("budgeting call")
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(proposals_close__gte=models.F("proposals_open")),
-                name="budgeting_call_closes_after_it_opens",
-            )
-        ]
-
-    def clean(self):
-        super().clean()
-        if self.proposals_open and self.proposals_close and self.proposals_close < self.proposals_open:
-            raise ValidationError({"proposals_close": _("The closing date must not be before the opening date.")})
-
-    def is_open(self, today):
-        return self.proposals_open <= today <= self.proposals_close

@@ -1,7 +1,7 @@
 """Reads for the site pages."""
 
-from cms_pages.models import BudgetingCallPage, ForumPage
 from courses.models import CoursePage
+from participation.selectors import latest_budgeting_calls, upcoming_forums
 
 
 def home_page_highlights(*, home, now, course_limit=6):
@@ -12,33 +12,6 @@ def home_page_highlights(*, home, now, course_limit=6):
         .public()
         .select_related("organisation")
         .order_by("title")[:course_limit],
-        "upcoming_forums": ForumPage.objects.descendant_of(home)
-        .live()
-        .public()
-        .select_related("kelurahan")
-        .filter(starts_at__gte=now)
-        .order_by("starts_at")[:3],
-        "budgeting_calls": BudgetingCallPage.objects.descendant_of(home)
-        .live()
-        .public()
-        .select_related("area")
-        .order_by("-proposals_close")[:3],
+        "upcoming_forums": upcoming_forums(under=home, now=now, limit=3),
+        "budgeting_calls": latest_budgeting_calls(under=home, limit=3),
     }
-
-
-def forums_split_by_date(*, index_page, now):
-    forums = ForumPage.objects.child_of(index_page).live().public().select_related("kelurahan")
-    return {
-        "upcoming_forums": forums.filter(starts_at__gte=now).order_by("starts_at"),
-        "past_forums": forums.filter(starts_at__lt=now).order_by("-starts_at"),
-    }
-
-
-def budgeting_calls(*, index_page):
-    return (
-        BudgetingCallPage.objects.child_of(index_page)
-        .live()
-        .public()
-        .select_related("area", "prerequisite_course")
-        .order_by("-proposals_close")
-    )

@@ -17,13 +17,7 @@ from wagtail.models import Page
 
 from accounts.services import resident_profile_for_demo
 from certificates.services import certificate_issue
-from cms_pages.models import (
-    BudgetingCallIndexPage,
-    BudgetingCallPage,
-    ForumIndexPage,
-    ForumPage,
-    StandardPage,
-)
+from cms_pages.models import StandardPage
 from cms_pages.services import home_page_install
 from courses.attendance import attendance_record
 from courses.cohort_services import cohort_join
@@ -49,6 +43,7 @@ from organisations.services import (
     membership_set,
     organisation_groups_install,
 )
+from participation.models import BudgetingCallIndexPage, BudgetingCallPage, ForumIndexPage, ForumPage
 from regions.models import Region
 
 

@@ -5,16 +5,11 @@ import datetime
 import factory
 from django.utils import timezone
 
-from cms_pages.models import (
-    BudgetingCallIndexPage,
-    BudgetingCallPage,
-    ForumIndexPage,
-    ForumPage,
-    StandardPage,
-)
+from cms_pages.models import StandardPage
 from cms_pages.services import home_page_install
 from courses.models import CourseIndexPage, CoursePage, ModulePage, QuizQuestion
 from organisations.models import Organisation
+from participation.models import BudgetingCallIndexPage, BudgetingCallPage, ForumIndexPage, ForumPage
 from regions.models import Region
 
 

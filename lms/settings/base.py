@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "organisations",
     "courses",
     "certificates",
+    "participation",
     "cms_pages",
     "reports",
     "privacy",

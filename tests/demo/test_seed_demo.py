@@ -7,7 +7,7 @@ from django.core.management.base import CommandError
 from wagtail.models import Page, Revision
 
 from certificates.models import Certificate
-from cms_pages.models import BudgetingCallPage, ForumPage, HomePage
+from cms_pages.models import HomePage
 from courses.models import (
     Attendance,
     Cohort,
@@ -20,6 +20,7 @@ from courses.models import (
     QuizQuestion,
 )
 from organisations.models import Organisation
+from participation.models import BudgetingCallPage, ForumPage
 from regions.models import Region
 
 pytestmark = pytest.mark.django_db

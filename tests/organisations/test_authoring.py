@@ -91,7 +91,7 @@ def test_adding_a_course_under_the_course_index(client, world, role, expected):
 
 def test_an_author_cannot_add_pages_outside_the_courses(client, world):
     client.force_login(world["users"]["author"])
-    response = client.get(reverse("wagtailadmin_pages:add", args=["cms_pages", "forumpage", world["forums"].pk]))
+    response = client.get(reverse("wagtailadmin_pages:add", args=["participation", "forumpage", world["forums"].pk]))
     assert outcome(response) == DENY
 
 

@@ -73,8 +73,8 @@ def test_lesson_renders_each_block_kind(client, site_tree):
     "parent_key, page_type",
     [
         ("courses", "courses/coursepage"),
-        ("forums", "cms_pages/forumpage"),
-        ("budgeting", "cms_pages/budgetingcallpage"),
+        ("forums", "participation/forumpage"),
+        ("budgeting", "participation/budgetingcallpage"),
         ("home", "cms_pages/standardpage"),
     ],
 )

@@ -3,15 +3,9 @@
 import pytest
 from wagtail.models import Page
 
-from cms_pages.models import (
-    BudgetingCallIndexPage,
-    BudgetingCallPage,
-    ForumIndexPage,
-    ForumPage,
-    HomePage,
-    StandardPage,
-)
+from cms_pages.models import HomePage, StandardPage
 from courses.models import CourseIndexPage, CoursePage, ModulePage
+from participation.models import BudgetingCallIndexPage, BudgetingCallPage, ForumIndexPage, ForumPage
 
 pytestmark = pytest.mark.django_db
 
