@@ -231,6 +231,7 @@ def _image(name: str, size: tuple[int, int]):
 def _course(template, organisation_logo):
     from wagtail.models import Page
 
+    from certificates.services import course_certificate_template_choose
     from courses.models import CoursePage
     from organisations.models import Organisation
 
@@ -250,7 +251,8 @@ def _course(template, organisation_logo):
             duration_hours=6,
         )
         Page.get_first_root_node().add_child(instance=course)
-    CoursePage.objects.filter(pk=course.pk).update(certificate_template=template, organisation=organisation)
+    CoursePage.objects.filter(pk=course.pk).update(organisation=organisation)
+    course_certificate_template_choose(course=course, template=template)
     return CoursePage.objects.get(pk=course.pk)
 
 
@@ -264,8 +266,9 @@ def current_versions(course) -> int:
 
 def sample_certificate(course):
     """The HTML and JSON attachment of one certificate the workers issued, as the workers built them."""
-    from certificates.models import CertificateTemplate, CertificateVersion
+    from certificates.models import CertificateVersion
     from certificates.pdf import CertificateData, certificate_html
+    from certificates.selectors import certificate_template_for
 
     version = (
         CertificateVersion.objects.filter(certificate__enrolment__course_id=course.pk)
@@ -285,7 +288,7 @@ def sample_certificate(course):
         verification_url=version.certificate.verification_url(),
     )
     html = certificate_html(
-        data=data, template=CertificateTemplate.for_course(course), organisation_logo=course.organisation.logo
+        data=data, template=certificate_template_for(course=course), organisation_logo=course.organisation.logo
     )
     return html, data.as_json()
 

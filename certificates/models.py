@@ -164,19 +164,6 @@ class CertificateTemplate(PreviewableMixin, ClusterableModel):
         """The body's text with each placeholder replaced by its value (values are escaped later, by the template)."""
         return _PLACEHOLDER.sub(lambda match: str(values.get(match.group(1), match.group(0))), self.body)
 
-    @classmethod
-    def for_course(cls, course):
-        """The course's chosen template, else the default one, else the built-in default (unsaved)."""
-        # With its images and signatories, in the queries the renderer needs and no more.
-        templates = cls.objects.select_related("logo", "second_logo").prefetch_related(
-            models.Prefetch("signatories", queryset=CertificateSignatory.objects.select_related("signature"))
-        )
-        if course.certificate_template_id:
-            chosen = templates.filter(pk=course.certificate_template_id).first()
-            if chosen is not None:
-                return chosen
-        return templates.filter(is_default=True).first() or cls(name=str(_("Default")))
-
     # Editors preview a template as the PDF a resident would get, filled with sample data.
     preview_modes = [("pdf", _("PDF with sample data"))]
 
@@ -209,6 +196,35 @@ class CertificateSignatory(Orderable):
 
     def __str__(self):
         return self.name
+
+
+class CourseCertificateTemplate(models.Model):
+    """The template a course's certificates are printed with; a course without one gets the default.
+
+    Chosen here, in the certificates admin, rather than on the course's page: certificates build on
+    courses, and courses know nothing of them (docs/architecture.md).
+    """
+
+    course = models.OneToOneField(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        related_name="certificate_template_choice",
+    )
+    # A deleted template sends its courses back to the default one, as the course page's field did.
+    template = models.ForeignKey(
+        CertificateTemplate,
+        verbose_name=_("certificate template"),
+        on_delete=models.CASCADE,
+        related_name="course_choices",
+    )
+
+    class Meta:
+        verbose_name = _("course certificate template")
+        verbose_name_plural = _("course certificate templates")
+
+    def __str__(self):
+        return self.course.title
 
 
 class Certificate(models.Model):

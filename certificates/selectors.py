@@ -1,13 +1,22 @@
-"""Reads about certificates: a resident's, one by its code, a file by its hash, a job's progress."""
+"""Reads about certificates: a resident's, one by its code, a file by its hash, a job's progress, a course's
+template."""
 
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from certificates.models import Certificate, CertificateBatch, CertificateVersion
+from certificates.models import (
+    Certificate,
+    CertificateBatch,
+    CertificateSignatory,
+    CertificateTemplate,
+    CertificateVersion,
+    CourseCertificateTemplate,
+)
 from courses.models import Enrolment
 
 
@@ -117,3 +126,19 @@ def batch_progress(*, batch):
         )
     done |= {int(enrolment_id) for enrolment_id in batch.errors}
     return len(done & set(ids))
+
+
+def certificate_template_for(*, course):
+    """The template the course chose, else the default one, else the built-in default (unsaved)."""
+    chosen = CourseCertificateTemplate.objects.filter(course_id=course.pk, template=OuterRef("pk"))
+    # With its images and signatories, in the queries the renderer needs and no more: the choice
+    # and the default come in one query, the choice first.
+    template = (
+        CertificateTemplate.objects.select_related("logo", "second_logo")
+        .prefetch_related(Prefetch("signatories", queryset=CertificateSignatory.objects.select_related("signature")))
+        .annotate(is_chosen=Exists(chosen))
+        .filter(Q(is_chosen=True) | Q(is_default=True))
+        .order_by("-is_chosen")
+        .first()
+    )
+    return template or CertificateTemplate(name=_("Default"))

@@ -16,10 +16,11 @@ from django.utils.translation import gettext as _
 from wagtail.admin.utils import get_user_display_name
 from wagtail.log_actions import log
 
-from certificates.models import Certificate, CertificateBatch, CertificateTemplate, CertificateVersion
+from certificates.models import Certificate, CertificateBatch, CertificateVersion, CourseCertificateTemplate
 from certificates.pdf import CertificateData, certificate_pdf
+from certificates.selectors import certificate_template_for
 from core.text import clean_single_line
-from courses.models import Enrolment
+from courses.models import CoursePage, Enrolment
 
 
 class CertificateError(Exception):
@@ -218,7 +219,7 @@ def _version_add(*, certificate, enrolment, number):
     )
     pdf = certificate_pdf(
         data=data,
-        template=CertificateTemplate.for_course(course),
+        template=certificate_template_for(course=course),
         organisation_logo=course.organisation.logo,
     )
     version = CertificateVersion(
@@ -239,3 +240,30 @@ def _version_add(*, certificate, enrolment, number):
     if certificate.failed_at is not None:
         Certificate.objects.filter(pk=certificate.pk).update(failed_at=None, failure_reason="")
     return version
+
+
+def course_certificate_template_choose(*, course, template):
+    """Print the course's certificates with `template` from now on; None: with the default template."""
+    if template is None:
+        CourseCertificateTemplate.objects.filter(course=course).delete()
+        return None
+    choice, _created = CourseCertificateTemplate.objects.update_or_create(
+        course=course, defaults={"template": template}
+    )
+    return choice
+
+
+def course_certificate_templates_copy(*, source, copy):
+    """Courses copied with `source` (itself, or the courses below it) print as their originals do, as
+    when the choice was a field of the course's page and was copied with it."""
+    choices = CourseCertificateTemplate.objects.filter(course__path__startswith=source.path).select_related("course")
+    if not choices:
+        return
+    # A copy keeps the slugs below its top page: a course's place under the copy names its original.
+    copies = dict(CoursePage.objects.filter(path__startswith=copy.path).values_list("url_path", "pk"))
+    for choice in choices:
+        copied = copies.get(copy.url_path + choice.course.url_path[len(source.url_path) :])
+        if copied is not None:
+            CourseCertificateTemplate.objects.update_or_create(
+                course_id=copied, defaults={"template_id": choice.template_id}
+            )

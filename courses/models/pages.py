@@ -125,16 +125,6 @@ class CoursePage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    # A reference by name: certificates listen to courses, courses never import certificates.
-    certificate_template = models.ForeignKey(
-        "certificates.CertificateTemplate",
-        verbose_name=_("certificate template"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Leave empty to use the default template."),
-    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -151,7 +141,6 @@ class CoursePage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
             ],
             _("Completion rule"),
         ),
-        FieldPanel("certificate_template"),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.FilterField("topic")]
 

@@ -320,8 +320,7 @@ def test_a_courses_template_prints_its_logos_and_signatories_in_a_bounded_number
             title=title,
             signature=png_image(f"ttd-{order}", (300, 100), ("black", "blue", "purple")[order]),
         )
-    course.certificate_template = template
-    course.save_revision().publish()
+    services.course_certificate_template_choose(course=course, template=template)
 
     enrolment = complete_course(course, graduate)
     reader = pypdf.PdfReader(io.BytesIO(pdf_bytes(current_version(enrolment))))
