@@ -10,13 +10,19 @@
 
 No certificate is added, edited or deleted in the admin: they change only through certificates.services.
 Certificate templates are ordinary snippets and use Django's model permissions (Wagtail's default).
+
+Which template a course's certificates use is chosen by those who write the course, as when the choice
+was a field of the course's page: its organisation's authors, and superusers. Government staff and
+content reviewers see every course's choice and change none.
 """
 
 from django.db.models import Q
 
-from certificates.models import Certificate
+from certificates.models import Certificate, CourseCertificateTemplate
+from courses.models import CoursePage
 from courses.permissions import ScopedPermissionPolicy
 from courses.scope import facilitates_for_any_organisation, learners_run_by, learners_visible_to, reads_every_record
+from organisations.selectors import organisations_of_author, sees_every_organisation
 
 VIEW, REVOKE, REISSUE, RETRY = "view", "revoke", "reissue", "retry"
 _NOTHING = Q(pk__in=[])
@@ -62,3 +68,52 @@ class CertificatePermissionPolicy(ScopedPermissionPolicy):
 
 
 certificate_permission_policy = CertificatePermissionPolicy(Certificate)
+
+
+CHANGING_ACTIONS = {"add", "change", "delete"}
+
+
+def _remembered(user, name, answer):
+    # The admin asks the policy for its menu, its buttons and each view: one query per request.
+    if name not in user.__dict__:
+        user.__dict__[name] = answer()
+    return user.__dict__[name]
+
+
+def _oversees(user):
+    return _remembered(user, "_certificates_oversees", lambda: sees_every_organisation(user))
+
+
+def _writes_courses(user):
+    return user.is_superuser or _remembered(
+        user, "_certificates_writes_courses", lambda: organisations_of_author(user).exists()
+    )
+
+
+def courses_whose_template_is_chosen_by(user):
+    """The courses whose certificate template `user` chooses: those of the organisations they write for."""
+    if not _active(user):
+        return CoursePage.objects.none()
+    return CoursePage.objects.filter(organisation__in=organisations_of_author(user))
+
+
+class CourseCertificateTemplatePermissionPolicy(ScopedPermissionPolicy):
+    def user_has_permission(self, user, action):
+        if not _active(user):
+            return False
+        if action in CHANGING_ACTIONS:
+            return _writes_courses(user)
+        if action == "view":
+            return _oversees(user) or _writes_courses(user)
+        return False
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        actions = set(actions)
+        if "view" in actions and self.user_has_permission(user, "view") and _oversees(user):
+            return CourseCertificateTemplate.objects.all()
+        if not any(self.user_has_permission(user, action) for action in actions):
+            return CourseCertificateTemplate.objects.none()
+        return CourseCertificateTemplate.objects.filter(course__in=courses_whose_template_is_chosen_by(user))
+
+
+course_certificate_template_permission_policy = CourseCertificateTemplatePermissionPolicy(CourseCertificateTemplate)

@@ -1,4 +1,5 @@
-"""Certificates in the Wagtail admin: the templates editors design, and the certificates issued from them.
+"""Certificates in the Wagtail admin: the templates editors design, the template each course uses, and
+the certificates issued from them.
 
 Issued certificates are only read here; revoking, re-issuing, retrying a failed issue and the bulk jobs
 of a class are the actions in certificates.admin_views, each calling certificates.services. The add,
@@ -7,23 +8,38 @@ Every view that takes a certificate's id finds it among those the person may see
 """
 
 import django_filters
-from django.contrib.admin.utils import quote
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import PermissionDenied
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, NullIf
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from certificates import admin_views
-from certificates.models import Certificate, CertificateTemplate, CertificateVersion, normalise_certificate_code
-from certificates.permissions import VIEW, certificate_permission_policy
+from certificates.models import (
+    Certificate,
+    CertificateTemplate,
+    CertificateVersion,
+    CourseCertificateTemplate,
+    normalise_certificate_code,
+)
+from certificates.permissions import (
+    VIEW,
+    certificate_permission_policy,
+    course_certificate_template_permission_policy,
+    courses_whose_template_is_chosen_by,
+)
 from core.admin_columns import DayColumn
 from courses.models import CoursePage
 from courses.viewsets import ScopedHistoryView, ScopedObjectMixin
@@ -232,8 +248,115 @@ class CertificateTemplateViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+def course_with_owner(course):
+    return _("%(course)s (%(owner)s)") % {"course": course.title, "owner": course.organisation}
+
+
+class CourseCertificateTemplateForm(WagtailAdminModelForm):
+    """One of the courses the person writes, and the template its certificates are printed with."""
+
+    class Meta:
+        model = CourseCertificateTemplate
+        fields = ["course", "template"]
+        help_texts = {
+            "course": _("A course your organisation owns."),
+            "template": _("A course without a chosen template uses the default template."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        course = self.fields["course"]
+        if self.instance.pk:
+            # A choice stays with its course: another course gets a choice of its own.
+            course.queryset = CoursePage.objects.filter(pk=self.instance.course_id)
+            course.disabled = True
+        else:
+            course.queryset = courses_whose_template_is_chosen_by(self.for_user).filter(
+                certificate_template_choice__isnull=True
+            )
+        course.queryset = course.queryset.select_related("organisation").order_by("title")
+        course.label_from_instance = course_with_owner
+        self.fields["template"].queryset = CertificateTemplate.objects.order_by("name")
+
+
+class CourseCertificateTemplateIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return (
+            course_certificate_template_permission_policy.instances_user_has_any_permission_for(
+                self.request.user, ["view"]
+            )
+            .select_related("course__organisation", "template")
+            .order_by("course__title")
+        )
+
+
+class ChoicesInScopeMixin:
+    """Find the choice among those the person may see (404 for any other) and refuse acting on one they may
+    only see (403): the listing's scope alone would leave other organisations' choices open to the edit,
+    delete and history addresses. (Not courses' mixin: Wagtail's edit view keeps its own `action`.)"""
+
+    scope_permission = "view"
+
+    def get_object(self, queryset=None):
+        policy, user = course_certificate_template_permission_policy, self.request.user
+        choice = get_object_or_404(
+            policy.instances_user_has_any_permission_for(user, ["view"]), pk=unquote(str(self.kwargs["pk"]))
+        )
+        if not policy.user_has_permission_for_instance(user, self.scope_permission, choice):
+            raise PermissionDenied
+        return choice
+
+
+class CourseCertificateTemplateEditView(ChoicesInScopeMixin, generic.EditView):
+    scope_permission = "change"
+
+
+class CourseCertificateTemplateDeleteView(ChoicesInScopeMixin, generic.DeleteView):
+    scope_permission = "delete"
+
+
+class CourseCertificateTemplateHistoryView(ChoicesInScopeMixin, history.HistoryView):
+    # Wagtail shows history to those who may change: those who read the choices read who changed them.
+    any_permission_required = ["view"]
+
+
+class CourseCertificateTemplateViewSet(ModelViewSet):
+    """Which template each course's certificates are printed with: chosen by those who write the course."""
+
+    name = "course_certificate_templates"
+    model = CourseCertificateTemplate
+    icon = "doc-full-inverse"
+    url_prefix = "sertifikat-kursus"
+    permission_policy = course_certificate_template_permission_policy
+    index_view_class = CourseCertificateTemplateIndexView
+    edit_view_class = CourseCertificateTemplateEditView
+    delete_view_class = CourseCertificateTemplateDeleteView
+    history_view_class = CourseCertificateTemplateHistoryView
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    search_fields = ["course__title"]
+    list_filter = []
+
+    # Nothing refers to a choice: there is no usage to list.
+    UNMOUNTED = {"usage"}
+
+    list_display = ["course", Column("owner", label=_("Owner"), accessor="course.organisation.name"), "template"]
+
+    def get_form_class(self, for_update=False):
+        return CourseCertificateTemplateForm
+
+    def get_common_view_kwargs(self, **kwargs):
+        view_kwargs = super().get_common_view_kwargs(**kwargs)
+        for name in self.UNMOUNTED:
+            view_kwargs[f"{name}_url_name"] = None
+        return view_kwargs
+
+    def get_urlpatterns(self):
+        return [pattern for pattern in super().get_urlpatterns() if pattern.name not in self.UNMOUNTED]
+
+
 class CertificatesMenu(SnippetViewSetGroup):
     menu_label = _("Certificates")
     menu_icon = "doc-full"
     menu_order = 270
-    items = (CertificateViewSet, CertificateTemplateViewSet)
+    items = (CertificateViewSet, CertificateTemplateViewSet, CourseCertificateTemplateViewSet)
