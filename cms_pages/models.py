@@ -10,8 +10,7 @@ from wagtail.search import index
 
 from cms_pages.blocks import StandardBodyBlock
 from core.page_cache import ViewRestrictionsRememberedMixin
-
-RICH_TEXT = ["h2", "h3", "bold", "italic", "link", "ul", "ol", "blockquote"]
+from core.rich_text import RICH_TEXT
 
 
 class HomePage(ViewRestrictionsRememberedMixin, Page):

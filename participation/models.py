@@ -15,23 +15,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from core.page_cache import ViewRestrictionsRememberedMixin
-
-SIMPLE_TEXT = ["bold", "italic", "link", "ul", "ol"]
-RICH_TEXT = ["h2", "h3", "bold", "italic", "link", "ul", "ol", "blockquote"]
-
-
-class SectionIndexMixin:
-    """For the index page of a section of the site (/forum/, /penganggaran/): it sits under the home page.
-
-    The home page belongs to a higher app (cms_pages), so this app may not name it in
-    ``parent_page_types``; the home page lists these indexes in its ``subpage_types`` instead, and
-    every other page type names its own children. What is left to refuse is Wagtail's tree root,
-    which accepts any page type that does not say otherwise, and is no site.
-    """
-
-    @classmethod
-    def can_exist_under(cls, parent):
-        return not parent.is_root() and super().can_exist_under(parent)
+from core.rich_text import RICH_TEXT, SIMPLE_TEXT
+from core.section_pages import SectionIndexMixin
 
 
 class ForumIndexPage(SectionIndexMixin, ViewRestrictionsRememberedMixin, Page):
