@@ -1,13 +1,13 @@
 """A 10,000-row class roster import against a plain PostgreSQL COPY of the rows it writes.
 
 Target (issue 4): ``roster_import`` of a 10,000-row CSV takes at most 10 times a psycopg COPY,
-through the same connection, of the account, learner profile and enrolment rows that the import
-writes, into tables of the same shape (``LIKE … INCLUDING ALL``: the same columns, primary keys,
+through the same connection, of the account, learner profile, enrolment and class learner rows that
+the import writes, into tables of the same shape (``LIKE … INCLUDING ALL``: the same columns, primary keys,
 unique constraints and indexes, without foreign keys).
 
 The roster is what facilitators upload: 40 % phone-only rows, 30 % e-mail-only, 30 % both; the
 kelurahan given by name or by code. Every row is new, so every row makes an account, a profile and
-an enrolment (and the phone-only rows an invitation code; the e-mails go out later, from a Celery
+an enrolment with its class (and the phone-only rows an invitation code; the e-mails go out later, from a Celery
 task after the commit, and are not part of the import).
 
 Everything happens inside one transaction that is rolled back at the end: the benchmark leaves
@@ -25,8 +25,9 @@ from django.db import connection, transaction
 from wagtail.models import Page
 
 from accounts.models import LearnerProfile
-from courses.models import Cohort, CoursePage, Enrolment
-from courses.roster import roster_import
+from classes.models import Cohort, CohortEnrolment
+from classes.roster import roster_import
+from courses.models import CoursePage, Enrolment
 from demo.content.regions import BALIKPAPAN_REGIONS
 from demo.seeding import seed_regions
 from organisations.models import Organisation
@@ -38,6 +39,8 @@ TABLES = {
     "bench_roster_user": get_user_model()._meta.db_table,
     "bench_roster_profile": LearnerProfile._meta.db_table,
     "bench_roster_enrolment": Enrolment._meta.db_table,
+    # The enrolment's class, a row beside it since classes moved to their own app (issue 16).
+    "bench_roster_class_learner": CohortEnrolment._meta.db_table,
 }
 
 
@@ -62,13 +65,13 @@ def run() -> list[dict]:
             "name": f"{name} vs COPY of the rows it writes",
             "value": statistics.median(times["import"]),
             "baseline": statistics.median(times["copy"]),
-            "baseline_name": "COPY, account + profile + enrolment rows",
+            "baseline_name": "COPY, account + profile + enrolment + class learner rows",
             "target": TARGET_RATIO,
             "details": (
                 f"median of {REPETITIONS} interleaved runs; `roster_import()` of a {len(result['csv']):,}-byte CSV "
                 f"(parse, check every row, look up existing accounts, bulk-create {result['written']}) in a "
                 f"savepoint rolled back after each run; runs (s): {_seconds(times['import'])}. Baseline: "
-                "`cursor.copy()` of the same rows into three `LIKE … INCLUDING ALL` tables, through the same "
+                "`cursor.copy()` of the same rows into four `LIKE … INCLUDING ALL` tables, through the same "
                 f"connection; runs (s): {_seconds(times['copy'])}."
             ),
         }
@@ -84,9 +87,11 @@ def _measure():
         result = roster_import(cohort=cohort, data=data, by=facilitator)
         assert len(result.created) == ROWS and not result.problems, result.problems[:5]
         rows = _written_rows([user.pk for user in result.created])
+    # rows: {table: (columns, values)}
     written = (
-        f"{len(rows['bench_roster_user']):,} accounts, {len(rows['bench_roster_profile']):,} profiles and "
-        f"{len(rows['bench_roster_enrolment']):,} enrolments"
+        f"{len(rows['bench_roster_user'][1]):,} accounts, {len(rows['bench_roster_profile'][1]):,} profiles, "
+        f"{len(rows['bench_roster_enrolment'][1]):,} enrolments and "
+        f"{len(rows['bench_roster_class_learner'][1]):,} class learners"
     )
     with connection.cursor() as cursor:
         for table, like in TABLES.items():
@@ -137,6 +142,7 @@ def _written_rows(user_ids):
         "bench_roster_user": User.objects.filter(pk__in=user_ids),
         "bench_roster_profile": LearnerProfile.objects.filter(user_id__in=user_ids),
         "bench_roster_enrolment": Enrolment.objects.filter(user_id__in=user_ids),
+        "bench_roster_class_learner": CohortEnrolment.objects.filter(enrolment__user_id__in=user_ids),
     }
     rows = {}
     for table, queryset in querysets.items():

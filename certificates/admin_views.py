@@ -24,8 +24,8 @@ from certificates.admin_forms import BatchForm, RevokeForm
 from certificates.models import CertificateBatch, CertificateVersion
 from certificates.permissions import REISSUE, RETRY, REVOKE, VIEW, certificate_permission_policy
 from certificates.tasks import certificate_batch_task, certificate_issue_task
+from classes.scope import cohorts_visible_to, may_run
 from courses.models import Enrolment
-from courses.scope import cohorts_visible_to, may_run
 
 # A second request for a class while its job has been running for less than this joins that job
 # (a double click, a reload): after it, a job that never finished is taken as lost and a new one starts.
@@ -36,7 +36,7 @@ def _certificate(request, pk, action=VIEW):
     policy = certificate_permission_policy
     certificate = get_object_or_404(
         policy.instances_user_has_any_permission_for(request.user, [VIEW]).select_related(
-            "enrolment__user", "enrolment__course", "enrolment__cohort", "revoked_by"
+            "enrolment__user", "enrolment__course", "enrolment__cohort_enrolment__cohort", "revoked_by"
         ),
         pk=pk,
     )
@@ -168,7 +168,7 @@ def _cohort_run_by_user(request, pk):
 
 
 def _class_summary(cohort):
-    completed = Enrolment.objects.filter(cohort=cohort, completed_at__isnull=False)
+    completed = Enrolment.objects.filter(cohort_enrolment__cohort=cohort, completed_at__isnull=False)
     current = CertificateVersion.objects.filter(certificate__enrolment__in=completed, superseded_at__isnull=True)
     with_certificate = current.count()
     return {

@@ -349,7 +349,7 @@ class CertificateBatch(models.Model):
         REISSUE = "reissue", _("Re-issue all certificates")
 
     cohort = models.ForeignKey(
-        "courses.Cohort", verbose_name=_("class"), on_delete=models.CASCADE, related_name="certificate_batches"
+        "classes.Cohort", verbose_name=_("class"), on_delete=models.CASCADE, related_name="certificate_batches"
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     requested_by = models.ForeignKey(

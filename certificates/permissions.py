@@ -19,10 +19,12 @@ content reviewers see every course's choice and change none.
 from django.db.models import Q
 
 from certificates.models import Certificate, CourseCertificateTemplate
+from classes.scope import learners_run_by, learners_visible_to
 from courses.models import CoursePage
 from courses.permissions import ScopedPermissionPolicy
-from courses.scope import facilitates_for_any_organisation, learners_run_by, learners_visible_to, reads_every_record
-from organisations.selectors import organisations_of_author, sees_every_organisation
+from courses.scope import facilitates_for_any_organisation, reads_every_record
+from organisations.models import AUTHOR_ROLES
+from organisations.selectors import organisations_of_author, oversees_every_organisation, roles_in_organisations
 
 VIEW, REVOKE, REISSUE, RETRY = "view", "revoke", "reissue", "retry"
 _NOTHING = Q(pk__in=[])
@@ -73,21 +75,12 @@ certificate_permission_policy = CertificatePermissionPolicy(Certificate)
 CHANGING_ACTIONS = {"add", "change", "delete"}
 
 
-def _remembered(user, name, answer):
-    # The admin asks the policy for its menu, its buttons and each view: one query per request.
-    if name not in user.__dict__:
-        user.__dict__[name] = answer()
-    return user.__dict__[name]
-
-
 def _oversees(user):
-    return _remembered(user, "_certificates_oversees", lambda: sees_every_organisation(user))
+    return oversees_every_organisation(user)
 
 
 def _writes_courses(user):
-    return user.is_superuser or _remembered(
-        user, "_certificates_writes_courses", lambda: organisations_of_author(user).exists()
-    )
+    return user.is_superuser or bool(roles_in_organisations(user) & set(AUTHOR_ROLES))
 
 
 def courses_whose_template_is_chosen_by(user):

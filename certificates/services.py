@@ -19,6 +19,7 @@ from wagtail.log_actions import log
 from certificates.models import Certificate, CertificateBatch, CertificateVersion, CourseCertificateTemplate
 from certificates.pdf import CertificateData, certificate_pdf
 from certificates.selectors import certificate_template_for
+from classes.selectors import cohort_of
 from core.text import clean_single_line
 from courses.models import CoursePage, Enrolment
 
@@ -109,7 +110,9 @@ def certificate_issue_failed(*, enrolment_id, reason):
 def certificate_batch_request(*, cohort, kind, requested_by):
     """A bulk job for the class's completed learners; the caller enqueues it after commit."""
     enrolment_ids = list(
-        Enrolment.objects.filter(cohort=cohort, completed_at__isnull=False).order_by("pk").values_list("pk", flat=True)
+        Enrolment.objects.filter(cohort_enrolment__cohort=cohort, completed_at__isnull=False)
+        .order_by("pk")
+        .values_list("pk", flat=True)
     )
     batch = CertificateBatch.objects.create(
         cohort=cohort, kind=kind, requested_by=requested_by, enrolment_ids=enrolment_ids
@@ -168,7 +171,7 @@ def _batch_error_set(batch, enrolment_id, message):
 
 def _completed_enrolment(enrolment_id):
     enrolment = Enrolment.objects.select_related(
-        "user", "course", "course__organisation__logo", "cohort__organisation"
+        "user", "course", "course__organisation__logo", "cohort_enrolment__cohort__organisation"
     ).get(pk=enrolment_id)
     if enrolment.completed_at is None:
         raise CertificateError(_("The course is not completed yet: there is no certificate to issue."))
@@ -202,7 +205,8 @@ def _certificate_row(enrolment):
 def _version_add(*, certificate, enrolment, number):
     """Render and store a version; the caller holds the certificate's lock inside a transaction."""
     course = enrolment.course
-    runner = enrolment.cohort.organisation if enrolment.cohort_id else course.organisation
+    cohort = cohort_of(enrolment)
+    runner = cohort.organisation if cohort is not None else course.organisation
     # What is printed is cleaned once more: a name or title stored before names were cleaned (or
     # by a path that skipped the forms) must not carry a bidirectional override onto the PDF.
     data = CertificateData(

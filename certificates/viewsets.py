@@ -40,9 +40,10 @@ from certificates.permissions import (
     course_certificate_template_permission_policy,
     courses_whose_template_is_chosen_by,
 )
+from classes.selectors import cohort_name_of
+from classes.viewsets import ScopedHistoryView, ScopedObjectMixin
 from core.admin_columns import DayColumn
 from courses.models import CoursePage
-from courses.viewsets import ScopedHistoryView, ScopedObjectMixin
 
 
 class Status:
@@ -64,7 +65,9 @@ class Status:
 def certificates_for_listing(queryset):
     """The certificates with what the listing shows, annotated in the same query: no query per row."""
     current = CertificateVersion.objects.filter(certificate=OuterRef("pk"), superseded_at__isnull=True)
-    return queryset.select_related("enrolment__course", "enrolment__cohort", "enrolment__user").annotate(
+    return queryset.select_related(
+        "enrolment__course", "enrolment__cohort_enrolment__cohort", "enrolment__user"
+    ).annotate(
         # NullIf: an erased holder's snapshot name is blank; the account's ("akun dihapus") is shown.
         current_name=Coalesce(
             NullIf(Subquery(current.values("name")[:1]), Value("")), F("enrolment__user__first_name")
@@ -212,7 +215,7 @@ class CertificateViewSet(ModelViewSet):
             ),
             Column("current_name", label=_("Name")),
             Column("course", label=_("Course"), accessor="enrolment.course.title"),
-            Column("cohort", label=_("Class"), accessor="enrolment.cohort_name"),
+            Column("cohort", label=_("Class"), accessor=lambda certificate: cohort_name_of(certificate.enrolment)),
             StatusColumn("status", label=_("Status")),
             DayColumn("current_issued_at", label=_("Issued on"), sort_key="current_issued_at"),
         ]

@@ -25,22 +25,17 @@ class CoursesConfig(AppConfig):
         self.register_permission_policies()
 
     def register_permission_policies(self):
-        """Who may see and do what with pages, classes, learners and grants in the admin (courses.scope's rules).
+        """Who may see and do what with pages and grants in the admin (courses.scope's rules).
 
-        Registered here, at start-up, before anything asks Wagtail's registry for a policy.
+        Registered here, at start-up, before anything asks Wagtail's registry for a policy. classes registers
+        its own (classes.apps).
         """
         from wagtail.models import Page
         from wagtail.permissions import register_permission_policy
 
-        from courses.models import Cohort, CourseGrant, Enrolment
+        from courses.models import CourseGrant
         from courses.page_permissions import OrganisationPagePermissionPolicy
-        from courses.permissions import (
-            cohort_permission_policy,
-            course_grant_permission_policy,
-            learner_permission_policy,
-        )
+        from courses.permissions import course_grant_permission_policy
 
         register_permission_policy(Page, OrganisationPagePermissionPolicy(Page))
-        register_permission_policy(Cohort, cohort_permission_policy)
-        register_permission_policy(Enrolment, learner_permission_policy)
         register_permission_policy(CourseGrant, course_grant_permission_policy)

@@ -19,14 +19,14 @@ from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from organisations.selectors import member_organisations, sees_every_organisation
+from organisations.selectors import member_organisations, oversees_every_organisation
 
 
 def without_other_organisations_courses(pages, user):
     """`pages` without the course and module pages of organisations `user` is not a member of."""
     from courses.models import CoursePage, ModulePage
 
-    if not user.is_authenticated or sees_every_organisation(user):
+    if not user.is_authenticated or oversees_every_organisation(user):
         return pages
     own_paths = CoursePage.objects.filter(organisation__in=member_organisations(user)).values_list("path", flat=True)
     own = Q(pk__in=[])

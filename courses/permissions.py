@@ -1,33 +1,18 @@
-"""What the Wagtail admin lets each person do with classes and learners: courses.scope's rules, as
-permission policies.
+"""What the Wagtail admin lets each person do with course grants: courses.scope's rules, as a
+permission policy; and the base of the policies that follow memberships (classes.permissions too).
 
-Facilitators add classes for their organisations and change only those; government staff see every
-class and learner and change none; superusers do anything. Learners (enrolments) are only read in
-the admin. No Django model permission is involved: the rules follow memberships, so a new
-organisation needs no set-up.
+No Django model permission is involved: the rules follow memberships, so a new organisation needs
+no set-up.
 """
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from courses.models import Cohort, CourseGrant, CoursePage, Enrolment
-from courses.scope import (
-    belongs_to_any_organisation,
-    cohorts_run_by,
-    cohorts_visible_to,
-    facilitates_for_any_organisation,
-    learners_visible_to,
-    reads_every_record,
-)
+from courses.models import CourseGrant, CoursePage
+from courses.scope import belongs_to_any_organisation, reads_every_record
 from organisations.models import FACILITATOR_ROLES
 from organisations.selectors import member_organisations
-
-CHANGING_ACTIONS = {"add", "change", "delete"}
-
-
-def _reads_classes(user):
-    return user.is_superuser or facilitates_for_any_organisation(user) or reads_every_record(user)
 
 
 class ScopedPermissionPolicy(BasePermissionPolicy):
@@ -47,31 +32,6 @@ class ScopedPermissionPolicy(BasePermissionPolicy):
 
     def users_with_any_permission(self, actions):
         return get_user_model().objects.filter(memberships__role__in=FACILITATOR_ROLES, is_active=True).distinct()
-
-
-class CohortPermissionPolicy(ScopedPermissionPolicy):
-    def user_has_permission(self, user, action):
-        if not (user.is_authenticated and user.is_active):
-            return False
-        if action in CHANGING_ACTIONS:
-            return user.is_superuser or facilitates_for_any_organisation(user)
-        return _reads_classes(user)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if set(actions) - CHANGING_ACTIONS:
-            return cohorts_visible_to(user)
-        return cohorts_run_by(user)
-
-
-class LearnerPermissionPolicy(ScopedPermissionPolicy):
-    """Enrolments are read in the admin, never changed there: learners change their own through the site,
-    facilitators through the class tools (courses.cohort_views)."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and user.is_authenticated and user.is_active and _reads_classes(user)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        return learners_visible_to(user) if "view" in actions else Enrolment.objects.none()
 
 
 def grantable_courses(user):
@@ -107,6 +67,4 @@ class CourseGrantPermissionPolicy(ScopedPermissionPolicy):
         return CourseGrant.objects.filter(course__organisation__in=organisations)
 
 
-cohort_permission_policy = CohortPermissionPolicy(Cohort)
 course_grant_permission_policy = CourseGrantPermissionPolicy(CourseGrant)
-learner_permission_policy = LearnerPermissionPolicy(Enrolment)

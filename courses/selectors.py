@@ -6,18 +6,8 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.page_cache import remember
-from courses.models import (
-    Attendance,
-    Cohort,
-    CohortSession,
-    CoursePage,
-    Enrolment,
-    ModulePage,
-    ModuleProgress,
-    QuizAttempt,
-    QuizQuestion,
-)
-from courses.scope import may_run_course
+from courses import hooks
+from courses.models import CoursePage, Enrolment, ModulePage, ModuleProgress, QuizAttempt, QuizQuestion
 
 
 def course_list(*, index_page, topic=None):
@@ -63,23 +53,6 @@ def quiz_attempts_allowed(*, course, enrolment=None):
     The course sets the number; a facilitator may grant a learner more (``extra_quiz_attempts``).
     """
     return course.max_quiz_attempts + (enrolment.extra_quiz_attempts if enrolment is not None else 0)
-
-
-def attendance_requirement_met(*, enrolment_id, cohort_id):
-    """Whether a learner attended enough of their class's meetings to complete the course.
-
-    Classes without a minimum (and online ones) ask nothing. The share counts every meeting
-    the class has planned: a class without meetings cannot be attended.
-    """
-    cohort = Cohort.objects.only("mode", "min_attendance_percent").get(pk=cohort_id)
-    if not cohort.requires_attendance:
-        return True
-    counts = CohortSession.objects.filter(cohort_id=cohort_id).aggregate(
-        # distinct: the join brings one row per attendance of any learner
-        planned=Count("id", distinct=True),
-        attended=Count("id", distinct=True, filter=Q(attendances__enrolment_id=enrolment_id)),
-    )
-    return bool(counts["planned"]) and 100 * counts["attended"] >= cohort.min_attendance_percent * counts["planned"]
 
 
 def module_outline(*, module):
@@ -175,7 +148,7 @@ def course_progress(*, enrolment, modules):
     return _summary(enrolment, states)
 
 
-def _summary(enrolment, states, attendance_shortfall=None):
+def _summary(enrolment, states, still_to_do=(), group=None, completed_parts=()):
     done = sum(1 for state in states if state.is_complete)
     next_state = next((state for state in states if not state.is_complete), None)
     return {
@@ -186,59 +159,20 @@ def _summary(enrolment, states, attendance_shortfall=None):
         "percent": 100 if enrolment.completed_at else (round(100 * done / len(states)) if states else 0),
         "next_module": next_state.module if next_state else None,
         "missing": [state for state in states if state.missing],
-        "attendance_shortfall": attendance_shortfall,
+        # What requirements beyond the modules still ask (a class's attendance: courses.hooks).
+        "still_to_do": still_to_do,
+        # The class the course is taken in, if any (courses.hooks).
+        "group": group,
+        # Shown under a completed course: its certificate (courses.hooks).
+        "completed_parts": completed_parts,
     }
-
-
-class AttendanceShortfall:
-    """A class's minimum attendance that a learner has not reached yet, for "still to do"."""
-
-    def __init__(self, *, attended, planned, min_percent):
-        self.attended = attended
-        self.planned = planned
-        self.min_percent = min_percent
-
-    @property
-    def needed(self):
-        """Meetings the learner must attend in all: the smallest number that reaches the minimum."""
-        return -(-self.min_percent * self.planned // 100)
-
-
-def _attendance_shortfalls(enrolments):
-    """{enrolment id: AttendanceShortfall} for unfinished enrolments whose class asks for more
-    attendance than they have: two queries, whatever the number of enrolments."""
-    waiting = [e for e in enrolments if e.completed_at is None and e.cohort_id and e.cohort.requires_attendance]
-    if not waiting:
-        return {}
-    planned = dict(
-        CohortSession.objects.filter(cohort_id__in={e.cohort_id for e in waiting})
-        .values("cohort_id")
-        .annotate(meetings=Count("id"))
-        .values_list("cohort_id", "meetings")
-    )
-    attended = dict(
-        Attendance.objects.filter(enrolment__in=waiting)
-        .values("enrolment_id")
-        .annotate(meetings=Count("session_id", distinct=True))
-        .values_list("enrolment_id", "meetings")
-    )
-    shortfalls = {}
-    for enrolment in waiting:
-        shortfall = AttendanceShortfall(
-            attended=attended.get(enrolment.id, 0),
-            planned=planned.get(enrolment.cohort_id, 0),
-            min_percent=enrolment.cohort.min_attendance_percent,
-        )
-        if not shortfall.planned or shortfall.attended < shortfall.needed:
-            shortfalls[enrolment.id] = shortfall
-    return shortfalls
 
 
 def dashboard(*, user):
     """ "Kursus saya": every enrolment with its progress, in a constant number of queries."""
     enrolments = list(
         Enrolment.objects.filter(user=user)
-        .select_related("course", "course__organisation", "cohort")
+        .select_related("course", "course__organisation")
         .order_by("completed_at", "-enrolled_at")
     )
     if not enrolments:
@@ -257,12 +191,22 @@ def dashboard(*, user):
     progress = {
         (row.enrolment_id, row.module_id): row for row in ModuleProgress.objects.filter(enrolment__in=enrolments)
     }
-    shortfalls = _attendance_shortfalls(enrolments)
+    still_to_do = hooks.still_to_do(enrolments)
+    groups = hooks.enrolment_groups(enrolments)
+    completed_parts = hooks.completed_enrolment_parts(enrolments)
     rows = []
     for enrolment in enrolments:
         course_modules = [m for m in modules if m.path.startswith(enrolment.course.path)]
         states = [ModuleState(m, progress.get((enrolment.id, m.id)), m.id in with_quiz) for m in course_modules]
-        rows.append(_summary(enrolment, states, shortfalls.get(enrolment.id)))
+        rows.append(
+            _summary(
+                enrolment,
+                states,
+                still_to_do=still_to_do.get(enrolment.id, []),
+                group=groups.get(enrolment.id),
+                completed_parts=completed_parts.get(enrolment.id, []),
+            )
+        )
     return rows
 
 
@@ -359,28 +303,3 @@ def open_quiz_attempt(*, user, module):
 
 def quiz_passed(*, user, module):
     return ModuleProgress.objects.filter(enrolment__user=user, module=module, quiz_passed_at__isnull=False).exists()
-
-
-# --- Classes ---------------------------------------------------------------------------------------
-
-
-def cohort_by_code(*, code):
-    return (
-        Cohort.objects.select_related("course", "organisation", "kelurahan")
-        .filter(enrolment_code=code, course__live=True)
-        .first()
-    )
-
-
-def cohort_join_state(*, user, cohort):
-    """What the join page says to this resident: already in it, in another class, or whether it has room."""
-    enrolment = Enrolment.objects.select_related("cohort").filter(user=user, course_id=cohort.course_id).first()
-    return {
-        "already_in_class": enrolment is not None and enrolment.cohort_id == cohort.pk,
-        "other_class": enrolment.cohort
-        if enrolment is not None and enrolment.cohort_id not in (None, cohort.pk)
-        else None,
-        # A class whose organisation may no longer run the course takes no new learners either.
-        "is_closed": cohort.is_closed() or not may_run_course(organisation=cohort.organisation, course=cohort.course),
-        "is_full": Enrolment.objects.filter(cohort=cohort).count() >= cohort.capacity,
-    }

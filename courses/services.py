@@ -13,8 +13,9 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courses.hooks import completion_requirements_met
 from courses.models import CoursePage, Enrolment, ModulePage, ModuleProgress, QuizAttempt
-from courses.selectors import attendance_requirement_met, course_of, enrolment_for, quiz_attempts_allowed
+from courses.selectors import course_of, enrolment_for, quiz_attempts_allowed
 from courses.signals import enrolment_completed
 
 
@@ -229,12 +230,12 @@ def enrolment_complete_if_done(*, enrolment):
 
 
 def _complete_enrolment_if_done(*, enrolment):
-    """The course is complete when every published module is, and the learner's class, if it asks
-    for a minimum attendance, has it; recorded once, announced once."""
+    """The course is complete when every published module is, and every requirement that higher apps
+    add (courses.hooks: a class's minimum attendance) is met; recorded once, announced once."""
     # Two modules completed at the same moment (two tabs) must not each miss the other's
     # completion: the resident's enrolment row is locked while its modules are counted.
-    cohort_id = Enrolment.objects.select_for_update().filter(pk=enrolment.pk).values_list("cohort_id", flat=True).get()
-    if cohort_id is not None and not attendance_requirement_met(enrolment_id=enrolment.pk, cohort_id=cohort_id):
+    Enrolment.objects.select_for_update().filter(pk=enrolment.pk).values_list("pk", flat=True).get()
+    if not completion_requirements_met(enrolment=enrolment):
         return
     completed_modules = ModuleProgress.objects.filter(enrolment=enrolment, completed_at__isnull=False)
     modules = (

@@ -10,11 +10,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
-from courses import cohort_services, selectors, services
-from courses.cohort_services import normalise_code
+from courses import selectors, services
 from courses.quiz_review import attempt_review, questions_without_key
 from courses.services import LearningError
 
@@ -119,37 +117,3 @@ def quiz_result(request, *, module, token):
 @login_required
 def dashboard(request):
     return TemplateResponse(request, "courses/dashboard.html", {"rows": selectors.dashboard(user=request.user)})
-
-
-# --- Joining a class with its code -------------------------------------------------------------
-
-
-def cohort_join_lookup(request):
-    """The course page's "class code" form (a GET: anonymous pages carry no CSRF token)."""
-    code = normalise_code(request.GET.get("kode"))
-    if not code:
-        messages.error(request, _("Type the class code your facilitator gave you."))
-        back = request.META.get("HTTP_REFERER", "")
-        if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-            back = "/kursus/"
-        return redirect(back)
-    return redirect("class_join", code=code)
-
-
-@login_required
-def cohort_join(request, code):
-    """A class's join link (also behind its QR code): what the class is, then one button to join."""
-    cohort = selectors.cohort_by_code(code=normalise_code(code))
-    if cohort is None:
-        context = {"error": _("No class has this code. Check it with your facilitator.")}
-        return TemplateResponse(request, "courses/class_join.html", context, status=404)
-    if request.method == "POST":
-        try:
-            cohort_services.cohort_join(user=request.user, code=cohort.enrolment_code)
-        except LearningError as error:
-            messages.error(request, str(error))
-            return redirect("class_join", code=cohort.enrolment_code)
-        messages.success(request, _("You have joined the class %(cohort)s.") % {"cohort": cohort.name})
-        return redirect(cohort.course.get_url(request))
-    context = {"cohort": cohort, **selectors.cohort_join_state(user=request.user, cohort=cohort)}
-    return TemplateResponse(request, "courses/class_join.html", context)

@@ -1,4 +1,4 @@
-"""The admin side of courses: who may write which course, who sees which, and the classes (kelas)."""
+"""The admin side of courses: who may write which course, who sees which, and course grants."""
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +10,6 @@ from courses.authoring import course_permissions_sync
 from courses.grant_views import CourseGrantViewSet
 from courses.models import CoursePage, ModulePage
 from courses.page_permissions import without_other_organisations_courses
-from courses.viewsets import CohortViewSet, LearnerViewSet
 from organisations.models import REVIEWERS_GROUP
 from organisations.selectors import organisations_of_author
 
@@ -111,17 +110,7 @@ for bulk_action in BULK_ACTIONS:
     hooks.register("register_bulk_action", bulk_action, order=1)
 
 
-# --- Classes -----------------------------------------------------------------------------------------
-
-
-@hooks.register("register_admin_viewset")
-def register_classes():
-    return CohortViewSet("cohorts")
-
-
-@hooks.register("register_admin_viewset")
-def register_learners():
-    return LearnerViewSet("learners")
+# --- Course grants ---------------------------------------------------------------------------------
 
 
 @hooks.register("register_admin_viewset")
@@ -130,20 +119,9 @@ def register_course_grants():
 
 
 @hooks.register("register_log_actions")
-def register_class_log_actions(actions):
-    """What facilitators do for their classes and learners, in Wagtail's audit log."""
-    actions.register_action("sekolah_warga.roster_import", _("Import roster"), _("Roster imported"))
-    actions.register_action(
-        "sekolah_warga.invitation_codes_renew", _("Renew invitation codes"), _("Invitation codes renewed")
-    )
-    actions.register_action("sekolah_warga.quiz_attempts_grant", _("Grant quiz attempts"), _("Quiz attempts granted"))
-    actions.register_action(
-        "sekolah_warga.completion_on_paper", _("Record completion on paper"), _("Completion recorded by facilitator")
-    )
+def register_course_grant_log_actions(actions):
+    """Who granted a course to another organisation, and who withdrew it, in Wagtail's audit log."""
     actions.register_action("sekolah_warga.course_grant", _("Grant a course"), _("Course granted"))
     actions.register_action(
         "sekolah_warga.course_grant_withdraw", _("Withdraw a course grant"), _("Course grant withdrawn")
-    )
-    actions.register_action(
-        "sekolah_warga.password_reset_code", _("Give a password reset code"), _("Password reset code given")
     )

@@ -55,10 +55,9 @@ from wagtail.users.models import UserProfile
 from accounts.models import AccountInvitation, LearnerProfile
 from accounts.validators import guardian_cut_off_year
 from certificates.models import CODE_ALPHABET, CODE_LENGTH, Certificate, CertificateVersion
+from classes.models import ENROLMENT_CODE_LENGTH, Attendance, Cohort, CohortEnrolment, CohortMeeting
+from core.codes import LOOKALIKE_FREE_ALPHABET as CLASS_CODE_ALPHABET
 from courses.models import (
-    Attendance,
-    Cohort,
-    CohortSession,
     CourseGrant,
     CourseIndexPage,
     CoursePage,
@@ -68,8 +67,6 @@ from courses.models import (
     QuizAttempt,
     QuizQuestion,
 )
-from courses.models.cohorts import CODE_ALPHABET as CLASS_CODE_ALPHABET
-from courses.models.cohorts import ENROLMENT_CODE_LENGTH
 from demo.content import bulk as content
 from demo.content import regions, site
 from demo.seeding import seed_course
@@ -161,7 +158,7 @@ def bulk_data_remove():
     enrolments = f"SELECT id FROM {table(Enrolment)} WHERE user_id IN ({users})"
     certificates = f"SELECT id FROM {table(Certificate)} WHERE enrolment_id IN ({enrolments})"
     classes = f"SELECT id FROM {table(Cohort)} WHERE name LIKE %s"
-    meetings = f"SELECT id FROM {table(CohortSession)} WHERE cohort_id IN ({classes})"
+    meetings = f"SELECT id FROM {table(CohortMeeting)} WHERE cohort_id IN ({classes})"
     user_marker, class_marker = f"{USERNAME_PREFIX}%", f"{CLASS_NAME_PREFIX}%"
     statements = [
         (CertificateVersion, f"certificate_id IN ({certificates})", [user_marker]),
@@ -172,8 +169,9 @@ def bulk_data_remove():
         (Attendance, f"session_id IN ({meetings})", [class_marker]),
         (ModuleProgress, f"enrolment_id IN ({enrolments})", [user_marker]),
         (QuizAttempt, f"enrolment_id IN ({enrolments})", [user_marker]),
+        (CohortEnrolment, f"enrolment_id IN ({enrolments})", [user_marker]),
         (Enrolment, f"user_id IN ({users})", [user_marker]),
-        (CohortSession, f"cohort_id IN ({classes})", [class_marker]),
+        (CohortMeeting, f"cohort_id IN ({classes})", [class_marker]),
         (Cohort.facilitators.through, f"cohort_id IN ({classes})", [class_marker]),
         (Cohort, "name LIKE %s", [class_marker]),
         (LearnerProfile, f"user_id IN ({users})", [user_marker]),
@@ -444,9 +442,10 @@ CLASS_COLUMNS = (
 FACILITATOR_COLUMNS = ("cohort_id", "user_id")
 MEETING_COLUMNS = ("id", "cohort_id", "title", "starts_at", "venue")
 ENROLMENT_COLUMNS = (
-    "id", "user_id", "course_id", "cohort_id", "status", "source", "enrolled_at", "completed_at",
+    "id", "user_id", "course_id", "status", "source", "enrolled_at", "completed_at",
     "completion_recorded_by_id", "completion_note", "extra_quiz_attempts",
 )  # fmt: skip
+CLASS_LEARNER_COLUMNS = ("enrolment_id", "cohort_id")
 PROGRESS_COLUMNS = ("enrolment_id", "module_id", "read_at", "best_score_percent", "quiz_passed_at", "completed_at")
 ATTENDANCE_COLUMNS = ("session_id", "enrolment_id", "method", "recorded_by_id", "recorded_at")
 CERTIFICATE_COLUMNS = (
@@ -464,8 +463,9 @@ _COLUMNS = {
     LearnerProfile: PROFILE_COLUMNS,
     Cohort: CLASS_COLUMNS,
     Cohort.facilitators.through: FACILITATOR_COLUMNS,
-    CohortSession: MEETING_COLUMNS,
+    CohortMeeting: MEETING_COLUMNS,
     Enrolment: ENROLMENT_COLUMNS,
+    CohortEnrolment: CLASS_LEARNER_COLUMNS,
     ModuleProgress: PROGRESS_COLUMNS,
     Attendance: ATTENDANCE_COLUMNS,
     Certificate: CERTIFICATE_COLUMNS,
@@ -567,10 +567,10 @@ class _Generator:
                 venue = rng.choice(content.MEETING_VENUES).format(kelurahan=kelurahan_name, rt=rng.randint(1, 40))
                 meetings = []
                 for week in range(MEETINGS):
-                    meeting_id = writer.new_id(CohortSession)
+                    meeting_id = writer.new_id(CohortMeeting)
                     starts_at = _at(starts_on + datetime.timedelta(weeks=week), hour, self.zone)
                     title = f"Pertemuan {week + 1}"
-                    self._row(CohortSession, (meeting_id, class_id, title, starts_at, venue))
+                    self._row(CohortMeeting, (meeting_id, class_id, title, starts_at, venue))
                     meetings.append((meeting_id, starts_at))
                 found = _Class(class_id, organisation_id, kelurahan_id, meetings[0][1], meetings)
                 by_key.setdefault(course_index, []).append(found)
@@ -612,12 +612,13 @@ class _Generator:
             finished_at = enrolled_at + datetime.timedelta(seconds=int(took))
             done = len(course.modules) if completed else rng.randrange(len(course.modules))
             self._row(Enrolment, (
-                enrolment_id, user_id, course.id, cohort.id if cohort else None,
+                enrolment_id, user_id, course.id,
                 "completed" if completed else "active", source, enrolled_at,
                 finished_at if completed else None, None, "", 0,
             ))  # fmt: skip
             self._progress(enrolment_id, course, enrolled_at, finished_at, done)
             if cohort is not None:
+                self._row(CohortEnrolment, (enrolment_id, cohort.id))
                 self._attendance(enrolment_id, cohort)
             if completed:
                 runner = self.world.organisation_names[cohort.organisation_id] if cohort else course.organisation_name
@@ -704,7 +705,9 @@ class _Generator:
 
     def _class_capacities(self):
         """A class's capacity: its size rounded up to ten, at least 30 (known only now)."""
-        size = Enrolment.objects.filter(cohort=OuterRef("pk")).order_by().values("cohort").annotate(n=Count("pk"))
+        size = (
+            CohortEnrolment.objects.filter(cohort=OuterRef("pk")).order_by().values("cohort").annotate(n=Count("pk"))
+        )
         rounded_up = (Coalesce(Subquery(size.values("n")), 0) + 9) / 10 * 10
         Cohort.objects.filter(name__startswith=CLASS_NAME_PREFIX).update(
             capacity=Greatest(Value(30), rounded_up, output_field=IntegerField())

@@ -17,21 +17,14 @@ from wagtail.models import Page
 
 from accounts.services import resident_profile_for_demo
 from certificates.services import certificate_issue
+from classes.attendance import attendance_record
+from classes.models import Cohort, CohortMeeting
+from classes.roster import roster_import
+from classes.services import cohort_join
 from cms_pages.models import StandardPage
 from cms_pages.services import home_page_install
-from courses.attendance import attendance_record
-from courses.cohort_services import cohort_join
 from courses.grant_services import course_grant
-from courses.models import (
-    Cohort,
-    CohortSession,
-    CourseGrant,
-    CourseIndexPage,
-    CoursePage,
-    ModulePage,
-    QuizQuestion,
-)
-from courses.roster import roster_import
+from courses.models import CourseGrant, CourseIndexPage, CoursePage, ModulePage, QuizQuestion
 from courses.services import enrolment_create, module_mark_read, quiz_attempt_open, quiz_attempt_submit
 from demo.content import accounts, courses, regions, site
 from organisations.models import Membership, Organisation
@@ -173,7 +166,7 @@ def seed_classes(course_pages, organisations, today):
         cohort.facilitators.add(facilitator)
         for week, (title, venue) in enumerate(data["meetings"]):
             meeting_day = starts_on + datetime.timedelta(weeks=week)
-            CohortSession.objects.create(
+            CohortMeeting.objects.create(
                 cohort=cohort,
                 title=title,
                 venue=venue,
@@ -184,7 +177,7 @@ def seed_classes(course_pages, organisations, today):
         for username in data["joined_with_code"]:
             cohort_join(user=User.objects.get(username=username), code=cohort.enrolment_code)
         # The first meeting has been held: everyone came.
-        learners = cohort.enrolments.values_list("pk", flat=True)
+        learners = cohort.cohort_enrolments.values_list("enrolment_id", flat=True)
         attendance_record(
             session=cohort.sessions.order_by("starts_at").first(), present_enrolment_ids=learners, by=facilitator
         )

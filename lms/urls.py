@@ -29,7 +29,7 @@ urlpatterns = [
     path("saya/profil/", include("accounts.profile_urls")),
     path("saya/", include("privacy.urls")),
     path("saya/", include("courses.urls")),
-    path("kelas/", include("courses.class_urls")),
+    path("kelas/", include("classes.urls")),
     path("sertifikat/", include("certificates.urls")),
     path("data/", include("reports.open_data_urls")),
     path("favicon.ico", favicon),

@@ -21,9 +21,11 @@ from wagtail.admin.utils import get_user_display_name
 from accounts.models import ConsentRecord, LearnerProfile
 from accounts.validators import phone_national
 from certificates.models import CertificateVersion, format_certificate_code
+from classes.models import Attendance
+from classes.selectors import cohort_of
 from core.display import yes_no
 from core.spreadsheet_cells import spreadsheet_text
-from courses.models import Attendance, Enrolment, QuizAttempt
+from courses.models import Enrolment, QuizAttempt
 from courses.quiz_review import attempt_review
 from organisations.models import Membership
 from privacy.models import RecordAccess
@@ -80,17 +82,18 @@ def _enrolments(user):
     rows = []
     enrolments = (
         Enrolment.objects.filter(user=user)
-        .select_related("course__organisation", "cohort__organisation", "completion_recorded_by")
+        .select_related("course__organisation", "cohort_enrolment__cohort__organisation", "completion_recorded_by")
         .prefetch_related("module_progress__module")
         .order_by("enrolled_at")
     )
     for enrolment in enrolments:
+        cohort = cohort_of(enrolment)
         rows.append(
             {
                 "course": enrolment.course.title,
-                "class": enrolment.cohort.name if enrolment.cohort else None,
+                "class": cohort.name if cohort else None,
                 # The class's organisation runs it; without a class, the course's (as in reports).
-                "organisation": (enrolment.cohort or enrolment.course).organisation.name,
+                "organisation": (cohort or enrolment.course).organisation.name,
                 "status": enrolment.get_status_display(),
                 "source": enrolment.get_source_display(),
                 "enrolled_at": _when(enrolment.enrolled_at),

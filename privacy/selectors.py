@@ -5,8 +5,9 @@ from django.db.models import Q
 
 from accounts.models import ConsentRecord
 from certificates.models import Certificate, CertificateVersion
-from courses.models import Attendance, Enrolment, ModuleProgress, QuizAttempt
-from courses.scope import learners_seen_by
+from classes.models import Attendance
+from classes.scope import learners_seen_by
+from courses.models import Enrolment, ModuleProgress, QuizAttempt
 from privacy.models import RecordAccess
 
 # What may have been read or written in an incident window, per resident: (kind, rows, the path from

@@ -35,9 +35,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from certificates.models import CertificateVersion
+from classes.models import Attendance, CohortMeeting
+from classes.scope import learners_visible_to
 from core.spreadsheet_cells import SpreadsheetText
-from courses.models import Attendance, CohortSession, Enrolment, ModulePage, ModuleProgress
-from courses.scope import learners_visible_to
+from courses.models import Enrolment, ModulePage, ModuleProgress
 
 
 class CertificateStatus:
@@ -166,7 +167,7 @@ def completion_records(*, viewer):
     module_ids_by_course = live_module_ids_by_course()
     progress, module_count = _progress_percent(module_ids_by_course)
     attended = _count(Attendance.objects.filter(enrolment=OuterRef("pk")))
-    meetings = _count(CohortSession.objects.filter(cohort=OuterRef("cohort_id")))
+    meetings = _count(CohortMeeting.objects.filter(cohort=OuterRef("cohort_enrolment__cohort_id")))
     best_scores = ModuleProgress.objects.filter(enrolment=OuterRef("pk"), best_score_percent__isnull=False)
     average_score = Subquery(
         best_scores.order_by().values("enrolment").annotate(score=Avg("best_score_percent")).values("score")[:1]
@@ -180,8 +181,10 @@ def completion_records(*, viewer):
             kecamatan_name=F("user__learner_profile__kelurahan__parent__name"),
             course_title=F("course__title"),
             # The organisation that ran the learning: the class's, or the course's for a learner without one.
-            organisation_name=Coalesce(F("cohort__organisation__name"), F("course__organisation__name")),
-            class_name=F("cohort__name"),
+            organisation_name=Coalesce(
+                F("cohort_enrolment__cohort__organisation__name"), F("course__organisation__name")
+            ),
+            class_name=F("cohort_enrolment__cohort__name"),
             enrolled_on=TruncDate("enrolled_at", tzinfo=zone),
             completed_on=TruncDate("completed_at", tzinfo=zone),
             module_count=module_count,
@@ -194,7 +197,7 @@ def completion_records(*, viewer):
         .annotate(
             attendance_percent=Case(
                 When(
-                    Q(cohort__isnull=False, attendance_meetings__gt=0),
+                    Q(cohort_enrolment__isnull=False, attendance_meetings__gt=0),
                     then=_percent(attended, F("attendance_meetings")),
                 ),
                 default=None,

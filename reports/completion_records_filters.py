@@ -14,8 +14,9 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from accounts.models import LearnerProfile
 from certificates.models import normalise_certificate_code
+from classes.scope import cohorts_visible_to
 from courses.models import CoursePage, Enrolment, Topic
-from courses.scope import cohorts_visible_to, organisations_facilitated_by, reads_every_record
+from courses.scope import organisations_facilitated_by, reads_every_record
 from organisations.models import Organisation
 from regions.models import Region
 from reports.completion_records import CertificateStatus, completion_records
@@ -95,7 +96,7 @@ class CompletionRecordFilterSet(WagtailFilterSet):
     )
     cohort = django_filters.ChoiceFilter(
         label=_("Class"),
-        field_name="cohort_id",
+        field_name="cohort_enrolment__cohort_id",
         empty_label=_("Any class"),
         help_text=_("Choose a course first: the list shows its classes."),
     )
@@ -144,7 +145,8 @@ class CompletionRecordFilterSet(WagtailFilterSet):
     def filter_organisation(self, queryset, name, organisation):
         # The organisation that ran the learning: the class's, or for learners without a class the course's.
         return queryset.filter(
-            Q(cohort__organisation_id=organisation) | Q(cohort__isnull=True, course__organisation_id=organisation)
+            Q(cohort_enrolment__cohort__organisation_id=organisation)
+            | Q(cohort_enrolment__isnull=True, course__organisation_id=organisation)
         )
 
     def filter_gender(self, queryset, name, value):

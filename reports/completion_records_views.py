@@ -20,7 +20,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.reports import ReportView
 
 from accounts.signals import resident_records_exported
-from courses.permissions import learner_permission_policy
+from classes.permissions import learner_permission_policy
 from reports import services
 from reports.completion_records import COLUMNS, completion_records, planned_as_written
 from reports.completion_records_filters import CompletionRecordFilterSet, search_completion_records

@@ -24,8 +24,9 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from accounts.models import LearnerProfile
+from classes.scope import learners_visible_to
 from courses.models import CoursePage, Enrolment
-from courses.scope import learners_visible_to, organisations_facilitated_by, reads_every_record
+from courses.scope import organisations_facilitated_by, reads_every_record
 from regions.models import Region
 
 CACHE_SECONDS = 10 * 60

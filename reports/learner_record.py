@@ -19,9 +19,11 @@ from dataclasses import dataclass, field
 from django.db.models import F, Q
 
 from certificates.models import CertificateVersion, format_certificate_code
-from courses.models import Attendance, CohortSession, ModulePage, ModuleProgress, QuizAttempt
+from classes.models import Attendance, CohortMeeting
+from classes.scope import learners_visible_to
+from classes.selectors import cohort_of
+from courses.models import ModulePage, ModuleProgress, QuizAttempt
 from courses.quiz_review import attempt_review
-from courses.scope import learners_visible_to
 from reports.completion_records import CertificateStatus
 
 
@@ -45,7 +47,7 @@ class ModuleRow:
 class MeetingRow:
     """A meeting of the resident's class, and their attendance at it (None: absent)."""
 
-    session: CohortSession
+    session: CohortMeeting
     attendance: Attendance | None
 
     @property
@@ -76,10 +78,15 @@ class EnrolmentRecord:
     certificate: CertificateRecord | None = None
 
     @property
+    def cohort(self):
+        """The class the course is taken in, or None."""
+        return cohort_of(self.enrolment)
+
+    @property
     def organisation(self):
         """The organisation that ran the learning: the class's, or the course's for a learner without one
         (as the completion records name it)."""
-        cohort = self.enrolment.cohort
+        cohort = self.cohort
         return cohort.organisation if cohort else self.enrolment.course.organisation
 
     @property
@@ -119,7 +126,7 @@ def _visible_enrolments(viewer, user_id):
         .select_related(
             "user__learner_profile__kelurahan__parent",
             "course__organisation",
-            "cohort__organisation",
+            "cohort_enrolment__cohort__organisation",
             "completion_recorded_by",
             "certificate",
         )
@@ -222,7 +229,8 @@ def learner_record(*, viewer, user_id):
         )
         record.attempts.append(attempt)
 
-    cohort_ids = {enrolment.cohort_id for enrolment in enrolments if enrolment.cohort_id}
+    cohorts = {enrolment.pk: cohort_of(enrolment) for enrolment in enrolments}
+    cohort_ids = {cohort.pk for cohort in cohorts.values() if cohort is not None}
     if cohort_ids:
         attended = {
             (row.enrolment_id, row.session_id): row
@@ -230,14 +238,14 @@ def learner_record(*, viewer, user_id):
                 "enrolment_id", "session_id", "method", "recorded_at"
             )
         }
-        sessions = CohortSession.objects.filter(cohort_id__in=cohort_ids).order_by("starts_at", "pk")
+        sessions = CohortMeeting.objects.filter(cohort_id__in=cohort_ids).order_by("starts_at", "pk")
         by_cohort = {}
         for session in sessions:
             by_cohort.setdefault(session.cohort_id, []).append(session)
         for enrolment in enrolments:
             records[enrolment.pk].meetings = [
                 MeetingRow(session, attended.get((enrolment.pk, session.pk)))
-                for session in by_cohort.get(enrolment.cohort_id, [])
+                for session in by_cohort.get(getattr(cohorts[enrolment.pk], "pk", None), [])
             ]
 
     # select_related left None (not a query) on the enrolments without a certificate.

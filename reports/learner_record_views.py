@@ -14,7 +14,7 @@ from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
-from courses.permissions import learner_permission_policy
+from classes.permissions import learner_permission_policy
 from privacy import services as privacy_services
 from reports.learner_record import learner_record
 

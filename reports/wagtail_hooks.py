@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from courses.permissions import learner_permission_policy
+from classes.permissions import learner_permission_policy
 from reports import completion_records_views
 from reports.completion_records_views import CompletionRecordsReportView
 from reports.dashboard import dashboard_scope

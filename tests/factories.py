@@ -187,3 +187,14 @@ def learner(*, full_name="Siti Rahmawati", password="kata-sandi-rahasia", email=
         **profile,
     )
     return user
+
+
+def enrolment(*, user, course, cohort=None, **fields):
+    """An enrolment in `course`, taken in `cohort` (a class) when given, as joining or a roster leaves it."""
+    from classes.models import CohortEnrolment
+    from courses.models import Enrolment
+
+    enrolment = Enrolment.objects.create(user=user, course=course, **fields)
+    if cohort is not None:
+        CohortEnrolment.objects.create(enrolment=enrolment, cohort=cohort)
+    return enrolment

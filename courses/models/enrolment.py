@@ -6,7 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Enrolment(models.Model):
-    """One per resident and course: the database refuses a second one."""
+    """One per resident and course: the database refuses a second one.
+
+    The class it is taken in, if any, is classes.CohortEnrolment's to say.
+    """
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("In progress")
@@ -23,15 +26,6 @@ class Enrolment(models.Model):
     # PROTECT: completion records must not vanish with a deleted page.
     course = models.ForeignKey(
         "courses.CoursePage", verbose_name=_("course"), on_delete=models.PROTECT, related_name="enrolments"
-    )
-    # PROTECT: a class with learners keeps its records; close it instead of deleting it.
-    cohort = models.ForeignKey(
-        "courses.Cohort",
-        verbose_name=_("class"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="enrolments",
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE)
     source = models.CharField(_("source"), max_length=20, choices=Source.choices, default=Source.SELF)
@@ -71,11 +65,6 @@ class Enrolment(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.course_id}"
-
-    @property
-    def cohort_name(self):
-        """The class's name, empty for a learner who enrolled on their own (for exports)."""
-        return self.cohort.name if self.cohort_id else ""
 
     @property
     def completion_recorded_by_facilitator(self):

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.page_cache import ViewRestrictionsRememberedMixin
+from core.section_pages import SectionIndexMixin
 from courses.blocks import LessonBodyBlock
 
 
@@ -29,14 +30,13 @@ class QuizReview(models.TextChoices):
     ALWAYS = "always", _("Always, after each attempt")
 
 
-class CourseIndexPage(ViewRestrictionsRememberedMixin, Page):
+class CourseIndexPage(SectionIndexMixin, ViewRestrictionsRememberedMixin, Page):
     """/kursus/: every published course, filterable by topic."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
-    parent_page_types = ["cms_pages.HomePage"]
     subpage_types = ["courses.CoursePage"]
     max_count = 1
 
@@ -152,6 +152,7 @@ class CoursePage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
         verbose_name = _("course")
 
     def get_context(self, request, *args, **kwargs):
+        from courses.hooks import enrolment_groups
         from courses.selectors import course_modules, course_progress, enrolment_for
 
         context = super().get_context(request, *args, **kwargs)
@@ -159,6 +160,8 @@ class CoursePage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
         context["enrolment"] = enrolment = enrolment_for(user=request.user, course=self)
         if enrolment is not None:
             context["progress"] = course_progress(enrolment=enrolment, modules=modules)
+            # The class it is taken in (courses.hooks): no class code to type in any more.
+            context["enrolment_group"] = enrolment_groups([enrolment]).get(enrolment.pk)
         return context
 
     @path("ikuti/", name="enrol")

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "regions",
     "organisations",
     "courses",
+    "classes",
     "certificates",
     "participation",
     "cms_pages",

@@ -9,8 +9,10 @@ from django.core.management import call_command
 from django.test import Client
 from playwright.sync_api import expect
 
-from courses.attendance import check_in_url
-from courses.models import Attendance, Cohort, Enrolment
+from classes.attendance import check_in_url
+from classes.models import Attendance, Cohort
+from classes.selectors import cohort_of
+from courses.models import Enrolment
 from tests.browser.test_learning_journey_in_browser import assert_fits_and_accessible
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -67,7 +69,7 @@ def test_a_phone_only_learner_activates_their_account_and_checks_in_with_the_qr_
     assert_fits_and_accessible(phone)
     phone.get_by_role("button", name="Saya hadir").click()
     expect(phone.get_by_text("Kehadiran tercatat.")).to_be_visible()
-    learner = Enrolment.objects.get(cohort=cohort, user__first_name="Rahmat Hidayat")
+    learner = Enrolment.objects.get(cohort_enrolment__cohort=cohort, user__first_name="Rahmat Hidayat")
     assert Attendance.objects.filter(session=meeting, enrolment=learner, method="qr").exists()
 
 
@@ -91,5 +93,5 @@ def test_a_resident_joins_a_class_with_the_code_typed_on_the_course_page_without
     page.get_by_role("button", name="Gabung ke kelas ini").click()
 
     expect(page.get_by_text(f"Anda sudah bergabung ke kelas {cohort.name}.")).to_be_visible()
-    assert Enrolment.objects.get(user__username="warga2", course=cohort.course).cohort == cohort
+    assert cohort_of(Enrolment.objects.get(user__username="warga2", course=cohort.course)) == cohort
     context.close()

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from courses.models import Cohort
+from classes.models import Cohort
 from tests.browser.test_classes_in_browser import logged_in_as
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -7,7 +7,8 @@ from django.core.management import call_command
 from django.test import Client
 from playwright.sync_api import expect
 
-from courses.models import Cohort, ModulePage
+from classes.models import Cohort
+from courses.models import ModulePage
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -19,7 +19,7 @@ world = class_fixtures.world
 def completed_enrolment(cohort, name):
     """A learner of the class who completed its course."""
     user = factories.learner(full_name=name, email=f"{slugify(name)}@contoh.id")
-    return Enrolment.objects.create(
+    return factories.enrolment(
         user=user,
         course=cohort.course,
         cohort=cohort,

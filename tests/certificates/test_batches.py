@@ -27,14 +27,14 @@ def class_of_four(site_tree):
     facilitator = factories.resident(username="fasilitator")
     cohort = make_cohort(course=course, organisation=organisation, facilitators=[facilitator])
     for number in range(4):
-        Enrolment.objects.create(
+        factories.enrolment(
             user=factories.learner(full_name=f"Warga Nomor {number}"),
             course=course,
             cohort=cohort,
             status=Enrolment.Status.COMPLETED,
             completed_at=timezone.now(),
         )
-    Enrolment.objects.create(user=factories.learner(full_name="Belum Selesai"), course=course, cohort=cohort)
+    factories.enrolment(user=factories.learner(full_name="Belum Selesai"), course=course, cohort=cohort)
     return cohort, facilitator
 
 

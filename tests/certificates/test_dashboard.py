@@ -5,7 +5,8 @@ from django.utils import timezone
 
 from certificates import services
 from certificates.models import Certificate
-from courses.models import Attendance, Enrolment, ModulePage
+from classes.models import Attendance, CohortEnrolment
+from courses.models import Enrolment, ModulePage
 from courses.services import enrolment_create, module_mark_read
 from organisations.models import GOVERNMENT_STAFF_GROUP
 from organisations.services import government_role_grant, organisation_create
@@ -90,7 +91,7 @@ def test_before_completion_the_dashboard_names_the_missing_modules_and_attendanc
     cohort = make_cohort(course=course, organisation=organisation, min_attendance_percent=75)
     meetings = add_meetings(cohort, 4)
     enrolment = enrolment_create(user=graduate, course=course)
-    Enrolment.objects.filter(pk=enrolment.pk).update(cohort=cohort)
+    CohortEnrolment.objects.create(enrolment=enrolment, cohort=cohort)
     Attendance.objects.create(session=meetings[0], enrolment=enrolment)
 
     response = client.get("/saya/")

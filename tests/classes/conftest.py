@@ -5,7 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from courses.models import Cohort, CohortSession, CourseGrant
+from classes.models import Cohort, CohortMeeting
+from courses.models import CourseGrant
 from organisations.models import Membership
 from organisations.services import (
     GOVERNMENT_STAFF_GROUP,
@@ -38,7 +39,7 @@ def make_cohort(*, course, organisation, facilitators=(), name="Kelas Gunung Bah
 def add_meetings(cohort, count):
     start = timezone.now() - datetime.timedelta(days=count)
     return [
-        CohortSession.objects.create(
+        CohortMeeting.objects.create(
             cohort=cohort, title=f"Pertemuan {number}", starts_at=start + datetime.timedelta(days=number)
         )
         for number in range(1, count + 1)

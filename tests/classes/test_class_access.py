@@ -57,7 +57,7 @@ def classes(world):
     learners, meetings = {}, {}
     for cohort in (world["own"], world["other"]):
         learner = factories.learner(full_name=f"Peserta {cohort.name}", phone=None, email=f"{cohort.pk}@contoh.id")
-        learners[cohort.pk] = Enrolment.objects.create(user=learner, course=cohort.course, cohort=cohort)
+        learners[cohort.pk] = factories.enrolment(user=learner, course=cohort.course, cohort=cohort)
         meetings[cohort.pk] = add_meetings(cohort, 1)[0]
     return {**world, "learners": learners, "meetings": meetings}
 
@@ -275,7 +275,7 @@ def test_a_facilitator_cannot_give_a_reset_code_for_a_partners_or_staff_account(
 
 
 def test_the_course_of_a_class_with_learners_cannot_change(classes):
-    from courses.viewsets import CohortViewSet
+    from classes.viewsets import CohortViewSet
 
     cohort = classes["own"]
     another_own_course = factories.course_page(

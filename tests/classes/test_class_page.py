@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from courses.models import Cohort
+from classes.models import Cohort
 from tests.classes.conftest import add_meetings
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,8 @@ from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from accounts.models import AccountInvitation
-from courses.models import Attendance, Enrolment, ModulePage
+from classes.models import Attendance
+from courses.models import Enrolment, ModulePage
 from courses.models.pages import QuizReview
 from courses.services import module_mark_read, quiz_attempt_open, quiz_attempt_submit
 from tests import factories
@@ -37,7 +38,7 @@ def course_with_quiz(world):
 
 def enrol(cohort, name, **contact):
     learner = factories.learner(full_name=name, **contact)
-    return Enrolment.objects.create(user=learner, course=cohort.course, cohort=cohort)
+    return factories.enrolment(user=learner, course=cohort.course, cohort=cohort)
 
 
 def answer(enrolment, module, *, correct):
@@ -114,7 +115,7 @@ def test_the_progress_page_takes_the_same_queries_for_any_class_size(client, wor
     client.get(url)  # the admin's own first-visit queries (menu, user profile) out of the way
 
     def queries_with(learners):
-        for number in range(Enrolment.objects.filter(cohort=cohort).count(), learners):
+        for number in range(Enrolment.objects.filter(cohort_enrolment__cohort=cohort).count(), learners):
             enrolment = enrol(cohort, f"Peserta {number}", phone=f"+62812000{number:05d}")
             Attendance.objects.create(session=cohort.sessions.first(), enrolment=enrolment, method="form")
         with CaptureQueriesContext(connection) as queries:

@@ -24,10 +24,10 @@ COMPLETED_AT = datetime.datetime(2026, 12, 9, 17, 30, 0, tzinfo=datetime.UTC)  #
 def facilitator(world):
     """Lestari's facilitator, with a learner still learning and one whose paper completion they recorded."""
     cohort = world["own"]
-    active = Enrolment.objects.create(
+    active = factories.enrolment(
         user=factories.learner(full_name="Sulastri", email="sulastri@contoh.id"), course=cohort.course, cohort=cohort
     )
-    completed = Enrolment.objects.create(
+    completed = factories.enrolment(
         user=factories.learner(full_name="Bambang", email="bambang@contoh.id"),
         course=cohort.course,
         cohort=cohort,
@@ -92,7 +92,7 @@ def formula_learner(world):
     """A learner of Lestari's class whose name, as typed, a spreadsheet would run as a formula."""
     cohort = world["own"]
     user = factories.learner(full_name=FORMULA_NAME, phone="+6281234567890")
-    return Enrolment.objects.create(user=user, course=cohort.course, cohort=cohort)
+    return factories.enrolment(user=user, course=cohort.course, cohort=cohort)
 
 
 def test_the_csv_writes_a_name_that_a_spreadsheet_would_run_as_text_and_the_phone_as_residents_write_it(

@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import AccountInvitation, LearnerProfile
+from classes.roster import RosterError, roster_import
+from classes.selectors import cohort_of
 from courses.models import Enrolment
-from courses.roster import RosterError, roster_import
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +47,7 @@ def test_valid_rows_make_accounts_without_password_and_enrol_them_in_the_class(w
     assert not siti.has_usable_password() and not budi.has_usable_password()
     assert budi.learner_profile.kelurahan.name == "Sepinggan"
     assert siti.learner_profile.consent_recorded_by == facilitator
-    enrolments = Enrolment.objects.filter(cohort=cohort)
+    enrolments = Enrolment.objects.filter(cohort_enrolment__cohort=cohort)
     assert enrolments.count() == 3
     assert set(enrolments.values_list("source", flat=True)) == {Enrolment.Source.ROSTER}
     assert set(enrolments.values_list("course_id", flat=True)) == {cohort.course_id}
@@ -97,7 +98,7 @@ def test_each_kind_of_malformed_row_comes_back_with_its_line_and_reason_and_save
     result = roster_import(cohort=world["own"], data=data, by=world["users"]["facilitator"])
 
     assert [(problem.line, reason in problem.reason) for problem in result.problems] == [(3, True)]
-    assert Enrolment.objects.filter(cohort=world["own"]).count() == 1  # Budi, on line 2
+    assert Enrolment.objects.filter(cohort_enrolment__cohort=world["own"]).count() == 1  # Budi, on line 2
     assert not User.objects.filter(first_name="Siti").exists()
 
 
@@ -118,7 +119,7 @@ def test_uploading_the_same_file_again_creates_no_duplicates(world):
 
     assert (len(again.created), again.already_in_class, again.problems) == (0, 2, [])
     assert User.objects.filter(first_name__in=["Siti", "Budi"]).count() == 2
-    assert Enrolment.objects.filter(cohort=world["own"]).count() == 2
+    assert Enrolment.objects.filter(cohort_enrolment__cohort=world["own"]).count() == 2
 
 
 def test_a_resident_with_an_account_is_asked_to_join_with_the_code_and_their_account_is_left_alone(english, world):
@@ -139,7 +140,11 @@ def test_a_resident_with_an_account_is_asked_to_join_with_the_code_and_their_acc
     ]
     resident.refresh_from_db()
     own_enrolment.refresh_from_db()
-    assert (resident.first_name, resident.has_usable_password(), own_enrolment.cohort) == ("Budi Santoso", True, None)
+    assert (resident.first_name, resident.has_usable_password(), cohort_of(own_enrolment)) == (
+        "Budi Santoso",
+        True,
+        None,
+    )
 
 
 @pytest.mark.parametrize(
@@ -174,7 +179,7 @@ def test_email_and_phone_of_two_different_accounts_are_refused(english, world):
     assert [problem.reason for problem in result.problems] == [
         "the e-mail address and the phone number belong to two different accounts"
     ]
-    assert not Enrolment.objects.filter(cohort=world["own"]).exists()
+    assert not Enrolment.objects.filter(cohort_enrolment__cohort=world["own"]).exists()
 
 
 def test_rows_beyond_the_capacity_are_refused_in_file_order(english, world):
@@ -204,7 +209,7 @@ def test_rows_beyond_the_capacity_are_refused_in_file_order(english, world):
 def test_a_file_that_is_not_a_roster_is_refused_as_a_whole(english, world, data, message):
     with pytest.raises(RosterError, match=message):
         roster_import(cohort=world["own"], data=data, by=world["users"]["facilitator"])
-    assert not Enrolment.objects.filter(cohort=world["own"]).exists()
+    assert not Enrolment.objects.filter(cohort_enrolment__cohort=world["own"]).exists()
 
 
 def test_spreadsheet_exports_with_semicolons_a_byte_order_mark_or_windows_encoding_are_read(world):
@@ -233,8 +238,8 @@ def test_a_five_thousand_row_roster_is_imported_in_a_few_queries(world, django_a
         result = roster_import(cohort=cohort, data=csv_bytes(*rows), by=world["users"]["facilitator"])
 
     assert (len(result.created), result.problems) == (5_000, [])
-    assert Enrolment.objects.filter(cohort=cohort).count() == 5_000
-    assert LearnerProfile.objects.filter(user__enrolments__cohort=cohort).count() == 5_000
+    assert Enrolment.objects.filter(cohort_enrolment__cohort=cohort).count() == 5_000
+    assert LearnerProfile.objects.filter(user__enrolments__cohort_enrolment__cohort=cohort).count() == 5_000
     assert len(result.invitation_codes) == 2_500
 
 
@@ -267,7 +272,7 @@ def test_a_roster_without_the_consent_confirmation_is_refused(client, world):
 
     assert response.status_code == 200
     assert "Warga didaftarkan hanya dengan persetujuan mereka." in response.text
-    assert not Enrolment.objects.filter(cohort=world["own"]).exists()
+    assert not Enrolment.objects.filter(cohort_enrolment__cohort=world["own"]).exists()
 
 
 # Wagtail's admin answers a refusal (403) with a redirect to its dashboard and a message.
@@ -278,4 +283,4 @@ def test_only_the_class_facilitators_organisation_uploads_rosters(client, world,
     response = upload(client, world["own"], csv_bytes("Budi,,0812 3456 7890,Gunung Bahagia"))
 
     assert response.status_code == status
-    assert not Enrolment.objects.filter(cohort=world["own"]).exists()
+    assert not Enrolment.objects.filter(cohort_enrolment__cohort=world["own"]).exists()

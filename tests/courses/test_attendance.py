@@ -12,8 +12,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.text import slugify
 
-from courses.attendance import AttendanceError, attendance_record
-from courses.models import Attendance, Enrolment, ModulePage
+from classes.attendance import AttendanceError, attendance_record
+from classes.models import Attendance
+from courses.models import Enrolment, ModulePage
 from courses.services import module_mark_read
 from organisations.models import Membership
 from organisations.services import (
@@ -59,7 +60,7 @@ def world(site_tree):
 
 def enrol(cohort, name):
     learner = factories.learner(full_name=name, email=f"{slugify(name)}@contoh.id")
-    return Enrolment.objects.create(user=learner, course=cohort.course, cohort=cohort)
+    return factories.enrolment(user=learner, course=cohort.course, cohort=cohort)
 
 
 def form_url(cohort, meeting):

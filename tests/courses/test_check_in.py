@@ -10,8 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
-from courses.attendance import AttendanceError, check_in, check_in_signature, check_in_url, check_in_window
-from courses.models import Attendance, Enrolment, ModulePage
+from classes.attendance import AttendanceError, check_in, check_in_signature, check_in_url, check_in_window
+from classes.models import Attendance
+from courses.models import Enrolment, ModulePage
 from courses.services import module_mark_read
 from organisations.services import organisation_create
 from tests import factories
@@ -34,7 +35,7 @@ def world(site_tree):
         "course": course,
         "cohort": cohort,
         "meetings": add_meetings(cohort, 2),
-        "enrolment": Enrolment.objects.create(user=learner, course=course, cohort=cohort),
+        "enrolment": factories.enrolment(user=learner, course=course, cohort=cohort),
         "learner": learner,
         "outsider": factories.learner(full_name="Budi Santoso", email="budi@contoh.id"),
     }

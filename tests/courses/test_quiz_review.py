@@ -16,7 +16,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from courses.cohort_services import quiz_attempts_grant
+from classes.services import quiz_attempts_grant
 from courses.models import Enrolment, QuizAttempt
 from courses.models.pages import QuizReview
 from organisations.services import GOVERNMENT_STAFF_GROUP, government_role_grant

@@ -57,7 +57,7 @@ def test_the_scan_finds_the_templates():
 
     assert "templates/base.html" in names
     assert "accounts/templates/accounts/sign_up.html" in names
-    assert "templates/courses/admin/invitation_sheet.html" in names
+    assert "templates/classes/admin/invitation_sheet.html" in names
     assert not any(name.startswith(".venv/") for name in names)
 
 

@@ -8,7 +8,8 @@ from django.utils import timezone
 from accounts.models import ConsentRecord
 from accounts.services import consent_record
 from certificates.services import certificate_issue
-from courses.models import Attendance, Enrolment, ModuleProgress, QuizAttempt
+from classes.models import Attendance
+from courses.models import Enrolment, ModuleProgress, QuizAttempt
 from privacy.services import learner_record_opened
 from tests import factories
 from tests.classes import conftest as class_fixtures
@@ -23,7 +24,7 @@ def everything_of(user, world, *, course_key="own_course", cohort_key="own", ans
     """One record of every kind for `user`: an enrolment completed in a class, its module progress, a
     quiz attempt with answers, a meeting attended, a certificate (a real PDF), a consent, an access."""
     course, cohort = world[course_key], world[cohort_key]
-    enrolment = Enrolment.objects.create(
+    enrolment = factories.enrolment(
         user=user, course=course, cohort=cohort, status=Enrolment.Status.COMPLETED, completed_at=timezone.now()
     )
     module = course.get_children().specific().first()

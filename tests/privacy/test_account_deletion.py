@@ -15,7 +15,8 @@ from wagtail.log_actions import log
 from accounts.models import ConsentRecord
 from certificates.models import Certificate, CertificateBatch, CertificateVersion
 from certificates.services import CertificateError, certificate_reissue
-from courses.models import Attendance, Enrolment, QuizAttempt
+from classes.models import Attendance
+from courses.models import Enrolment, QuizAttempt
 from privacy.models import RecordAccess
 from privacy.services import ERASED_NAME
 from tests.privacy.conftest import EMAIL, NAME, PHONE, stored_bytes

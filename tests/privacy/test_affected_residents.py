@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 from courses.models import Enrolment
 from privacy.models import RecordAccess
 from privacy.services import erase_resident
+from tests import factories
 from tests.classes.conftest import make_cohort
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +36,7 @@ def dated(sulastri, another):
         for model, path, fields in [
             ("courses.ModuleProgress", "enrolment__user", ["read_at"]),
             ("courses.QuizAttempt", "enrolment__user", ["started_at", "submitted_at"]),
-            ("courses.Attendance", "enrolment__user", ["recorded_at"]),
+            ("classes.Attendance", "enrolment__user", ["recorded_at"]),
             ("certificates.CertificateVersion", "certificate__enrolment__user", ["issued_at"]),
             ("accounts.ConsentRecord", "user", ["at"]),
         ]:
@@ -108,7 +109,7 @@ def test_a_course_owner_is_told_of_the_learners_of_classes_others_ran_of_its_cou
     # at Lestari may have touched him.
     granted_class = make_cohort(course=world["own_course"], organisation=world["cerdas"], name="Kelas Cerdas")
     moment = datetime.datetime(2026, 11, 20, 9, 0, tzinfo=WITA)
-    enrolment = Enrolment.objects.create(user=dated["bambang"], course=world["own_course"], cohort=granted_class)
+    enrolment = factories.enrolment(user=dated["bambang"], course=world["own_course"], cohort=granted_class)
     Enrolment.objects.filter(pk=enrolment.pk).update(enrolled_at=moment)
 
     assert [row["name"] for row in affected("--since", "2026-11-01", "--organisation", "lestari")] == [

@@ -16,7 +16,8 @@ import pytest
 from django.utils import timezone
 
 from certificates.models import Certificate, CertificateVersion
-from courses.models import Attendance, Enrolment, ModuleProgress
+from classes.models import Attendance
+from courses.models import Enrolment, ModuleProgress
 from tests import factories
 from tests.classes import conftest as class_fixtures
 
@@ -26,7 +27,7 @@ WITA = datetime.timezone(datetime.timedelta(hours=8))
 
 
 def _enrol(user, course, cohort=None, *, enrolled_at, completed_at=None):
-    enrolment = Enrolment.objects.create(
+    enrolment = factories.enrolment(
         user=user,
         course=course,
         cohort=cohort,

@@ -38,7 +38,7 @@ PANEL_ID = "learning-dashboard-section"
 
 
 def _enrol(user, course, cohort=None, *, enrolled_at, completed_at=None):
-    enrolment = Enrolment.objects.create(
+    enrolment = factories.enrolment(
         user=user,
         course=course,
         cohort=cohort,

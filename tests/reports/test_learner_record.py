@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from certificates.models import Certificate, CertificateVersion
-from courses.models import Attendance, Enrolment, ModuleProgress, QuizAttempt
+from classes.models import Attendance
+from courses.models import Enrolment, ModuleProgress, QuizAttempt
 from reports.learner_record import learner_record
 from tests import factories
 from tests.classes import conftest as class_fixtures
@@ -29,7 +30,7 @@ def record_url(user):
 
 
 def enrol(user, course, cohort=None, *, completed_at=None, recorded_by=None, note=""):
-    return Enrolment.objects.create(
+    return factories.enrolment(
         user=user,
         course=course,
         cohort=cohort,

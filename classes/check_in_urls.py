@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from courses import check_in_views
+from classes import check_in_views
 
 urlpatterns = [
     path("<int:session_id>/<int:window>/<str:signature>/", check_in_views.check_in, name="class_check_in"),

@@ -16,13 +16,14 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.utils import get_user_display_name
 
-from courses.models import Attendance, CohortSession, Enrolment
+from classes.models import Attendance, Cohort, CohortEnrolment, CohortMeeting
+from courses.models import Enrolment
 from courses.services import enrolment_complete_if_done
 
 CHECK_IN_WINDOW_SECONDS = 60
@@ -44,6 +45,95 @@ class AttendanceError(Exception):
     def __init__(self, message, *, code):
         super().__init__(message)
         self.code = code
+
+
+# --- What completion asks -------------------------------------------------------------------------
+
+
+class MinimumAttendance:
+    """A course taken in a class that asks for a minimum attendance completes only once the learner
+    has attended that share of the class's meetings: a completion requirement of courses.hooks.
+
+    Classes without a minimum (and online ones) ask nothing. The share counts every meeting the
+    class has planned: a class without meetings cannot be attended.
+    """
+
+    def is_met(self, *, enrolment):
+        cohort = (
+            CohortEnrolment.objects.filter(enrolment_id=enrolment.pk)
+            .values_list("cohort_id", "cohort__mode", "cohort__min_attendance_percent")
+            .first()
+        )
+        if cohort is None:
+            return True
+        cohort_id, mode, min_percent = cohort
+        if not min_percent or mode == Cohort.Mode.ONLINE:
+            return True
+        counts = CohortMeeting.objects.filter(cohort_id=cohort_id).aggregate(
+            # distinct: the join brings one row per attendance of any learner
+            planned=Count("id", distinct=True),
+            attended=Count("id", distinct=True, filter=Q(attendances__enrolment_id=enrolment.pk)),
+        )
+        return bool(counts["planned"]) and 100 * counts["attended"] >= min_percent * counts["planned"]
+
+    def still_to_do(self, enrolments):
+        """The learners short of their class's minimum, in three queries whatever their number."""
+        in_classes = {
+            row.enrolment_id: row.cohort
+            for row in CohortEnrolment.objects.filter(enrolment__in=[e.pk for e in enrolments]).select_related(
+                "cohort"
+            )
+        }
+        waiting = {enrolment_id: cohort for enrolment_id, cohort in in_classes.items() if cohort.requires_attendance}
+        if not waiting:
+            return {}
+        planned = dict(
+            CohortMeeting.objects.filter(cohort_id__in={cohort.pk for cohort in waiting.values()})
+            .values("cohort_id")
+            .annotate(meetings=Count("id"))
+            .values_list("cohort_id", "meetings")
+        )
+        attended = dict(
+            Attendance.objects.filter(enrolment_id__in=waiting)
+            .values("enrolment_id")
+            .annotate(meetings=Count("session_id", distinct=True))
+            .values_list("enrolment_id", "meetings")
+        )
+        lines = {}
+        for enrolment_id, cohort in waiting.items():
+            shortfall = AttendanceShortfall(
+                attended=attended.get(enrolment_id, 0),
+                planned=planned.get(cohort.pk, 0),
+                min_percent=cohort.min_attendance_percent,
+            )
+            if not shortfall.planned or shortfall.attended < shortfall.needed:
+                lines[enrolment_id] = str(shortfall)
+        return lines
+
+
+@dataclass(frozen=True)
+class AttendanceShortfall:
+    """A class's minimum attendance that a learner has not reached yet, for "still to do"."""
+
+    attended: int
+    planned: int
+    min_percent: int
+
+    @property
+    def needed(self):
+        """Meetings the learner must attend in all: the smallest number that reaches the minimum."""
+        return -(-self.min_percent * self.planned // 100)
+
+    def __str__(self):
+        if not self.planned:
+            return _(
+                "Class attendance: your class asks for %(percent)s%% of its meetings, and none is planned yet. "
+                "Ask your facilitator."
+            ) % {"percent": self.min_percent}
+        return _(
+            "Class attendance: %(attended)s of %(planned)s meetings attended; your class asks for at least "
+            "%(needed)s (%(percent)s%%)."
+        ) % {"attended": self.attended, "planned": self.planned, "needed": self.needed, "percent": self.min_percent}
 
 
 # --- The facilitator's list -------------------------------------------------------------------------
@@ -68,7 +158,7 @@ def session_attendance(*, session):
     """
     attendance = Attendance.objects.filter(session=session, enrolment=OuterRef("pk"))
     enrolments = (
-        Enrolment.objects.filter(cohort_id=session.cohort_id)
+        Enrolment.objects.filter(cohort_enrolment__cohort_id=session.cohort_id)
         .select_related("user")
         .only("id", "user__username", "user__first_name", "user__last_name", "user__email", "user__phone")
         .annotate(attendance_method=Subquery(attendance.values("method")[:1]))
@@ -99,7 +189,11 @@ def attendance_record(*, session, present_enrolment_ids, by, shown_present_ids=N
     Returns the number of learners now present.
     """
     wanted = _ids(present_enrolment_ids)
-    learners = set(Enrolment.objects.filter(cohort_id=session.cohort_id, pk__in=wanted).values_list("pk", flat=True))
+    learners = set(
+        Enrolment.objects.filter(cohort_enrolment__cohort_id=session.cohort_id, pk__in=wanted).values_list(
+            "pk", flat=True
+        )
+    )
     if wanted - learners:
         raise AttendanceError(
             _("Some of the ticked learners are not in this class; nothing was saved. Reload the page."),
@@ -135,7 +229,7 @@ def _ids(values):
 
 @dataclass(frozen=True)
 class CheckIn:
-    session: CohortSession
+    session: CohortMeeting
     enrolment: Enrolment
     already_checked_in: bool
 
@@ -171,7 +265,7 @@ def check_in_verify(*, user, session_id, window, signature, now=None):
 
     Changes nothing: the confirmation page (a GET) asks this, the "Saya hadir" button records.
     """
-    session = CohortSession.objects.select_related("cohort").filter(pk=session_id).first()
+    session = CohortMeeting.objects.select_related("cohort").filter(pk=session_id).first()
     invalid = AttendanceError(
         _("This check-in code is not valid. Scan the code on the facilitator's screen again."), code="invalid"
     )
@@ -187,7 +281,9 @@ def check_in_verify(*, user, session_id, window, signature, now=None):
             _("This QR code has expired. Scan the code now shown on the facilitator's screen."), code="expired"
         )
     enrolment = (
-        Enrolment.objects.filter(user=user, cohort_id=session.cohort_id).first() if user.is_authenticated else None
+        Enrolment.objects.filter(user=user, cohort_enrolment__cohort_id=session.cohort_id).first()
+        if user.is_authenticated
+        else None
     )
     if enrolment is None:
         raise AttendanceError(

@@ -2,10 +2,10 @@
 
 from django.urls import include, path
 
-from courses import views
+from classes import views
 
 urlpatterns = [
     path("gabung/", views.cohort_join_lookup, name="class_join_lookup"),
     path("gabung/<str:code>/", views.cohort_join, name="class_join"),
-    path("hadir/", include("courses.check_in_urls")),
+    path("hadir/", include("classes.check_in_urls")),
 ]

@@ -9,8 +9,8 @@ from django.contrib.auth.decorators import login_required
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
-from courses import attendance
-from courses.attendance import AttendanceError
+from classes import attendance
+from classes.attendance import AttendanceError
 
 # What a refusal answers: no such code, a code too old to use, or a class the resident is not in.
 REFUSAL_STATUS = {"invalid": 404, "expired": 410, "not_in_class": 403}
@@ -26,11 +26,11 @@ def check_in(request, session_id, window, signature):
         result = record(**code)
     except AttendanceError as error:
         context = {"error": str(error), "refusal": error.code}
-        return TemplateResponse(request, "courses/check_in.html", context, status=REFUSAL_STATUS[error.code])
+        return TemplateResponse(request, "classes/check_in.html", context, status=REFUSAL_STATUS[error.code])
     context = {
         "session": result.session,
         "cohort": result.session.cohort,
         "recorded": request.method == "POST" and not result.already_checked_in,
         "already_checked_in": result.already_checked_in,
     }
-    return TemplateResponse(request, "courses/check_in.html", context)
+    return TemplateResponse(request, "classes/check_in.html", context)

@@ -13,10 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from accounts.invitations import invitation_codes_create, password_reset_code_create
+from accounts.models import AccountInvitation
+from classes.models import Cohort, CohortEnrolment
+from classes.selectors import cohort_of
 from core.text import clean_single_line
-from courses.models import Cohort, Enrolment
+from courses.models import Enrolment
 from courses.scope import may_run_course
-from courses.services import LearningError
+from courses.services import LearningError, enrolment_complete_if_done
 from courses.signals import enrolment_completed
 
 MAX_EXTRA_ATTEMPTS = 20
@@ -44,12 +48,17 @@ def cohort_join(*, user, code):
     )
     if cohort is None:
         raise LearningError(_("No class has this code. Check it with your facilitator."))
-    enrolment = Enrolment.objects.select_related("cohort").filter(user=user, course_id=cohort.course_id).first()
-    if enrolment is not None and enrolment.cohort_id == cohort.pk:
+    enrolment = (
+        Enrolment.objects.select_related("cohort_enrolment__cohort")
+        .filter(user=user, course_id=cohort.course_id)
+        .first()
+    )
+    current = cohort_of(enrolment) if enrolment is not None else None
+    if current is not None and current.pk == cohort.pk:
         return enrolment
-    if enrolment is not None and enrolment.cohort_id is not None:
+    if current is not None:
         raise LearningError(
-            _("You are already in another class of this course: %(cohort)s.") % {"cohort": enrolment.cohort.name}
+            _("You are already in another class of this course: %(cohort)s.") % {"cohort": current.name}
         )
     if not cohort.course.live:
         raise LearningError(_("This class's course is not published."))
@@ -59,20 +68,20 @@ def cohort_join(*, user, code):
         raise LearningError(
             _("This class no longer takes new learners: its organisation may no longer run this course.")
         )
-    if Enrolment.objects.filter(cohort=cohort).count() >= cohort.capacity:
+    if Enrolment.objects.filter(cohort_enrolment__cohort=cohort).count() >= cohort.capacity:
         raise LearningError(_("This class is full."))
-    if enrolment is not None:
-        enrolment.cohort = cohort
-        enrolment.save(update_fields=["cohort"])
-        return enrolment
     try:
         with transaction.atomic():
-            return Enrolment.objects.create(
-                user=user, course_id=cohort.course_id, cohort=cohort, source=Enrolment.Source.CLASS_CODE
-            )
+            if enrolment is None:
+                enrolment = Enrolment.objects.create(
+                    user=user, course_id=cohort.course_id, source=Enrolment.Source.CLASS_CODE
+                )
+            CohortEnrolment.objects.create(enrolment=enrolment, cohort=cohort)
     except IntegrityError:
-        # The resident enrolled in the course in another tab at this very moment: try once more.
+        # The resident enrolled in the course, or joined one of its classes, in another tab at this
+        # very moment: try once more.
         raise LearningError(_("Something changed at the same moment. Please try again.")) from None
+    return enrolment
 
 
 @transaction.atomic
@@ -92,7 +101,7 @@ def completion_record_on_paper(*, enrolment, by, note):
     note = " ".join(clean_single_line(note or "").split())
     if not note:
         raise LearningError(_("Say how the learner completed the course, for example the date of the paper test."))
-    cohort = enrolment.cohort
+    cohort = cohort_of(enrolment)
     if cohort is not None and not may_run_course(organisation=cohort.organisation, course=enrolment.course):
         # A completion on paper is the organisation's word, printed on a certificate in the owner's name.
         raise LearningError(
@@ -123,13 +132,10 @@ def invitation_codes_renew(*, cohort, by):
     Codes are kept only as digests, so a lost sheet is replaced by new codes (the old ones stop
     working). Returns (user, code) pairs in name order, for the printed sheet.
     """
-    from accounts.invitations import invitation_codes_create
-    from accounts.models import AccountInvitation
-
     learners = list(
         get_user_model()
         .objects.filter(
-            enrolments__cohort=cohort,
+            enrolments__cohort_enrolment__cohort=cohort,
             email__isnull=True,
             password__startswith=UNUSABLE_PASSWORD_PREFIX,
             erased_at__isnull=True,  # a deleted account is no one's to activate
@@ -147,8 +153,6 @@ def password_reset_code_for_learner(*, enrolment, by):
 
     Refused (ValidationError) for learners with an e-mail address: they reset it themselves.
     """
-    from accounts.invitations import password_reset_code_create
-
     user = enrolment.user
     if user.erased_at is not None:
         raise ValidationError(_("This learner deleted their account."))
@@ -162,7 +166,7 @@ def password_reset_code_for_learner(*, enrolment, by):
 
 def cohort_completions_refresh(*, cohort):
     """Record the completions a class's changed rules now allow (a lower attendance minimum, say)."""
-    from courses.services import enrolment_complete_if_done
-
-    for enrolment in Enrolment.objects.filter(cohort=cohort, completed_at__isnull=True).only("pk", "course_id"):
+    for enrolment in Enrolment.objects.filter(cohort_enrolment__cohort=cohort, completed_at__isnull=True).only(
+        "pk", "course_id"
+    ):
         enrolment_complete_if_done(enrolment=enrolment)

@@ -9,7 +9,8 @@ import datetime
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, QuerySet, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.urls import path, reverse
 from django.utils import timezone
@@ -23,16 +24,17 @@ from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from accounts.forms import KelurahanField
+from accounts.signals import resident_records_exported
 from accounts.validators import phone_national
+from classes import admin_views
+from classes.attendance_views import attendance_admin_urls
+from classes.models import Cohort
+from classes.permissions import cohort_permission_policy, learner_permission_policy
+from classes.services import cohort_completions_refresh
 from core.display import yes_no
-from courses import cohort_views
-from courses.attendance_views import attendance_admin_urls
-from courses.cohort_services import cohort_completions_refresh
-from courses.models import Cohort, CoursePage, Enrolment
-from courses.permissions import cohort_permission_policy, learner_permission_policy
+from courses.models import CoursePage, Enrolment
 from courses.scope import courses_runnable_by, may_run_course, organisations_facilitated_by
 from organisations.models import FACILITATOR_ROLES, Organisation
-from privacy import services as privacy_services
 
 # What a screen shows for a field left empty.
 EMPTY = "—"
@@ -69,7 +71,12 @@ class CohortForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         course = cleaned.get("course")
-        if self.instance.pk and course and course.pk != self.instance.course_id and self.instance.enrolments.exists():
+        if (
+            self.instance.pk
+            and course
+            and course.pk != self.instance.course_id
+            and self.instance.cohort_enrolments.exists()
+        ):
             self.add_error("course", _("This class has learners in its course: the course cannot change any more."))
         organisation = cleaned.get("organisation")
         if course and organisation:
@@ -102,16 +109,20 @@ class CohortForm(WagtailAdminModelForm):
 
 
 class ScopedObjectMixin:
-    """Find the object among those the person may see; refuse changes to those they may only see."""
+    """Find the object among those the person may see; refuse changes to those they may only see.
 
-    action = "view"
+    ``instance_action`` names what the view does to the object: not ``action``, which Wagtail's edit
+    and create views set to the button pressed ("edit"), a name the permission policies do not know.
+    """
+
+    instance_action = "view"
 
     def get_object(self, *args, **kwargs):
         instance = super().get_object(*args, **kwargs)
         user = self.request.user
         if not self.permission_policy.user_has_permission_for_instance(user, "view", instance):
             raise Http404
-        if not self.permission_policy.user_has_permission_for_instance(user, self.action, instance):
+        if not self.permission_policy.user_has_permission_for_instance(user, self.instance_action, instance):
             raise PermissionDenied
         return instance
 
@@ -121,13 +132,13 @@ class CohortIndexView(generic.IndexView):
         return (
             cohort_permission_policy.instances_user_has_any_permission_for(self.request.user, ["view"])
             .select_related("course", "organisation", "kelurahan")
-            .annotate(learner_count=Count("enrolments"))
+            .annotate(learner_count=Count("cohort_enrolments"))
             .order_by("-starts_on", "name")
         )
 
 
 class ScopedEditView(ScopedObjectMixin, generic.EditView):
-    action = "change"
+    instance_action = "change"
 
     def save_instance(self):
         instance = super().save_instance()
@@ -138,11 +149,11 @@ class ScopedEditView(ScopedObjectMixin, generic.EditView):
 
 
 class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
-    action = "delete"
+    instance_action = "delete"
 
 
 class CohortInspectView(ScopedObjectMixin, generic.InspectView):
-    template_name = "courses/admin/cohort_inspect.html"
+    template_name = "classes/admin/cohort_inspect.html"
 
     def get_field_display_value(self, field_name, field):
         # Wagtail shows the Python value as it is: True, None, a time in UTC.
@@ -162,7 +173,7 @@ class CohortInspectView(ScopedObjectMixin, generic.InspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(cohort_views.cohort_overview_context(self.request, self.object))
+        context.update(admin_views.cohort_overview_context(self.request, self.object))
         return context
 
 
@@ -245,24 +256,24 @@ class CohortViewSet(ModelViewSet):
             super().get_urlpatterns()
             + attendance_admin_urls
             + [
-                path("<int:pk>/peserta/unggah/", cohort_views.roster_upload, name="roster_upload"),
-                path("<int:pk>/peserta/templat.csv", cohort_views.roster_template, name="roster_template"),
-                path("<int:pk>/peserta/kode-undangan/", cohort_views.invitation_codes, name="invitation_codes"),
-                path("<int:pk>/kemajuan/", cohort_views.progress, name="progress"),
-                path("<int:pk>/kemajuan.csv", cohort_views.progress_csv, name="progress_csv"),
+                path("<int:pk>/peserta/unggah/", admin_views.roster_upload, name="roster_upload"),
+                path("<int:pk>/peserta/templat.csv", admin_views.roster_template, name="roster_template"),
+                path("<int:pk>/peserta/kode-undangan/", admin_views.invitation_codes, name="invitation_codes"),
+                path("<int:pk>/kemajuan/", admin_views.progress, name="progress"),
+                path("<int:pk>/kemajuan.csv", admin_views.progress_csv, name="progress_csv"),
                 path(
                     "<int:pk>/peserta/<int:enrolment_id>/percobaan/",
-                    cohort_views.grant_quiz_attempt,
+                    admin_views.grant_quiz_attempt,
                     name="grant_quiz_attempt",
                 ),
                 path(
                     "<int:pk>/peserta/<int:enrolment_id>/selesai/",
-                    cohort_views.record_paper_completion,
+                    admin_views.record_paper_completion,
                     name="record_paper_completion",
                 ),
                 path(
                     "<int:pk>/peserta/<int:enrolment_id>/tautan-sandi/",
-                    cohort_views.password_reset_link,
+                    admin_views.password_reset_link,
                     name="password_reset_link",
                 ),
             ]
@@ -282,6 +293,11 @@ def _wita_naive(value):
     return timezone.make_naive(value).replace(microsecond=0)
 
 
+def _with_class_name(enrolments):
+    """The learners with their class's name, empty for those learning on their own (a column of the list)."""
+    return enrolments.annotate(cohort_name=Coalesce(F("cohort_enrolment__cohort__name"), Value("")))
+
+
 class LearnerIndexView(generic.IndexView):
     # Exports read as the admin's screens do: times in WITA, yes or no in words rather than True and False.
     custom_value_preprocess = {
@@ -296,15 +312,15 @@ class LearnerIndexView(generic.IndexView):
     }
 
     def get_base_queryset(self):
-        return learner_permission_policy.instances_user_has_any_permission_for(
-            self.request.user, ["view"]
-        ).select_related("user", "course", "cohort", "completion_recorded_by")
+        return _with_class_name(
+            learner_permission_policy.instances_user_has_any_permission_for(self.request.user, ["view"])
+        ).select_related("user", "course", "completion_recorded_by")
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         # An export reads the residents' records: each one in it sees it in their data download.
         if not isinstance(queryset, QuerySet):  # search results
-            queryset = Enrolment.objects.filter(pk__in=[enrolment.pk for enrolment in queryset])
-        privacy_services.records_exported(viewer=self.request.user, rows=queryset)
+            queryset = _with_class_name(Enrolment.objects.filter(pk__in=[enrolment.pk for enrolment in queryset]))
+        resident_records_exported.send(sender=type(self), viewer=self.request.user, rows=queryset)
         return super().as_spreadsheet(queryset, spreadsheet_format)
 
 
@@ -338,7 +354,7 @@ class LearnerViewSet(ModelViewSet):
             get_url=lambda enrolment: reverse("reports_learner_record", args=[enrolment.user_id]),
         ),
         "course",
-        "cohort",
+        Column("cohort", label=_("Class"), accessor="cohort_name"),
         "status",
         Column(
             "recorded",

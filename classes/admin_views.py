@@ -19,13 +19,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.invitations import invitation_url
+from accounts.signals import resident_records_exported
+from classes import roster, selectors, services
+from classes.scope import cohorts_visible_to, may_run
 from core.spreadsheet_cells import spreadsheet_text
-from courses import cohort_selectors, cohort_services, roster
 from courses.models import Enrolment
 from courses.quiz_review import answers_seen_of_a_quiz_not_passed
-from courses.scope import cohorts_visible_to, may_run
 from courses.services import LearningError
-from privacy import services as privacy_services
 
 
 def _visible_cohort(request, pk):
@@ -40,7 +40,9 @@ def _cohort_run_by_user(request, pk):
 
 
 def _learner(cohort, enrolment_id):
-    return get_object_or_404(Enrolment.objects.select_related("user"), pk=enrolment_id, cohort=cohort)
+    return get_object_or_404(
+        Enrolment.objects.select_related("user"), pk=enrolment_id, cohort_enrolment__cohort=cohort
+    )
 
 
 def qr_svg(url):
@@ -68,7 +70,7 @@ def cohort_overview_context(request, cohort):
         "join_url": join_url,
         "join_qr": qr_svg(join_url),
         "may_run": may_run(request.user, cohort),
-        **cohort_selectors.cohort_overview(cohort=cohort),
+        **selectors.cohort_overview(cohort=cohort),
     }
 
 
@@ -98,9 +100,9 @@ def roster_upload(request, pk):
             form.add_error("file", str(error))
         else:
             context = _admin_context(cohort, _("Roster imported"), result=result, **_invitation_sheet())
-            return TemplateResponse(request, "courses/admin/roster_result.html", context)
+            return TemplateResponse(request, "classes/admin/roster_result.html", context)
     context = _admin_context(cohort, _("Upload a roster"), form=form)
-    return TemplateResponse(request, "courses/admin/roster_upload.html", context)
+    return TemplateResponse(request, "classes/admin/roster_upload.html", context)
 
 
 def roster_template(request, pk):
@@ -120,9 +122,9 @@ def invitation_codes(request, pk):
     cohort = _cohort_run_by_user(request, pk)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    codes = cohort_services.invitation_codes_renew(cohort=cohort, by=request.user)
+    codes = services.invitation_codes_renew(cohort=cohort, by=request.user)
     context = _admin_context(cohort, _("Invitation codes"), invitation_codes=codes, **_invitation_sheet())
-    return TemplateResponse(request, "courses/admin/invitation_codes.html", context)
+    return TemplateResponse(request, "classes/admin/invitation_codes.html", context)
 
 
 # --- Progress ------------------------------------------------------------------------------------
@@ -136,17 +138,17 @@ def progress(request, pk):
         _("Learners' progress"),
         ordering=ordering,
         may_run=may_run(request.user, cohort),
-        **cohort_selectors.cohort_progress(cohort=cohort, ordering=ordering),
+        **selectors.cohort_progress(cohort=cohort, ordering=ordering),
     )
-    return TemplateResponse(request, "courses/admin/cohort_progress.html", context)
+    return TemplateResponse(request, "classes/admin/cohort_progress.html", context)
 
 
 def progress_csv(request, pk):
     cohort = _visible_cohort(request, pk)
-    report = cohort_selectors.cohort_progress(cohort=cohort)
+    report = selectors.cohort_progress(cohort=cohort)
     # An export reads the learners' records: each one in it sees it in their data download.
     exported = Enrolment.objects.filter(pk__in=[row.enrolment.pk for row in report["rows"]])
-    privacy_services.records_exported(viewer=request.user, rows=exported)
+    resident_records_exported.send(sender=progress_csv, viewer=request.user, rows=exported)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="kemajuan-kelas-{cohort.pk}.csv"'
     response.write("\ufeff")  # spreadsheets read the file as UTF-8 with this mark
@@ -201,7 +203,7 @@ def grant_quiz_attempt(request, pk, enrolment_id):
     if cohort is None:
         return HttpResponseNotAllowed(["POST"])
     answers_seen = answers_seen_of_a_quiz_not_passed(enrolment=enrolment, course=enrolment.course)
-    cohort_services.quiz_attempts_grant(enrolment=enrolment, by=request.user)
+    services.quiz_attempts_grant(enrolment=enrolment, by=request.user)
     name = enrolment.user.get_full_name()
     messages.success(request, _("%(name)s has one more attempt at each quiz.") % {"name": name})
     if answers_seen:
@@ -221,7 +223,7 @@ def record_paper_completion(request, pk, enrolment_id):
     if cohort is None:
         return HttpResponseNotAllowed(["POST"])
     try:
-        cohort_services.completion_record_on_paper(enrolment=enrolment, by=request.user, note=request.POST.get("note"))
+        services.completion_record_on_paper(enrolment=enrolment, by=request.user, note=request.POST.get("note"))
     except LearningError as error:
         messages.error(request, str(error))
     else:
@@ -238,7 +240,7 @@ def password_reset_link(request, pk, enrolment_id):
     if cohort is None:
         return HttpResponseNotAllowed(["POST"])
     try:
-        code = cohort_services.password_reset_code_for_learner(enrolment=enrolment, by=request.user)
+        code = services.password_reset_code_for_learner(enrolment=enrolment, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return _back_to_progress(cohort)
@@ -246,4 +248,4 @@ def password_reset_link(request, pk, enrolment_id):
     context = _admin_context(
         cohort, _("Password reset link"), learner=enrolment.user, code=code, url=url, qr=qr_svg(url)
     )
-    return TemplateResponse(request, "courses/admin/password_reset_link.html", context)
+    return TemplateResponse(request, "classes/admin/password_reset_link.html", context)

@@ -17,15 +17,16 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from courses.attendance import (
+from classes.attendance import (
     AttendanceError,
     attendance_record,
     check_in_seconds_left,
     check_in_url,
     session_attendance,
 )
-from courses.models import Attendance, CohortSession, Enrolment
-from courses.scope import cohorts_visible_to, may_run
+from classes.models import Attendance, CohortMeeting
+from classes.scope import cohorts_visible_to, may_run
+from courses.models import Enrolment
 
 
 class MeetingView(WagtailAdminTemplateMixin, TemplateView):
@@ -35,7 +36,7 @@ class MeetingView(WagtailAdminTemplateMixin, TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         self.cohort = get_object_or_404(cohorts_visible_to(request.user), pk=kwargs["cohort_id"])
-        self.session = get_object_or_404(CohortSession.objects.filter(cohort=self.cohort), pk=kwargs["session_id"])
+        self.session = get_object_or_404(CohortMeeting.objects.filter(cohort=self.cohort), pk=kwargs["session_id"])
         self.session.cohort = self.cohort
         self.may_run = may_run(request.user, self.cohort)
         return super().dispatch(request, *args, **kwargs)
@@ -63,7 +64,7 @@ class MeetingView(WagtailAdminTemplateMixin, TemplateView):
 class AttendanceView(MeetingView):
     """One checkbox per learner, the learner's name as its label: ticked on a phone during the meeting."""
 
-    template_name = "courses/admin/attendance_form.html"
+    template_name = "classes/admin/attendance_form.html"
 
     def get_page_title(self):
         return _("Attendance")
@@ -91,7 +92,7 @@ class AttendanceView(MeetingView):
         except AttendanceError as error:
             messages.error(request, str(error))
             return self.render_to_response(self.get_context_data(), status=400)
-        total = Enrolment.objects.filter(cohort=self.cohort).count()
+        total = Enrolment.objects.filter(cohort_enrolment__cohort=self.cohort).count()
         messages.success(
             request,
             _("Attendance saved for %(meeting)s: %(present)s of %(total)s learners present.")
@@ -110,7 +111,7 @@ def check_in_qr_svg(url):
 class CheckInQRView(MeetingView):
     """The code residents scan to check in; it changes every minute, and the page reloads itself to show the next."""
 
-    template_name = "courses/admin/check_in_qr.html"
+    template_name = "classes/admin/check_in_qr.html"
 
     def get_page_title(self):
         return _("QR check-in")
@@ -130,7 +131,7 @@ class CheckInQRView(MeetingView):
             qr_svg=check_in_qr_svg(url),
             seconds_left=check_in_seconds_left(now),
             present_count=Attendance.objects.filter(session=self.session).count(),
-            learner_count=Enrolment.objects.filter(cohort=self.cohort).count(),
+            learner_count=Enrolment.objects.filter(cohort_enrolment__cohort=self.cohort).count(),
             attendance_url=self.meeting_url("attendance"),
             **kwargs,
         )

@@ -1,4 +1,9 @@
-"""Classes (kelas) that an organisation runs for a course, their meetings and who attended."""
+"""Classes (kelas) that an organisation runs for a course, their meetings (pertemuan), who attended,
+and which class each learner's enrolment is taken in.
+
+These tables were made by the courses app and keep their names (``db_table``): moving the models here
+moved no row (classes/migrations/0001_initial.py).
+"""
 
 import secrets
 
@@ -11,15 +16,15 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
-# Letters and digits that cannot be mistaken for each other when read aloud or typed on a
-# phone (no 0/O, 1/I/L, 2/Z, 5/S, 8/B).
-CODE_ALPHABET = "34679ACDEFGHJKMNPQRTUVWXY"
-# 10 characters of 25: about 46 bits, far beyond guessing at the rate logins allow.
+from core.codes import human_code
+
+# 10 characters of the look-alike-free alphabet's 25 (core.codes): about 46 bits, far beyond guessing
+# at the rate logins allow.
 ENROLMENT_CODE_LENGTH = 10
 
 
 def new_enrolment_code():
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(ENROLMENT_CODE_LENGTH))
+    return human_code(ENROLMENT_CODE_LENGTH)
 
 
 def new_check_in_secret():
@@ -75,11 +80,12 @@ class Cohort(ClusterableModel):
     enrolment_code = models.CharField(
         _("enrolment code"), max_length=20, unique=True, default=new_enrolment_code, editable=False
     )
-    # Signs the check-in QR codes of this class's meetings (courses.attendance).
+    # Signs the check-in QR codes of this class's meetings (classes.attendance).
     check_in_secret = models.CharField(max_length=64, default=new_check_in_secret, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
+        db_table = "courses_cohort"
         verbose_name = _("class")
         verbose_name_plural = _("classes")
         ordering = ["-starts_on", "name"]
@@ -110,7 +116,7 @@ class Cohort(ClusterableModel):
         return not self.enrolment_open or self.ends_on < (today or timezone.localdate())
 
 
-class CohortSession(models.Model):
+class CohortMeeting(models.Model):
     """One meeting (pertemuan) of a class, edited inline with the class (and so deleted with it:
     deleting a meeting deletes who attended it)."""
 
@@ -120,6 +126,7 @@ class CohortSession(models.Model):
     venue = models.CharField(_("venue"), max_length=200, blank=True)
 
     class Meta:
+        db_table = "courses_cohortsession"
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         ordering = ["starts_at", "pk"]
@@ -136,7 +143,7 @@ class Attendance(models.Model):
         QR = "qr", _("QR check-in")
 
     session = models.ForeignKey(
-        CohortSession, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attendances"
+        CohortMeeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attendances"
     )
     enrolment = models.ForeignKey(
         "courses.Enrolment", verbose_name=_("enrolment"), on_delete=models.CASCADE, related_name="attendances"
@@ -148,6 +155,7 @@ class Attendance(models.Model):
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     class Meta:
+        db_table = "courses_attendance"
         verbose_name = _("attendance")
         verbose_name_plural = _("attendance")
         constraints = [
@@ -156,3 +164,31 @@ class Attendance(models.Model):
 
     def __str__(self):
         return f"{self.session} · {self.enrolment}"
+
+
+class CohortEnrolment(models.Model):
+    """The class a learner's enrolment is taken in. None for a resident learning on their own, at most one
+    per enrolment: a resident takes a course once, in one class or none.
+
+    It stands beside ``courses.Enrolment`` instead of being a field of it, so that courses knows nothing
+    of classes (docs/architecture.md).
+    """
+
+    enrolment = models.OneToOneField(
+        "courses.Enrolment",
+        verbose_name=_("enrolment"),
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="cohort_enrolment",
+    )
+    # PROTECT: a class with learners keeps its records; close it instead of deleting it.
+    cohort = models.ForeignKey(
+        Cohort, verbose_name=_("class"), on_delete=models.PROTECT, related_name="cohort_enrolments"
+    )
+
+    class Meta:
+        verbose_name = _("learner of a class")
+        verbose_name_plural = _("learners of classes")
+
+    def __str__(self):
+        return f"{self.cohort} · {self.enrolment}"

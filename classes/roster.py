@@ -27,12 +27,15 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from accounts.models import LearnerProfile
+from accounts.invitations import invitation_codes_create
+from accounts.models import AccountInvitation, LearnerProfile
 from accounts.selectors import kelurahan_for_sign_up
 from accounts.services import USERNAME_BASE_LENGTH
+from accounts.tasks import invitation_emails_send
 from accounts.validators import normalise_email, normalise_phone
+from classes.models import Cohort, CohortEnrolment
 from core.text import clean_single_line
-from courses.models import Cohort, Enrolment
+from courses.models import Enrolment
 from courses.scope import may_run_course
 
 MAX_ROSTER_BYTES = 5 * 1024 * 1024
@@ -263,10 +266,6 @@ def _villages():
 
 
 def _enrol(rows, *, cohort, by, result):
-    from accounts.invitations import invitation_codes_create
-    from accounts.models import AccountInvitation
-    from accounts.tasks import invitation_emails_send
-
     User = get_user_model()
     by_email, by_phone = _existing_accounts(rows)
     course_id = cohort.course_id
@@ -300,7 +299,7 @@ def _enrol(rows, *, cohort, by, result):
                 )
             )
     # Capacity: the class's current learners first, then the new rows in file order.
-    seats_left = cohort.capacity - Enrolment.objects.filter(cohort=cohort).count()
+    seats_left = cohort.capacity - Enrolment.objects.filter(cohort_enrolment__cohort=cohort).count()
     to_enrol = []
     for row in new_rows:
         if seats_left <= 0:
@@ -338,18 +337,13 @@ def _enrol(rows, *, cohort, by, result):
             for user, row in zip(new_accounts, to_enrol, strict=True)
         ],
     )
+    enrolments = [
+        Enrolment(user_id=user.pk, course_id=course_id, source=Enrolment.Source.ROSTER, enrolled_at=now)
+        for user in new_accounts
+    ]
+    _insert(Enrolment, enrolments)
     _insert(
-        Enrolment,
-        [
-            Enrolment(
-                user_id=user.pk,
-                course_id=course_id,
-                cohort_id=cohort.pk,
-                source=Enrolment.Source.ROSTER,
-                enrolled_at=now,
-            )
-            for user in new_accounts
-        ],
+        CohortEnrolment, [CohortEnrolment(enrolment_id=enrolment.pk, cohort_id=cohort.pk) for enrolment in enrolments]
     )
 
     result.created = new_accounts
@@ -365,8 +359,9 @@ def _enrol(rows, *, cohort, by, result):
 def _insert(model, objects):
     """Insert new model instances and give them their ids.
 
-    On PostgreSQL the rows go in with COPY, their ids drawn from the table's sequence first: in a
-    roster of thousands, bulk_create's preparation of every value was most of the import's time.
+    On PostgreSQL the rows go in with COPY, their ids drawn from the table's sequence first (unless
+    the model's key is another row's, as a class's learner's is its enrolment): in a roster of
+    thousands, bulk_create's preparation of every value was most of the import's time.
     The instances carry every column's value (Django fills in the defaults when it makes them; the
     caller sets what ``auto_now_add`` would). Other databases (SQLite, for a first run) take
     bulk_create.
@@ -377,18 +372,24 @@ def _insert(model, objects):
         model.objects.bulk_create(objects, batch_size=2_000)
         return
     table = model._meta.db_table
-    fields = [field for field in model._meta.concrete_fields if not field.primary_key]
+    if model._meta.auto_field is None:
+        fields = list(model._meta.concrete_fields)
+    else:
+        fields = [model._meta.pk, *(field for field in model._meta.concrete_fields if not field.primary_key)]
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, len(objects)]
-        )
-        for obj, (pk,) in zip(objects, cursor.fetchall(), strict=True):
-            obj.pk = pk
+        if model._meta.auto_field is not None:
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                [table, model._meta.pk.column, len(objects)],
+            )
+            for obj, (pk,) in zip(objects, cursor.fetchall(), strict=True):
+                obj.pk = pk
+        for obj in objects:
             obj._state.adding, obj._state.db = False, connection.alias
-        columns = ", ".join(connection.ops.quote_name(column) for column in ["id", *(f.column for f in fields)])
+        columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
         with cursor.copy(f"COPY {connection.ops.quote_name(table)} ({columns}) FROM STDIN") as copy:
             for obj in objects:
-                copy.write_row([obj.pk, *(getattr(obj, field.attname) for field in fields)])
+                copy.write_row([getattr(obj, field.attname) for field in fields])
 
 
 def _existing_accounts(rows):
@@ -411,7 +412,11 @@ def _users_in_class(cohort, user_ids):
     found = set()
     for start in range(0, len(user_ids), LOOKUP_CHUNK):
         chunk = user_ids[start : start + LOOKUP_CHUNK]
-        found.update(Enrolment.objects.filter(cohort=cohort, user_id__in=chunk).values_list("user_id", flat=True))
+        found.update(
+            Enrolment.objects.filter(cohort_enrolment__cohort=cohort, user_id__in=chunk).values_list(
+                "user_id", flat=True
+            )
+        )
     return found
 
 
