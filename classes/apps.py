@@ -9,7 +9,7 @@ class ClassesConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
-        from classes.attendance import MinimumAttendance
+        from classes.attendance import minimum_attendance
         from classes.models import Cohort
         from classes.permissions import cohort_permission_policy, learner_permission_policy
         from classes.selectors import cohort_names_of
@@ -22,5 +22,5 @@ class ClassesConfig(AppConfig):
         register_permission_policy(Enrolment, learner_permission_policy)
         # What courses asks of the apps above it (courses.hooks): a class's minimum attendance
         # before a course completes, and the class's name beside the learner's course.
-        register_completion_requirement(MinimumAttendance())
+        register_completion_requirement(minimum_attendance)
         register_enrolment_group_finder(cohort_names_of)

@@ -111,6 +111,9 @@ class MinimumAttendance:
         return lines
 
 
+minimum_attendance = MinimumAttendance()
+
+
 @dataclass(frozen=True)
 class AttendanceShortfall:
     """A class's minimum attendance that a learner has not reached yet, for "still to do"."""
