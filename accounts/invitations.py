@@ -1,6 +1,6 @@
 """One-time codes with which residents set a password on an account they did not make themselves.
 
-A facilitator's class roster makes accounts without a password (courses.roster). Residents
+A facilitator's class roster makes accounts without a password (classes.roster). Residents
 with an e-mail address get an invitation by e-mail (accounts.tasks); phone-only residents get
 their code on a sheet the facilitator prints and hands out. A phone-only learner who forgot
 their password gets a reset code the same way. Either code opens /akun/aktifkan/<code>/,

@@ -3,7 +3,7 @@
 Each view finds the certificate among those the person may see (404 for any other) and refuses an
 action they may not take on it (certificates.permissions; Wagtail answers with its "no permission"
 redirect). A class is found among the classes the person may see, and its bulk jobs are for those who
-run it (courses.scope.may_run). The views stay thin: the changes are certificates.services'.
+run it (classes.scope.may_run). The views stay thin: the changes are certificates.services'.
 """
 
 import datetime

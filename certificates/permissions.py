@@ -1,7 +1,7 @@
 """Who may see and act on which issued certificates in the Wagtail admin: courses.scope's rules, per action.
 
 - view: government staff and superusers see every certificate; facilitators see those of the learners
-  their organisations answer for (courses.scope.learners_visible_to).
+  their organisations answer for (classes.scope.learners_visible_to).
 - revoke: government staff and superusers only ("staff change nothing but reviews and revocations").
 - reissue (after a name correction): the facilitators of the learner's organisation and superusers;
   staff do not, since a re-issue writes a new file.

@@ -8,11 +8,9 @@ Every view that takes a certificate's id finds it among those the person may see
 """
 
 import django_filters
-from django.contrib.admin.utils import quote, unquote
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.utils import quote
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, NullIf
-from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -41,8 +39,9 @@ from certificates.permissions import (
     courses_whose_template_is_chosen_by,
 )
 from classes.selectors import cohort_name_of
-from classes.viewsets import ScopedHistoryView, ScopedObjectMixin
+from classes.viewsets import ScopedHistoryView
 from core.admin_columns import DayColumn
+from core.scoped_views import ScopedObjectMixin
 from courses.models import CoursePage
 
 
@@ -293,32 +292,17 @@ class CourseCertificateTemplateIndexView(generic.IndexView):
         )
 
 
-class ChoicesInScopeMixin:
-    """Find the choice among those the person may see (404 for any other) and refuse acting on one they may
-    only see (403): the listing's scope alone would leave other organisations' choices open to the edit,
-    delete and history addresses. (Not courses' mixin: Wagtail's edit view keeps its own `action`.)"""
-
-    scope_permission = "view"
-
-    def get_object(self, queryset=None):
-        policy, user = course_certificate_template_permission_policy, self.request.user
-        choice = get_object_or_404(
-            policy.instances_user_has_any_permission_for(user, ["view"]), pk=unquote(str(self.kwargs["pk"]))
-        )
-        if not policy.user_has_permission_for_instance(user, self.scope_permission, choice):
-            raise PermissionDenied
-        return choice
+# Found among the choices the person may see (404 for any other), refused (403) where they may only
+# see: the listing's scope alone would leave other organisations' choices open to these addresses.
+class CourseCertificateTemplateEditView(ScopedObjectMixin, generic.EditView):
+    instance_action = "change"
 
 
-class CourseCertificateTemplateEditView(ChoicesInScopeMixin, generic.EditView):
-    scope_permission = "change"
+class CourseCertificateTemplateDeleteView(ScopedObjectMixin, generic.DeleteView):
+    instance_action = "delete"
 
 
-class CourseCertificateTemplateDeleteView(ChoicesInScopeMixin, generic.DeleteView):
-    scope_permission = "delete"
-
-
-class CourseCertificateTemplateHistoryView(ChoicesInScopeMixin, history.HistoryView):
+class CourseCertificateTemplateHistoryView(ScopedObjectMixin, history.HistoryView):
     # Wagtail shows history to those who may change: those who read the choices read who changed them.
     any_permission_required = ["view"]
 

@@ -8,10 +8,8 @@ leave the edit, delete, history and usage URLs open to other organisations' ids.
 import datetime
 
 from django import forms
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, QuerySet, Value
 from django.db.models.functions import Coalesce
-from django.http import Http404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +30,7 @@ from classes.models import Cohort
 from classes.permissions import cohort_permission_policy, learner_permission_policy
 from classes.services import cohort_completions_refresh
 from core.display import yes_no
+from core.scoped_views import ScopedObjectMixin
 from courses.models import CoursePage, Enrolment
 from courses.scope import courses_runnable_by, may_run_course, organisations_facilitated_by
 from organisations.models import FACILITATOR_ROLES, Organisation
@@ -106,25 +105,6 @@ class CohortForm(WagtailAdminModelForm):
                     % {"organisation": organisation, "names": ", ".join(outsiders)},
                 )
         return cleaned
-
-
-class ScopedObjectMixin:
-    """Find the object among those the person may see; refuse changes to those they may only see.
-
-    ``instance_action`` names what the view does to the object: not ``action``, which Wagtail's edit
-    and create views set to the button pressed ("edit"), a name the permission policies do not know.
-    """
-
-    instance_action = "view"
-
-    def get_object(self, *args, **kwargs):
-        instance = super().get_object(*args, **kwargs)
-        user = self.request.user
-        if not self.permission_policy.user_has_permission_for_instance(user, "view", instance):
-            raise Http404
-        if not self.permission_policy.user_has_permission_for_instance(user, self.instance_action, instance):
-            raise PermissionDenied
-        return instance
 
 
 class CohortIndexView(generic.IndexView):
@@ -354,7 +334,7 @@ class LearnerViewSet(ModelViewSet):
             get_url=lambda enrolment: reverse("reports_learner_record", args=[enrolment.user_id]),
         ),
         "course",
-        Column("cohort", label=_("Class"), accessor="cohort_name"),
+        Column("cohort", label=_("Class"), accessor="cohort_name", sort_key="cohort_enrolment__cohort"),
         "status",
         Column(
             "recorded",

@@ -1,7 +1,7 @@
 """Wagtail's own spreadsheet exports write text cells by the site's rule (core.spreadsheet_cells).
 
 Every "Download CSV" / "Download XLSX" in the admin goes through one method of Wagtail's
-SpreadsheetExportMixin, ``preprocess_field_value``: the Learners list (courses.viewsets), and Wagtail's
+SpreadsheetExportMixin, ``preprocess_field_value``: the Learners list (classes.viewsets), and Wagtail's
 own reports (site history, aging pages, locked pages, workflows, redirects, form submissions), whose
 cells hold page titles and people's names that partners and residents type. Wagtail writes them as
 they are, so a name such as ``=HYPERLINK(…)`` would run in the spreadsheet of whoever downloads it.

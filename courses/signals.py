@@ -1,4 +1,4 @@
-"""What the learning journey announces, for certificates and cohorts to listen to.
+"""What the learning journey announces, for the apps above courses to listen to (certificates issues on it).
 
 ``enrolment_completed`` is sent once per enrolment, after the transaction that
 recorded the completion has committed: receivers may enqueue tasks straight away.

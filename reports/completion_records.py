@@ -10,7 +10,7 @@ same rows. Per row:
 - attendance: the meetings attended out of the class's meetings (empty without a class or meetings);
 - certificate: its code and where it stands (being made, issued, failed, revoked), empty without one.
 
-Scope: the enrolments the viewer may read (courses.scope.learners_visible_to): every one for government
+Scope: the enrolments the viewer may read (classes.scope.learners_visible_to): every one for government
 staff, an organisation's learners for its facilitators, none for anyone else.
 """
 

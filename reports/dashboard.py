@@ -1,6 +1,6 @@
 """The figures of the admin home's dashboard, for one person: what they may read, counted and cached.
 
-Scope: the enrolments the person may read (courses.scope.learners_visible_to): every one for government
+Scope: the enrolments the person may read (classes.scope.learners_visible_to): every one for government
 staff and superusers, their organisations' learners for NGO facilitators. Nobody else gets figures.
 
 The figures are a few GROUP BY queries whose number does not grow with the data (a million enrolments

@@ -5,7 +5,7 @@ enrolment the course, the organisation and class, where they stand (modules done
 module), every quiz attempt with its answers, the class's meetings attended or missed, and the
 certificate with its versions.
 
-Scope: only the enrolments the viewer may read (courses.scope.learners_visible_to): all of them for
+Scope: only the enrolments the viewer may read (classes.scope.learners_visible_to): all of them for
 government staff, an organisation's learners for its facilitators, none for anyone else. A resident
 none of whose enrolments the viewer may read has no record for them (None): the page then answers 404
 and so does not tell whether the account exists.

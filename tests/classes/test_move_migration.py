@@ -9,9 +9,11 @@ course page, the organisation, the region and the accounts, which do not move, w
 import datetime
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
 from classes.models import Attendance, Cohort, CohortEnrolment, CohortMeeting
 from classes.selectors import cohort_of
@@ -75,6 +77,16 @@ def before_the_move(executor):
     learner = OldEnrolment.objects.create(user_id=in_class.pk, course_id=course.pk, cohort=cohort, source="roster")
     on_their_own = OldEnrolment.objects.create(user_id=alone.pk, course_id=course.pk)
     old.get_model("courses", "Attendance").objects.create(session=meeting, enrolment=learner, method="qr")
+    # The class's history in Wagtail's audit log, filed under its content type of the time.
+    OldContentType = old.get_model("contenttypes", "ContentType")
+    class_type, _ = OldContentType.objects.get_or_create(app_label="courses", model="cohort")
+    history = ModelLogEntry.objects.create(
+        content_type_id=class_type.pk,
+        object_id=str(cohort.pk),
+        label=cohort.name,
+        action="sekolah_warga.roster_import",
+        timestamp=timezone.now(),
+    )
     return {
         "cohort": cohort.pk,
         "code": cohort.enrolment_code,
@@ -82,6 +94,7 @@ def before_the_move(executor):
         "learner": learner.pk,
         "on_their_own": on_their_own.pk,
         "facilitator": facilitator,
+        "history": history.pk,
     }
 
 
@@ -105,6 +118,9 @@ def test_classes_meetings_attendance_and_each_enrolments_class_are_found_after_t
     assert cohort_of(Enrolment.objects.get(pk=rows["learner"])) == cohort
     assert cohort_of(Enrolment.objects.get(pk=rows["on_their_own"])) is None
     assert CohortEnrolment.objects.count() == 1
+    # The class's history is still its own.
+    assert ModelLogEntry.objects.get(pk=rows["history"]).content_type == ContentType.objects.get_for_model(Cohort)
+    assert [entry.pk for entry in ModelLogEntry.objects.for_instance(cohort)] == [rows["history"]]
     # The class lives beside the enrolment now, not in it.
     assert "cohort_id" not in enrolment_columns()
 

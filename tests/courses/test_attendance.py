@@ -1,8 +1,5 @@
-"""A facilitator takes attendance at a meeting of their own class, on a phone, or shows a QR code to scan.
-
-The admin screens are mounted by tests/courses/attendance_urls.py until they are registered in the
-Wagtail admin for real.
-"""
+"""A facilitator takes attendance at a meeting of their own class, on a phone, or shows a QR code to scan
+(classes.attendance_views; completion waits for the class's minimum attendance: courses.hooks)."""
 
 import re
 

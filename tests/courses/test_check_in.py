@@ -1,7 +1,4 @@
-"""A resident checks in at a class meeting with the QR code on the facilitator's screen.
-
-The check-in address is mounted by tests/courses/attendance_urls.py until it is registered for real.
-"""
+"""A resident checks in at a class meeting with the QR code on the facilitator's screen (classes.attendance)."""
 
 import datetime
 from urllib.parse import parse_qs, urlsplit
