@@ -6,8 +6,6 @@ import io
 
 import pypdf
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from django.utils import translation
 
@@ -102,16 +100,7 @@ def test_the_open_badges_json_of_a_self_run_class_has_no_source(client, world):
     assert data["credentialSubject"]["achievement"]["creator"]["name"] == OWNER
 
 
-@pytest.fixture
-def executor(wagtail_root):
-    executor = MigrationExecutor(connection)
-    yield executor
-    # Every other test expects a fully migrated database.
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-
-def test_the_migration_gives_old_certificates_their_classs_organisation_or_the_owner(executor, world):
+def test_the_migration_gives_old_certificates_their_classs_organisation_or_the_owner(migration_executor, world):
     in_cerdas_class = certificate_issue(
         enrolment_id=completed_enrolment(
             make_cohort(course=world["own_course"], organisation=world["cerdas"], name="Kelas Lama"), "Budi Santoso"
@@ -124,9 +113,9 @@ def test_the_migration_gives_old_certificates_their_classs_organisation_or_the_o
 
     # The database as it was before the field existed (the classes' move undone with it, which puts each
     # enrolment's class back in its column), then the migration that fills it in.
-    executor.migrate([("certificates", "0003_certificate_holder_name_withheld_at")])
-    executor.loader.build_graph()
-    executor.migrate([("certificates", "0004_certificateversion_runner_name")])
+    migration_executor.migrate([("certificates", "0003_certificate_holder_name_withheld_at")])
+    migration_executor.loader.build_graph()
+    migration_executor.migrate([("certificates", "0004_certificateversion_runner_name")])
 
     versions = {
         version.certificate_id: version

@@ -11,7 +11,6 @@ import datetime
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
@@ -25,19 +24,10 @@ LAST_BEFORE_THE_MOVE = ("courses", "0009_coursepage_certificate_template_moves_t
 BEFORE_THE_MOVE = [LAST_BEFORE_THE_MOVE, ("classes", None)]
 
 
-@pytest.fixture
-def executor(wagtail_root):
-    executor = MigrationExecutor(connection)
-    yield executor
-    # Every other test expects a fully migrated database.
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-
-def migrate(executor, targets):
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    executor.loader.build_graph()
+def migrate(migration_executor, targets):
+    migration_executor.loader.build_graph()
+    migration_executor.migrate(targets)
+    migration_executor.loader.build_graph()
 
 
 def enrolment_columns():
@@ -46,7 +36,7 @@ def enrolment_columns():
 
 
 @pytest.fixture
-def before_the_move(executor):
+def before_the_move(migration_executor):
     """A class with a facilitator, a meeting and one learner who attended it, and a resident learning
     on their own, written as the courses app wrote them before the move."""
     course = factories.course_page(factories.site_tree(factories.home_page())["courses"])
@@ -56,8 +46,8 @@ def before_the_move(executor):
     in_class = factories.learner(full_name="Ani Wulandari")
     alone = factories.learner(full_name="Budi Santoso")
 
-    migrate(executor, BEFORE_THE_MOVE)
-    old = executor.loader.project_state(LAST_BEFORE_THE_MOVE).apps
+    migrate(migration_executor, BEFORE_THE_MOVE)
+    old = migration_executor.loader.project_state(LAST_BEFORE_THE_MOVE).apps
     OldCohort = old.get_model("courses", "Cohort")
     cohort = OldCohort.objects.create(
         name="Kelas Gunung Bahagia",
@@ -98,11 +88,13 @@ def before_the_move(executor):
     }
 
 
-def test_classes_meetings_attendance_and_each_enrolments_class_are_found_after_the_move(executor, before_the_move):
+def test_classes_meetings_attendance_and_each_enrolments_class_are_found_after_the_move(
+    migration_executor, before_the_move
+):
     rows = before_the_move
     assert "cohort_id" in enrolment_columns()
 
-    migrate(executor, executor.loader.graph.leaf_nodes())
+    migrate(migration_executor, migration_executor.loader.graph.leaf_nodes())
 
     cohort = Cohort.objects.get(pk=rows["cohort"])
     assert (cohort.name, cohort.enrolment_code, cohort.min_attendance_percent) == (
@@ -125,13 +117,13 @@ def test_classes_meetings_attendance_and_each_enrolments_class_are_found_after_t
     assert "cohort_id" not in enrolment_columns()
 
 
-def test_moving_back_puts_each_enrolments_class_back_in_its_column(executor, before_the_move):
+def test_moving_back_puts_each_enrolments_class_back_in_its_column(migration_executor, before_the_move):
     rows = before_the_move
-    migrate(executor, executor.loader.graph.leaf_nodes())
+    migrate(migration_executor, migration_executor.loader.graph.leaf_nodes())
 
-    migrate(executor, BEFORE_THE_MOVE)
+    migrate(migration_executor, BEFORE_THE_MOVE)
 
-    old = executor.loader.project_state(LAST_BEFORE_THE_MOVE).apps
+    old = migration_executor.loader.project_state(LAST_BEFORE_THE_MOVE).apps
     OldEnrolment = old.get_model("courses", "Enrolment")
     assert OldEnrolment.objects.get(pk=rows["learner"]).cohort_id == rows["cohort"]
     assert OldEnrolment.objects.get(pk=rows["on_their_own"]).cohort_id is None

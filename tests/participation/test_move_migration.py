@@ -8,10 +8,8 @@ with today's models; the moving page types' rows with the historical models of t
 
 import datetime
 
-import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 from wagtail.models import Page, Revision, Workflow, WorkflowState
 
@@ -22,22 +20,12 @@ LAST_BEFORE_THE_MOVE = ("cms_pages", "0002_initial")
 BEFORE_THE_MOVE = [LAST_BEFORE_THE_MOVE, ("participation", None)]
 
 
-@pytest.fixture
-def executor(wagtail_root):
-    executor = MigrationExecutor(connection)
-    yield executor
-    # Every other test expects a fully migrated database.
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
-    ContentType.objects.clear_cache()
-
-
-def migrate_to_before_the_move(executor):
+def migrate_to_before_the_move(migration_executor):
     """The database as it was before the move; the historical models of that time."""
-    executor.loader.build_graph()
-    executor.migrate(BEFORE_THE_MOVE)
-    executor.loader.build_graph()
-    return executor.loader.project_state(LAST_BEFORE_THE_MOVE).apps
+    migration_executor.loader.build_graph()
+    migration_executor.migrate(BEFORE_THE_MOVE)
+    migration_executor.loader.build_graph()
+    return migration_executor.loader.project_state(LAST_BEFORE_THE_MOVE).apps
 
 
 def page_of_a_type_before_the_move(old_apps, parent, model_name, *, title, slug, **fields):
@@ -79,14 +67,14 @@ def page_of_a_type_before_the_move(old_apps, parent, model_name, *, title, slug,
     return Page.objects.get(pk=page.pk)
 
 
-def test_moved_pages_keep_their_rows_revisions_workflow_states_and_addresses(executor, client):
+def test_moved_pages_keep_their_rows_revisions_workflow_states_and_addresses(migration_executor, client):
     # The home page and the course pages do not move: they are built first, with today's models
     # (which, before the move, could not delete a page: that looks in every page type's table).
     home = factories.home_page()
     course = factories.course_page(factories.publish(home, factories.CourseIndexPage(title="Kursus", slug="kursus")))
     kelurahan = factories.region_chain()
 
-    old_apps = migrate_to_before_the_move(executor)
+    old_apps = migrate_to_before_the_move(migration_executor)
     forum_index = page_of_a_type_before_the_move(
         old_apps, home, "ForumIndexPage", title="Forum Warga", slug="forum", intro="<p>Forum bulanan.</p>"
     )
@@ -135,8 +123,8 @@ def test_moved_pages_keep_their_rows_revisions_workflow_states_and_addresses(exe
         for page in (forum_index, forum, budgeting_index, call)
     }
 
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migration_executor.loader.build_graph()
+    migration_executor.migrate(migration_executor.loader.graph.leaf_nodes())
 
     for model, old_page in [
         (ForumIndexPage, forum_index),
@@ -176,8 +164,8 @@ def test_moved_pages_keep_their_rows_revisions_workflow_states_and_addresses(exe
     assert {ForumIndexPage, BudgetingCallIndexPage} <= set(home.specific_class.allowed_subpage_models())
 
 
-def test_moving_back_restores_the_cms_pages_tables_and_content_types(executor):
-    old_apps = migrate_to_before_the_move(executor)
+def test_moving_back_restores_the_cms_pages_tables_and_content_types(migration_executor):
+    old_apps = migrate_to_before_the_move(migration_executor)
     table_names = connection.introspection.table_names()
     assert "cms_pages_forumpage_related_courses" in table_names
     assert not any(name.startswith("participation_") for name in table_names)
