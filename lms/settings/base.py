@@ -40,7 +40,6 @@ INSTALLED_APPS = [
     "privacy",
     "demo",
     "lms",  # the operators' commands: backup, restore
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
