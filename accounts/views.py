@@ -299,7 +299,7 @@ def _code_page(request, form, *, status=200):
     context = {
         "form": form,
         "paused_until": paused_until,
-        "minutes": int(invitation_throttle.COOL_OFF.total_seconds() // 60),
+        "minutes": max(1, math.ceil((paused_until - timezone.now()).total_seconds() / 60)) if paused_until else None,
     }
     return TemplateResponse(request, "accounts/activation_code.html", context, status=429 if paused_until else status)
 

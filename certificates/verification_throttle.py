@@ -6,19 +6,22 @@ look-up that reaches the database counts: a verification page opened by its code
 Badges JSON, a PDF upload. A code typed in the lookup form counts once, at the page it leads to;
 a malformed code, a redirect to a code's canonical address and the empty form count nothing.
 
-The window is fixed: it opens at an address's first look-up and closes ``WINDOW`` later, when
-the count starts again; past ``LOOKUP_LIMIT`` within it, the address gets a 429 page saying when
-the window closes. An employer checking a handful of certificates never meets the limit; a
-kelurahan hall that shares one address could, at 30, only when many people check at once. The
-counts live in Django's cache (core.rate_limit).
+django-ratelimit counts them in the shared cache (settings: ``RATELIMIT_*``), per client address,
+in fixed windows of ``WINDOW`` that the library lines up with the clock (each address's at its own
+offset); past ``LOOKUP_LIMIT`` within one, the address gets a 429 page saying when the window
+closes. An employer checking a handful of certificates never meets the limit; a kelurahan hall
+that shares one address could, at 30, only when many people check at once.
 """
 
 from datetime import timedelta
 
-from core.rate_limit import fixed_window_hit
+from django.utils import timezone
+from django_ratelimit.core import get_usage
 
 LOOKUP_LIMIT = 30
 WINDOW = timedelta(minutes=10)
+
+RATE = f"{LOOKUP_LIMIT}/{int(WINDOW.total_seconds())}s"
 
 
 def lookup_record(request):
@@ -27,4 +30,8 @@ def lookup_record(request):
     Returns None while the address is within the limit, else the time its window closes (when it
     may look up again); a look-up past the limit is refused, not made.
     """
-    return fixed_window_hit(request, name="certificate-lookups", limit=LOOKUP_LIMIT, window=WINDOW)
+    usage = get_usage(request, group="certificate-lookups", key="ip", rate=RATE, increment=True)
+    if usage is None or not usage["should_limit"]:  # None: the cache could not count (RATELIMIT_FAIL_OPEN)
+        return None
+    # ``time_left`` counts to the window's last second, which is still refused.
+    return timezone.now() + timedelta(seconds=usage["time_left"] + 1)

@@ -10,3 +10,8 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhos
 # Serve static files straight from the app folders: no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# django-ratelimit refuses a cache that is not shared between processes (E003) and warns about any
+# backend it does not know (W001). Without CACHE_URL the development server keeps its own
+# in-memory cache, which is right for its one process; production requires a shared Redis.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]

@@ -27,6 +27,9 @@ CACHES = {
     alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"test-{alias}"}
     for alias in ("default", "pages", "pages-local")
 }
+# So django-ratelimit's checks, which want a cache that processes share (E003, W001), are silenced
+# here: each test process counts alone, and the production settings' check keeps them on.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 # Tests see what the database holds; the page cache's own tests switch it on.
 PAGE_CACHE_ENABLED = False

@@ -56,6 +56,22 @@ def test_another_network_can_still_sign_up(client, sign_up_form):
     assert get_user_model().objects.get().phone == "+6281234567890"
 
 
+def test_behind_a_proxy_each_client_is_counted_apart(client, sign_up_form, settings):
+    settings.AXES_IPWARE_PROXY_COUNT = 1  # the address the proxy appends to X-Forwarded-For
+    through_proxy = {"REMOTE_ADDR": "10.0.0.9"}
+    from_one_client = [
+        client.post(
+            SIGN_UP, sign_up_form(password_confirm="salah-ketik"), **through_proxy, HTTP_X_FORWARDED_FOR=forwarded
+        )
+        for forwarded in ["36.68.1.1"] * LIMIT + ["1.2.3.4, 36.68.1.1"]  # a forged first entry changes nothing
+    ]
+
+    response = client.post(SIGN_UP, sign_up_form(), **through_proxy, HTTP_X_FORWARDED_FOR="36.68.1.2")
+
+    assert [r.status_code for r in from_one_client] == [200] * LIMIT + [429]
+    assert response.status_code == 302
+
+
 def test_opening_the_form_counts_nothing(client, sign_up_form):
     for _number in range(LIMIT + 5):
         assert client.get(SIGN_UP).status_code == 200
