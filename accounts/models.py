@@ -4,7 +4,9 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.utils import get_user_display_name
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from accounts.validators import validate_birth_year_not_in_future, validate_guardian_consent
 from core.text import clean_single_line
@@ -187,3 +189,33 @@ class ConsentRecord(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} · {self.get_action_display()} · {self.at:%Y-%m-%d}"
+
+
+@register_setting(icon="lock")
+class PrivacyNoticeSettings(BaseSiteSetting):
+    """Which page is the privacy notice residents read before they agree to it (Settings → Privacy notice).
+
+    Chosen per site in the admin, so the notice can move or be replaced without a release. Read it
+    with accounts.selectors.privacy_notice_url. The version residents agree to stays a setting
+    (PRIVACY_NOTICE_VERSION): changing the page's text is not by itself a new version to agree to.
+    """
+
+    privacy_notice_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy notice page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The page that tells residents what Sekolah Warga keeps about them, why, and their rights. Sign-up, "
+            "account activation, the profile and the data pages link to it; with no page chosen they show no link."
+        ),
+    )
+
+    select_related = ["privacy_notice_page"]
+    panels = [FieldPanel("privacy_notice_page")]
+
+    class Meta:
+        verbose_name = _("privacy notice")
+        verbose_name_plural = _("privacy notices")

@@ -2,6 +2,7 @@
 
 from django.contrib.auth import get_user_model
 
+from accounts.models import PrivacyNoticeSettings
 from accounts.validators import normalise_identifier
 from regions.models import Region
 
@@ -37,3 +38,20 @@ def kelurahan_for_sign_up():
         .select_related("parent")
         .order_by("parent__name", "name")
     )
+
+
+def privacy_notice_url(request):
+    """The address of the privacy notice chosen for this request's site (Settings → Privacy notice), or "".
+
+    "" when no page is chosen, the chosen page is not published, or no site answers the request:
+    pages then show no link rather than one that leads nowhere. The one place that says where the
+    notice is; the consent pages, the profile and the consent-renewal middleware all ask it.
+    """
+    try:
+        chosen = PrivacyNoticeSettings.for_request(request)
+    except PrivacyNoticeSettings.DoesNotExist:  # no Wagtail site for this host
+        return ""
+    page = chosen.privacy_notice_page
+    if page is None or not page.live:
+        return ""
+    return page.get_url(request) or ""

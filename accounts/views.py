@@ -43,10 +43,10 @@ from accounts.forms import (
     SignUpForm,
 )
 from accounts.models import AccountInvitation, LearnerProfile
+from accounts.selectors import privacy_notice_url
 from accounts.validators import guardian_cut_off_year
 
 RESIDENT_BACKEND = "accounts.backends.EmailPhoneUsernameBackend"
-PRIVACY_NOTICE_URL = "/privasi/"
 
 
 def next_url(request):
@@ -86,7 +86,7 @@ def sign_up(request):
             "form": form,
             "next": request.POST.get("next") or request.GET.get("next", ""),
             "guardian_year": str(guardian_cut_off_year()),
-            "privacy_url": PRIVACY_NOTICE_URL,
+            "privacy_url": privacy_notice_url(request),
         },
     )
 
@@ -275,7 +275,7 @@ def activate_with_code(request, code):
         "form": form,
         "is_activation": is_activation,
         "name": get_user_display_name(invitation.user),
-        "privacy_url": PRIVACY_NOTICE_URL,
+        "privacy_url": privacy_notice_url(request),
     }
     return TemplateResponse(request, "accounts/activation_password.html", context)
 
@@ -328,5 +328,7 @@ def profile_edit(request):
             messages.success(request, _("Your profile is saved."))
             return redirect("profile:edit")
     return TemplateResponse(
-        request, "accounts/profile.html", {"form": form, "profile": profile, "privacy_url": PRIVACY_NOTICE_URL}
+        request,
+        "accounts/profile.html",
+        {"form": form, "profile": profile, "privacy_url": privacy_notice_url(request)},
     )

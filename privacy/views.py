@@ -16,7 +16,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from accounts.models import LearnerProfile
-from accounts.views import PRIVACY_NOTICE_URL
+from accounts.selectors import privacy_notice_url
 from privacy import services
 from privacy.archive import personal_data_zip
 from privacy.forms import AccountDeleteForm
@@ -27,7 +27,9 @@ from privacy.middleware import CONSENT_RENEWAL_SESSION_KEY
 @never_cache
 def data(request):
     profile = LearnerProfile.objects.filter(user=request.user).first()
-    return TemplateResponse(request, "privacy/data.html", {"profile": profile, "privacy_url": PRIVACY_NOTICE_URL})
+    return TemplateResponse(
+        request, "privacy/data.html", {"profile": profile, "privacy_url": privacy_notice_url(request)}
+    )
 
 
 @login_required
@@ -74,7 +76,7 @@ def consent(request):
         "profile": profile,
         "renewal": services.consent_needs_renewal(request.user),
         "next": next_url,
-        "privacy_url": PRIVACY_NOTICE_URL,
+        "privacy_url": privacy_notice_url(request),
     }
     return TemplateResponse(request, "privacy/consent.html", context)
 

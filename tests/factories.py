@@ -5,6 +5,7 @@ import datetime
 import factory
 from django.utils import timezone
 
+from accounts.models import PrivacyNoticeSettings
 from cms_pages.models import StandardPage
 from cms_pages.services import home_page_install
 from courses.models import CourseIndexPage, CoursePage, ModulePage, QuizQuestion
@@ -126,6 +127,15 @@ def standard_page(parent, *, title="Tentang Sekolah Warga", **fields):
         title=title, intro=fields.pop("intro", "Tentang kami."), body=[("paragraph", "<p>Isi halaman.</p>")], **fields
     )
     return publish(parent, page)
+
+
+def privacy_notice(home, *, title="Pemberitahuan Privasi", slug="privasi"):
+    """A published page under `home`, chosen as its site's privacy notice (Settings → Privacy notice)."""
+    page = standard_page(home, title=title, slug=slug)
+    chosen = PrivacyNoticeSettings.for_site(home.get_site())
+    chosen.privacy_notice_page = page
+    chosen.save()
+    return page
 
 
 # --- learning journey

@@ -377,9 +377,10 @@ WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 # Wagtail's admin log-in form, with its password field labelled in the staff's language.
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminLoginForm"
 LOGIN_REDIRECT_URL = "/saya/"
-# The privacy notice (/privasi/) residents agree to when signing up. Change the version with the
-# notice: each consent records the version it was given to, and residents who agreed to an older
-# one are asked to agree again at their next log-in (privacy.middleware).
+# The version of the privacy notice residents agree to when signing up (its page is chosen in the
+# admin: Settings → Privacy notice). Change the version with the notice: each consent records the
+# version it was given to, and residents who agreed to an older one are asked to agree again at
+# their next log-in (privacy.middleware).
 PRIVACY_NOTICE_VERSION = env.str("PRIVACY_NOTICE_VERSION", default="2026-11")
 AUTHENTICATION_BACKENDS = [
     "accounts.backends.LockoutBackend",  # django-axes: refuses a locked-out log-in before any other backend

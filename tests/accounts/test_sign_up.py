@@ -191,7 +191,8 @@ def test_sign_up_form_offers_each_kecamatan_s_kelurahan_in_one_select_without_ja
     assert not soup.find_all("script")
 
 
-def test_every_sign_up_field_has_a_label_and_the_autocomplete_a_phone_needs(client, gunung_bahagia):
+def test_every_sign_up_field_has_a_label_and_the_autocomplete_a_phone_needs(client, gunung_bahagia, home_page):
+    factories.privacy_notice(home_page)
     soup = BeautifulSoup(client.get(SIGN_UP).content, "html.parser")
     form = soup.find("form", class_="account-form")
 

@@ -29,7 +29,8 @@ def log_in(client, user):
     return response
 
 
-def test_a_new_notice_version_is_asked_at_the_next_log_in_until_agreed(client, resident):
+def test_a_new_notice_version_is_asked_at_the_next_log_in_until_agreed(client, resident, home_page):
+    factories.privacy_notice(home_page)
     log_in(client, resident)
 
     response = client.get("/saya/")
@@ -62,6 +63,18 @@ def test_while_asked_the_resident_may_still_take_their_data_or_leave(client, res
     assert client.get(reverse("privacy:data")).status_code == 200
     assert client.get(reverse("privacy:data_download")).status_code == 200
     assert client.get(reverse("privacy:account_delete")).status_code == 200
+
+
+def test_while_asked_the_resident_may_read_the_notice_chosen_in_the_admin(client, resident, home_page):
+    factories.privacy_notice(home_page, title="Pemberitahuan Privasi 2026-12", slug="privasi-2026-12")
+    elsewhere = factories.standard_page(home_page, title="Tentang Sekolah Warga", slug="tentang")
+    log_in(client, resident)
+
+    notice = client.get("/privasi-2026-12/")
+
+    assert notice.status_code == 200
+    assert "Pemberitahuan Privasi 2026-12" in notice.text
+    assert client.get(elsewhere.url)["Location"].startswith(reverse("privacy:consent"))
 
 
 def test_while_asked_the_browser_still_gets_the_sites_icon(client, resident):
