@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from accounts.models import PrivacyNoticeSettings
 from accounts.services import resident_profile_for_demo
 from certificates.services import certificate_issue
 from classes.attendance import attendance_record
@@ -77,8 +78,8 @@ def seed_demo(*, today=None):
     seed_roles(organisations)
     seed_course_grants(course_pages, organisations)
     seed_classes(course_pages, organisations, today)
-    for standard in site.STANDARD_PAGES:
-        child_page(
+    standard_pages = {
+        standard["slug"]: child_page(
             home,
             StandardPage,
             slug=standard["slug"],
@@ -87,7 +88,18 @@ def seed_demo(*, today=None):
             body=stream(standard["body"]),
             show_in_menus=standard["slug"] == "tentang",
         )
+        for standard in site.STANDARD_PAGES
+    }
+    seed_privacy_notice(home, standard_pages[site.PRIVACY_NOTICE_SLUG])
     return home
+
+
+def seed_privacy_notice(home, page):
+    """The demo's privacy notice is the one sign-up links to (Settings → Privacy notice), unless one is chosen."""
+    chosen = PrivacyNoticeSettings.for_site(home.get_site())
+    if chosen.privacy_notice_page_id is None:
+        chosen.privacy_notice_page = page
+        chosen.save(update_fields=["privacy_notice_page"])
 
 
 def seed_learning(course_pages):

@@ -262,6 +262,9 @@ BUDGETING_CALLS = [
 ]
 
 
+# The standard page that is the privacy notice residents agree to (Settings → Privacy notice).
+PRIVACY_NOTICE_SLUG = "privasi"
+
 STANDARD_PAGES = [
     {
         "slug": "tentang",
@@ -322,7 +325,7 @@ STANDARD_PAGES = [
         ],
     },
     {
-        "slug": "privasi",
+        "slug": PRIVACY_NOTICE_SLUG,
         "title": "Pemberitahuan Privasi",
         "intro": (
             "Pemberitahuan ini menjelaskan data pribadi apa yang kami kumpulkan, untuk apa, siapa yang dapat "

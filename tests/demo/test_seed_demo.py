@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from wagtail.models import Page, Revision
 
+from accounts.models import PrivacyNoticeSettings
 from certificates.models import Certificate
 from classes.models import Attendance, Cohort
 from cms_pages.models import HomePage
@@ -44,6 +45,7 @@ def database_state():
         "classes": list(Cohort.objects.order_by("id").values_list("name", "enrolment_code")),
         "attendance": Attendance.objects.count(),
         "certificates": list(Certificate.objects.order_by("id").values_list("code", "versions__number")),
+        "privacy_notice": list(PrivacyNoticeSettings.objects.values_list("site_id", "privacy_notice_page_id")),
     }
 
 
@@ -95,6 +97,10 @@ def test_seed_demo_builds_the_demo_site_and_a_second_run_changes_nothing(client)
     verification = client.get(f"/sertifikat/verifikasi/{certificate.code}/")
     assert verification.status_code == 200
     assert graduate.user.get_full_name() in verification.text
+
+    # Sign-up links to the demo's privacy notice, chosen in its settings.
+    assert PrivacyNoticeSettings.objects.get().privacy_notice_page.url_path == "/home/privasi/"
+    assert 'href="/privasi/"' in client.get("/akun/daftar/").text
 
     home = HomePage.objects.get()
     response = client.get("/")
