@@ -3,6 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from django.core.cache import caches
 from django.test import Client
 
 pytestmark = pytest.mark.django_db
@@ -70,6 +71,20 @@ def test_behind_a_proxy_each_client_is_counted_apart(client, sign_up_form, setti
 
     assert [r.status_code for r in from_one_client] == [200] * LIMIT + [429]
     assert response.status_code == 302
+
+
+def test_while_the_cache_cannot_count_sign_ups_still_go_through(client, sign_up_form, monkeypatch):
+    # What django-redis answers, with IGNORE_EXCEPTIONS, while Redis cannot be reached.
+    cache = caches["default"]
+    monkeypatch.setattr(cache, "add", lambda *args, **kwargs: None)
+    monkeypatch.setattr(cache, "incr", lambda *args, **kwargs: None)
+    for _number in range(LIMIT):
+        client.post(SIGN_UP, sign_up_form(password_confirm="salah-ketik"))
+
+    response = client.post(SIGN_UP, sign_up_form())
+
+    assert response.status_code == 302
+    assert get_user_model().objects.get().phone == "+6281234567890"
 
 
 def test_opening_the_form_counts_nothing(client, sign_up_form):
