@@ -21,7 +21,7 @@ from wagtail.log_actions import log
 
 from certificates import selectors, services
 from certificates.admin_forms import BatchForm, RevokeForm
-from certificates.models import CertificateBatch, CertificateVersion
+from certificates.models import Certificate, CertificateBatch, CertificateVersion
 from certificates.permissions import REISSUE, RETRY, REVOKE, VIEW, certificate_permission_policy
 from certificates.tasks import certificate_batch_task, certificate_issue_task
 from classes.scope import cohorts_visible_to, may_run
@@ -35,9 +35,9 @@ RUNNING_JOB_WINDOW = datetime.timedelta(minutes=30)
 def _certificate(request, pk, action=VIEW):
     policy = certificate_permission_policy
     certificate = get_object_or_404(
-        policy.instances_user_has_any_permission_for(request.user, [VIEW]).select_related(
-            "enrolment__user", "enrolment__course", "enrolment__cohort_enrolment__cohort", "revoked_by"
-        ),
+        policy.instances_user_has_any_permission_for(request.user, [VIEW])
+        .select_related("enrolment__user", "enrolment__course", "enrolment__cohort_enrolment__cohort", "revoked_by")
+        .with_status(),
         pk=pk,
     )
     if action != VIEW and not policy.user_has_permission_for_instance(request.user, action, certificate):
@@ -63,12 +63,16 @@ def _current_version(certificate):
     return CertificateVersion.objects.filter(certificate=certificate, superseded_at__isnull=True).first()
 
 
-def _has_failed(certificate, current):
-    return certificate.failed_at is not None and current is None and not certificate.is_revoked
+def _has_failed(certificate):
+    # Read from Certificate.objects.with_status(), as the certificate was found.
+    return certificate.status == Certificate.Status.FAILED
 
 
 def certificate_overview_context(request, certificate):
-    """What the certificate's inspect page shows besides its fields: versions, revocation, actions."""
+    """What the certificate's inspect page shows besides its fields: versions, revocation, actions.
+
+    ``certificate`` comes with its status annotated (Certificate.objects.with_status()).
+    """
     policy = certificate_permission_policy
     user = request.user
     versions = list(certificate.versions.order_by("-number"))
@@ -79,13 +83,12 @@ def certificate_overview_context(request, certificate):
         "learner_name": current.name if current else certificate.enrolment.user.get_full_name(),
         "versions": versions,
         "current_version": current,
-        "has_failed": _has_failed(certificate, current),
+        "has_failed": _has_failed(certificate),
         "may_revoke": active and policy.user_has_permission_for_instance(user, REVOKE, certificate),
         "may_reissue": active
         and current is not None
         and policy.user_has_permission_for_instance(user, REISSUE, certificate),
-        "may_retry": _has_failed(certificate, current)
-        and policy.user_has_permission_for_instance(user, RETRY, certificate),
+        "may_retry": _has_failed(certificate) and policy.user_has_permission_for_instance(user, RETRY, certificate),
     }
 
 
@@ -143,7 +146,7 @@ def retry(request, pk):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     certificate = _certificate(request, pk, RETRY)
-    if not _has_failed(certificate, _current_version(certificate)):
+    if not _has_failed(certificate):
         messages.error(request, _("This certificate has not failed: there is nothing to try again."))
         return redirect(_inspect_url(certificate))
     enrolment_id = certificate.enrolment_id

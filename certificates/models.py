@@ -5,6 +5,9 @@ code for life; each (re-)issue adds a version with its own PDF, SHA-256 and snap
 course, organisations (the course's owner, and the one that ran the class) and date, and the newest
 version is the current one (the database allows only one). Revocation is recorded on the certificate,
 never by deleting it.
+
+Where a certificate stands (Certificate.Status) is worked out from its timestamps by one rule,
+certificate_status(), in SQL: every screen and export reads it from there.
 """
 
 import re
@@ -13,6 +16,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.db import models
+from django.db.models import Case, Exists, OuterRef, Value, When
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -227,8 +231,22 @@ class CourseCertificateTemplate(models.Model):
         return self.course.title
 
 
+class CertificateQuerySet(models.QuerySet):
+    def with_status(self):
+        """The certificates with ``status`` (a Certificate.Status value) annotated, in the same query."""
+        return self.annotate(status=certificate_status())
+
+
 class Certificate(models.Model):
     """One per completed enrolment; its code never changes, its versions are its files."""
+
+    class Status(models.TextChoices):
+        """Where a certificate stands: worked out from its timestamps by certificate_status(), never stored."""
+
+        MAKING = "making", _("Being made")
+        ISSUED = "issued", _("Issued")
+        FAILED = "failed", _("Issuing failed")
+        REVOKED = "revoked", _("Revoked")
 
     # Records, not content: nothing links to them from pages, so Wagtail need not index their references.
     wagtail_reference_index_ignore = True
@@ -255,6 +273,8 @@ class Certificate(models.Model):
     # Set when the holder deleted their account: the certificate stays verifiable by its code and by
     # its files' hashes, but its pages no longer say whose it is (privacy.services.erase_resident).
     holder_name_withheld_at = models.DateTimeField(_("holder's name withheld since"), null=True, blank=True)
+
+    objects = CertificateQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("certificate")
@@ -332,6 +352,38 @@ class CertificateVersion(models.Model):
     @property
     def is_current(self):
         return self.superseded_at is None
+
+
+def certificate_status(certificate=None):
+    """Where a certificate stands (a Certificate.Status value), as a SQL expression: the one rule.
+
+    Revoked, whatever else is true; else issued when it has a current version; else failed when
+    issuing failed for good (``failed_at``); else still being made. ``certificate`` is the path from
+    the queried model to the certificate ("certificate" from an enrolment); None on Certificate itself.
+    Only for rows that have a certificate: an enrolment without one comes out as being made.
+    """
+    prefix = f"{certificate}__" if certificate else ""
+    current = CertificateVersion.objects.filter(certificate=OuterRef(certificate or "pk"), superseded_at__isnull=True)
+    return Case(
+        When(**{f"{prefix}revoked_at__isnull": False}, then=Value(Certificate.Status.REVOKED.value)),
+        When(Exists(current), then=Value(Certificate.Status.ISSUED.value)),
+        When(**{f"{prefix}failed_at__isnull": False}, then=Value(Certificate.Status.FAILED.value)),
+        default=Value(Certificate.Status.MAKING.value),
+        output_field=models.CharField(),
+    )
+
+
+def certificate_status_label(status_field):
+    """The status held in ``status_field`` in words, in the language active when the query is built.
+
+    For exports the database writes itself (reports' COPY of the completion records): None where the
+    field holds no status.
+    """
+    return Case(
+        *[When(**{status_field: status.value}, then=Value(str(status.label))) for status in Certificate.Status],
+        default=None,
+        output_field=models.CharField(),
+    )
 
 
 class CertificateBatch(models.Model):

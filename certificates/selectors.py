@@ -24,20 +24,20 @@ from courses.models import Enrolment
 class CertificateState:
     """Where a completed enrolment's certificate stands, for the resident's dashboard."""
 
-    certificate: Certificate | None
-    version: CertificateVersion | None
+    certificate: Certificate
+    status: Certificate.Status
 
     @property
     def is_ready(self):
-        return self.version is not None and not self.is_revoked
+        return self.status == Certificate.Status.ISSUED
 
     @property
     def is_revoked(self):
-        return self.certificate is not None and self.certificate.is_revoked
+        return self.status == Certificate.Status.REVOKED
 
     @property
     def has_failed(self):
-        return self.version is None and self.certificate is not None and self.certificate.failed_at is not None
+        return self.status == Certificate.Status.FAILED
 
 
 def _with_current_version(queryset):
@@ -47,14 +47,13 @@ def _with_current_version(queryset):
 
 
 def certificate_states(*, enrolment_ids):
-    """{enrolment id: CertificateState} for these enrolments, in two queries whatever their number."""
-    certificates = _with_current_version(Certificate.objects.filter(enrolment_id__in=enrolment_ids))
-    states = {}
-    for certificate in certificates:
-        states[certificate.enrolment_id] = CertificateState(
-            certificate=certificate, version=certificate.current[0] if certificate.current else None
-        )
-    return states
+    """{enrolment id: CertificateState} for these enrolments that have a certificate, in one query whatever
+    their number."""
+    certificates = Certificate.objects.filter(enrolment_id__in=enrolment_ids).with_status()
+    return {
+        certificate.enrolment_id: CertificateState(certificate, Certificate.Status(certificate.status))
+        for certificate in certificates
+    }
 
 
 def certificate_by_code(*, code):

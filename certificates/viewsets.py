@@ -8,9 +8,10 @@ Every view that takes a certificate's id finds it among those the person may see
 """
 
 import django_filters
-from django.contrib.admin.utils import quote
-from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.contrib.admin.utils import quote, unquote
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -45,39 +46,19 @@ from core.scoped_views import ScopedObjectMixin
 from courses.models import CoursePage
 
 
-class Status:
-    """Where an issued certificate stands, as the listing shows and filters it."""
-
-    MAKING = "making"
-    ISSUED = "issued"
-    FAILED = "failed"
-    REVOKED = "revoked"
-    choices = [
-        (MAKING, _("Being made")),
-        (ISSUED, _("Issued")),
-        (FAILED, _("Failed")),
-        (REVOKED, _("Revoked")),
-    ]
-    labels = dict(choices)
-
-
 def certificates_for_listing(queryset):
     """The certificates with what the listing shows, annotated in the same query: no query per row."""
     current = CertificateVersion.objects.filter(certificate=OuterRef("pk"), superseded_at__isnull=True)
-    return queryset.select_related(
-        "enrolment__course", "enrolment__cohort_enrolment__cohort", "enrolment__user"
-    ).annotate(
-        # NullIf: an erased holder's snapshot name is blank; the account's ("akun dihapus") is shown.
-        current_name=Coalesce(
-            NullIf(Subquery(current.values("name")[:1]), Value("")), F("enrolment__user__first_name")
-        ),
-        current_issued_at=Subquery(current.values("issued_at")[:1]),
-        status=Case(
-            When(revoked_at__isnull=False, then=Value(Status.REVOKED)),
-            When(Exists(current), then=Value(Status.ISSUED)),
-            When(failed_at__isnull=False, then=Value(Status.FAILED)),
-            default=Value(Status.MAKING),
-        ),
+    return (
+        queryset.select_related("enrolment__course", "enrolment__cohort_enrolment__cohort", "enrolment__user")
+        .annotate(
+            # NullIf: an erased holder's snapshot name is blank; the account's ("akun dihapus") is shown.
+            current_name=Coalesce(
+                NullIf(Subquery(current.values("name")[:1]), Value("")), F("enrolment__user__first_name")
+            ),
+            current_issued_at=Subquery(current.values("issued_at")[:1]),
+        )
+        .with_status()
     )
 
 
@@ -94,7 +75,7 @@ def _courses_with_visible_certificates(request):
 
 class CertificateFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=Status.choices, method="filter_status", empty_label=_("Any status")
+        label=_("Status"), choices=Certificate.Status.choices, method="filter_status", empty_label=_("Any status")
     )
     course = django_filters.ModelChoiceFilter(
         label=_("Course"), field_name="enrolment__course", queryset=_courses_with_visible_certificates
@@ -114,8 +95,8 @@ class StatusColumn(Column):
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
         context["status"] = instance.status
-        context["label"] = Status.labels[instance.status]
-        context["failure_reason"] = instance.failure_reason if instance.status == Status.FAILED else ""
+        context["label"] = Certificate.Status(instance.status).label
+        context["failure_reason"] = instance.failure_reason if instance.status == Certificate.Status.FAILED else ""
         return context
 
 
@@ -138,7 +119,15 @@ class CertificateIndexView(generic.IndexView):
         )
 
 
-class CertificateInspectView(ScopedObjectMixin, generic.InspectView):
+class InspectViewWithStatus(generic.InspectView):
+    """Wagtail's inspect view reads the certificate through the model's manager: this one brings its status."""
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(Certificate.objects.with_status(), pk=unquote(str(self.pk)))
+
+
+# ScopedObjectMixin first: it checks the certificate found by InspectViewWithStatus against the person.
+class CertificateInspectView(ScopedObjectMixin, InspectViewWithStatus):
     template_name = "certificates/admin/certificate_inspect.html"
 
     def get_page_subtitle(self):
@@ -147,15 +136,7 @@ class CertificateInspectView(ScopedObjectMixin, generic.InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         overview = admin_views.certificate_overview_context(self.request, self.object)
-        if self.object.is_revoked:
-            status = Status.REVOKED
-        elif overview["current_version"] is not None:
-            status = Status.ISSUED
-        elif overview["has_failed"]:
-            status = Status.FAILED
-        else:
-            status = Status.MAKING
-        context.update(overview, status=status, status_label=Status.labels[status])
+        context.update(overview, status_label=Certificate.Status(self.object.status).label)
         return context
 
 

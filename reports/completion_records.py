@@ -8,7 +8,8 @@ same rows. Per row:
   (as the resident's own dashboard counts it, courses.selectors);
 - quiz score: the average of the learner's best score at each quiz they took;
 - attendance: the meetings attended out of the class's meetings (empty without a class or meetings);
-- certificate: its code and where it stands (being made, issued, failed, revoked), empty without one.
+- certificate: its code and where it stands (certificates.models.Certificate.Status, by the one rule of
+  certificates.models.certificate_status), empty without one.
 
 Scope: the enrolments the viewer may read (classes.scope.learners_visible_to): every one for government
 staff, an organisation's learners for its facilitators, none for anyone else.
@@ -20,7 +21,6 @@ from django.db import connections, router, transaction
 from django.db.models import (
     Avg,
     Case,
-    Exists,
     F,
     IntegerField,
     OuterRef,
@@ -34,28 +34,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from certificates.models import CertificateVersion
+from certificates.models import Certificate, certificate_status, certificate_status_label
 from classes.models import Attendance, CohortMeeting
 from classes.scope import learners_visible_to
 from core.spreadsheet_cells import SpreadsheetText
 from courses.models import Enrolment, ModulePage, ModuleProgress
 
-
-class CertificateStatus:
-    """Where an enrolment's certificate stands, as the report shows and filters it."""
-
-    NONE = "none"
-    MAKING = "making"
-    ISSUED = "issued"
-    FAILED = "failed"
-    REVOKED = "revoked"
-    choices = [
-        (NONE, _("No certificate")),
-        (MAKING, _("Being made")),
-        (ISSUED, _("Issued")),
-        (FAILED, _("Issuing failed")),
-        (REVOKED, _("Revoked")),
-    ]
+# The report's certificate filter: an enrolment without a certificate, or one whose certificate stands here.
+NO_CERTIFICATE = "none"
+CERTIFICATE_CHOICES = [(NO_CERTIFICATE, _("No certificate")), *Certificate.Status.choices]
 
 
 # The report's columns, in order: the name each has in the query, and its heading.
@@ -135,21 +122,9 @@ def _progress_percent(module_ids_by_course):
 
 
 def _certificate_status():
-    current = CertificateVersion.objects.filter(certificate=OuterRef("certificate"), superseded_at__isnull=True)
     return Case(
-        When(certificate__isnull=True, then=Value(CertificateStatus.NONE)),
-        When(certificate__revoked_at__isnull=False, then=Value(CertificateStatus.REVOKED)),
-        When(Exists(current), then=Value(CertificateStatus.ISSUED)),
-        When(certificate__failed_at__isnull=False, then=Value(CertificateStatus.FAILED)),
-        default=Value(CertificateStatus.MAKING),
-    )
-
-
-def _status_label():
-    """The certificate status in words, in the language active when the query is built (for the exports)."""
-    return Case(
-        *[When(certificate_status=value, then=Value(str(label))) for value, label in CertificateStatus.choices[1:]],
-        default=None,
+        When(certificate__isnull=True, then=Value(NO_CERTIFICATE)),
+        default=certificate_status("certificate"),
     )
 
 
@@ -206,7 +181,8 @@ def completion_records(*, viewer):
             certificate_code_display=_code_display(),
             certificate_status=_certificate_status(),
         )
-        .annotate(certificate_status_label=_status_label())
+        # In words, in the language active when the query is built: the exports write it as it is.
+        .annotate(certificate_status_label=certificate_status_label("certificate_status"))
         .order_by("-enrolled_at", "-pk")
     )
 

@@ -19,7 +19,7 @@ from courses.models import CoursePage, Enrolment, Topic
 from courses.scope import organisations_facilitated_by, reads_every_record
 from organisations.models import Organisation
 from regions.models import Region
-from reports.completion_records import CertificateStatus, completion_records
+from reports.completion_records import CERTIFICATE_CHOICES, completion_records
 
 REGION_CHOICES_CACHE_SECONDS = 10 * 60
 GENDER_NOT_STATED = "-"
@@ -112,7 +112,7 @@ class CompletionRecordFilterSet(WagtailFilterSet):
     certificate = django_filters.ChoiceFilter(
         label=_("Certificate"),
         field_name="certificate_status",
-        choices=CertificateStatus.choices,
+        choices=CERTIFICATE_CHOICES,
         empty_label=_("Any certificate status"),
     )
     enrolled = DatePeriodFilter(label=_("Enrolled between"), field_name="enrolled_on", widget=DateRangePickerWidget)

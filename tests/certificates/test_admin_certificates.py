@@ -128,7 +128,7 @@ def test_the_failed_filter_shows_failed_certificates_with_their_reason(client, c
     page = client.get(INDEX, {"status": "failed"}).text
 
     assert failed.display_code in page
-    assert statuses(page) == ["Gagal"]
+    assert statuses(page) == ["Gagal diterbitkan"]
     assert "OSError: font tidak ditemukan" in page
     assert certified["certificates"]["own"].display_code not in page
 
