@@ -20,6 +20,10 @@ change to one page can change the lists and menus shown on others.
 The same version also keys what logged-in pages reuse (``remember``): the route from an
 address to its page, a module's place in its course, the rendered lesson body, the main menu.
 Those are the same for every resident; only their own progress is read for each request.
+
+When the shared cache (Redis) cannot be reached, django-redis answers every call as a miss
+(``IGNORE_EXCEPTIONS``, lms/settings/base.py): the version is then None, and nothing is served from
+or kept in any cache for that request. Pages are computed: slower, not broken.
 """
 
 import hashlib
@@ -32,7 +36,6 @@ from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpResponse, QueryDict
 from django.http.request import split_domain_port
-from redis.exceptions import RedisError
 from wagtail.models import PageViewRestriction
 
 logger = logging.getLogger(__name__)
@@ -41,8 +44,6 @@ VERSION_KEY = "page-cache-version"
 # The version expires too (every key of the page cache does: see README, "Security"); a new one
 # then starts from the clock, and every page is simply computed once more.
 VERSION_SECONDS = 7 * 24 * 60 * 60
-# What an unreachable shared cache raises: pages are then computed, not served from it.
-CACHE_ERRORS = (RedisError, OSError)
 
 
 def page_cache():
@@ -69,14 +70,18 @@ def page_cache_invalidate_for_new_alias(sender, instance, created, **kwargs):
 def _bump_version():
     cache = page_cache()
     try:
-        cache.incr(VERSION_KEY)
+        version = cache.incr(VERSION_KEY)
     except ValueError:  # no version stored yet (or lost with a Redis restart)
-        _start_version(cache)
-    except CACHE_ERRORS:
-        logger.warning("The page cache is unreachable: its version was not bumped", exc_info=True)
+        version = _start_version(cache)
+    if version is None:  # django-redis's answer when Redis cannot be reached (IGNORE_EXCEPTIONS)
+        logger.warning(
+            "The page cache is unreachable: its version was not bumped, and pages it kept before may be "
+            "served until they expire (PAGE_CACHE_SECONDS)"
+        )
 
 
 def _start_version(cache):
+    """A new version, or None when the cache cannot be reached."""
     # From the clock, not 0: a version never comes back after Redis loses it, so a process's own
     # copies kept under an old version can never be taken for fresh ones.
     cache.add(VERSION_KEY, time.time_ns(), timeout=VERSION_SECONDS)
@@ -88,6 +93,7 @@ _request_versions = ContextVar("page_cache_request_versions", default=None)
 
 
 def page_cache_version():
+    """The version every key of the page cache carries; None when the shared cache cannot be reached."""
     versions = _request_versions.get()
     if versions:
         return versions[0]
@@ -109,27 +115,24 @@ def remember(key, compute):
     Two levels: this process's own memory, then the cache shared by all processes. A value
     never changes under its versioned key, so a copy in this process is as good as the shared
     one, and costs no round trip to Redis (a logged-in page asks for half a dozen values).
-    When the shared cache is unreachable the value is computed: slower pages, not broken ones.
+    When the shared cache is unreachable the value is computed: slower pages, not broken ones. It is
+    not kept in this process either: without the version, a copy could outlive a publish.
     """
-    local, shared = caches[settings.PAGE_CACHE_LOCAL_ALIAS], page_cache()
-    try:
-        versioned_key = f"{key}:v{page_cache_version()}"
-        value = local.get(versioned_key)
-        if value is None:
-            value = shared.get(versioned_key)
-            if value is not None:
-                local.set(versioned_key, value, timeout=settings.PAGE_CACHE_SECONDS)
-    except CACHE_ERRORS:
-        logger.warning("The page cache is unreachable: computing %s", key, exc_info=True)
+    version = page_cache_version()
+    if version is None:
         return compute()
+    local, shared = caches[settings.PAGE_CACHE_LOCAL_ALIAS], page_cache()
+    versioned_key = f"{key}:v{version}"
+    value = local.get(versioned_key)
+    if value is None:
+        value = shared.get(versioned_key)
+        if value is not None:
+            local.set(versioned_key, value, timeout=settings.PAGE_CACHE_SECONDS)
     if value is None:
         value = compute()
         if value is not None:
-            try:
-                shared.set(versioned_key, value, timeout=settings.PAGE_CACHE_SECONDS)
-                local.set(versioned_key, value, timeout=settings.PAGE_CACHE_SECONDS)
-            except CACHE_ERRORS:
-                logger.warning("The page cache is unreachable: %s not kept", key, exc_info=True)
+            shared.set(versioned_key, value, timeout=settings.PAGE_CACHE_SECONDS)
+            local.set(versioned_key, value, timeout=settings.PAGE_CACHE_SECONDS)
     return value
 
 
@@ -200,13 +203,10 @@ class AnonymousPageCacheMiddleware:
         if not self._cacheable_request(request):
             return self.get_response(request)
         keep_listed_query_parameters(request)
-        cache = page_cache()
-        try:
-            key = page_response_key(request)
-            cached = cache.get(key)
-        except CACHE_ERRORS:
-            logger.warning("The page cache is unreachable: rendering %s", request.path, exc_info=True)
+        if page_cache_version() is None:  # the shared cache cannot be reached: the page is rendered
             return self.get_response(request)
+        cache, key = page_cache(), page_response_key(request)
+        cached = cache.get(key)
         if cached is not None:
             content, headers = cached
             response = HttpResponse(content)
@@ -219,10 +219,7 @@ class AnonymousPageCacheMiddleware:
             return response
         response = self.get_response(request)
         if self._cacheable_response(response):
-            try:
-                cache.set(key, (response.content, list(response.items())), timeout=settings.PAGE_CACHE_SECONDS)
-            except CACHE_ERRORS:
-                logger.warning("The page cache is unreachable: %s not kept", request.path, exc_info=True)
+            cache.set(key, (response.content, list(response.items())), timeout=settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
 

@@ -32,7 +32,6 @@ cache for an hour (and served a little longer while one process recomputes it, s
 """
 
 import datetime
-import logging
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -43,12 +42,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from core.page_cache import CACHE_ERRORS
 from core.spreadsheet_cells import spreadsheet_text
 from courses.models import CoursePage, Enrolment
 from regions.models import Region
-
-logger = logging.getLogger(__name__)
 
 # Counts from 1 to THRESHOLD - 1 are hidden.
 THRESHOLD = 5
@@ -109,15 +105,9 @@ def open_data_summary(*, fresh=False):
 
     Older figures are recomputed by the first request that finds them stale; requests arriving
     meanwhile get the stale figures (their date is on the page) rather than computing them too.
+    When the cache cannot be reached, django-redis answers as if it held nothing (IGNORE_EXCEPTIONS,
+    lms/settings/base.py), and the figures are computed for the request.
     """
-    try:
-        return _cached_summary(fresh=fresh)
-    except CACHE_ERRORS:
-        logger.warning("The cache is unreachable: computing the open data for this request", exc_info=True)
-        return _compute()
-
-
-def _cached_summary(*, fresh):
     summary = None if fresh else cache.get(CACHE_KEY)
     if not isinstance(summary, OpenDataSummary):
         return _compute_and_keep()

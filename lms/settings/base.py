@@ -188,9 +188,15 @@ CACHES["pages-local"] = {
     "LOCATION": "pages-local",
     "OPTIONS": {"MAX_ENTRIES": 1000},
 }
+# A Redis CACHE_URL gives django-redis (django-environ picks it when it is installed): one Redis
+# client per process, and with IGNORE_EXCEPTIONS an unreachable Redis is a cache miss (None, or the
+# default asked for), never an error, so the site keeps serving, only slower: pages are computed
+# (core.page_cache), sessions read from the database. Each ignored error is logged, with its traceback.
 for _cache in CACHES.values():
-    if _cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-        _cache["BACKEND"] = "core.redis_cache.RedisCache"  # the same, without a new client per call
+    if _cache["BACKEND"] in ("django.core.cache.backends.redis.RedisCache", "django_redis.cache.RedisCache"):
+        _cache["BACKEND"] = "django_redis.cache.RedisCache"
+        _cache["OPTIONS"] = {**_cache.get("OPTIONS", {}), "IGNORE_EXCEPTIONS": True}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # Sessions are read from the cache (every logged-in request reads one) and kept in the database.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Public pages as anonymous visitors see them, and the routes and fragments that logged-in
