@@ -18,8 +18,9 @@ part of every key, so all cached pages go stale at once: simple, and right, beca
 change to one page can change the lists and menus shown on others.
 
 The same version also keys what logged-in pages reuse (``remember``): the route from an
-address to its page, a module's place in its course, the rendered lesson body, the main menu.
-Those are the same for every resident; only their own progress is read for each request.
+address to its page, a module's place in its course, the main menu, and (through
+``{% wagtailpagecache %}``, core.context_processors) the rendered lesson body. Those are the same for
+every resident; only their own progress is read for each request.
 
 When the shared cache (Redis) cannot be reached, django-redis answers every call as a miss
 (``IGNORE_EXCEPTIONS``, lms/settings/base.py): the version is then None, and nothing is served from

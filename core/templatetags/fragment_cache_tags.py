@@ -1,11 +1,24 @@
 """``{% cached_fragment %}``: parts of a page that are the same for everyone, rendered once.
 
-    {% cached_fragment "lesson-body" page.id %}{% include_block page.body %}{% endcached_fragment %}
+    {% cached_fragment "main-menu" page.id %}{% main_menu %}{% endcached_fragment %}
 
 The block is rendered once per site, language and key until a page is next published (the page
 cache's version, see ``core.page_cache.remember``). Only for what every visitor sees alike:
 never a form (its CSRF token is the visitor's own) or anything about the logged-in user.
 A preview always renders afresh, so that a draft never reaches the cache.
+
+Why the main menu (templates/base.html) keeps this tag, while the lesson body uses Wagtail's
+``{% wagtailpagecache %}`` (templates/courses/module_page.html):
+
+- The menu lists the site's top-level pages, so publishing, unpublishing, moving or deleting any of
+  them changes it, on every page. ``{% wagtailpagecache %}`` keys a fragment on the one page shown
+  (``Page.cache_key``: its id, address and last publishing time) and the site; the lesson body is that
+  page's own content (the template adds the version for the images and documents it shows). This tag
+  keys on the page cache's version, which every one of those changes bumps (core.apps).
+- base.html is also the frame of views that are not pages (/saya/, /akun/..., /data/): there is no
+  ``page`` in their context, and ``{% wagtailpagecache %}`` fails without one.
+- The menu is on every page, for every visitor: ``remember`` serves it from the process's own memory,
+  without a round trip to Redis.
 """
 
 import hashlib

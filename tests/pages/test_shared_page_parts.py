@@ -6,6 +6,8 @@ renders; what they check is the cache that logged-in residents' pages use (core.
 
 import pytest
 from django.core.cache import caches
+from django.core.files.base import ContentFile
+from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction
 
 from courses.services import enrolment_create
@@ -35,6 +37,20 @@ def test_a_republished_lesson_shows_its_new_text(enrolled_client, module):
     text = enrolled_client.get(module.url).text
     assert "ISI-BARU" in text
     assert "ISI-LAMA" not in text
+
+
+def test_a_renamed_document_shows_its_new_name_in_a_lesson_already_shown(enrolled_client, module):
+    """The lesson body is cached with the page it belongs to (``{% wagtailpagecache %}``), and with the
+    page cache's version: a document or image changes without the lesson being published again."""
+    document = Document.objects.create(title="Formulir Lama", file=ContentFile(b"%PDF-1.4", name="formulir.pdf"))
+    module.body = [("document", {"document": document, "title": ""})]
+    module.save_revision().publish()
+    assert "Formulir Lama" in enrolled_client.get(module.url).text
+    document.title = "Formulir Baru"
+    document.save()
+    text = enrolled_client.get(module.url).text
+    assert "Formulir Baru" in text
+    assert "Formulir Lama" not in text
 
 
 def test_a_previewed_draft_never_reaches_residents(enrolled_client, module):
