@@ -29,7 +29,7 @@ from accounts.validators import (
     validate_contact_given,
     validate_guardian_consent,
 )
-from core.forms import SingleLineCharField
+from core.forms import SingleLineCharField, without_optional_marker
 
 
 class KelurahanChoices(ModelChoiceIterator):
@@ -67,21 +67,27 @@ def full_name_field():
 
 
 def email_field():
-    return forms.EmailField(
-        label=_("Email address"),
-        required=False,
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "autocapitalize": "none", "spellcheck": "false"}),
-        error_messages={"invalid": _("Enter an email address like nama@contoh.id.")},
+    # One of e-mail and phone is needed, as their fieldset says (accounts/includes/contact_fields.html),
+    # so neither is marked "(optional)".
+    return without_optional_marker(
+        forms.EmailField(
+            label=_("Email address"),
+            required=False,
+            widget=forms.EmailInput(attrs={"autocomplete": "email", "autocapitalize": "none", "spellcheck": "false"}),
+            error_messages={"invalid": _("Enter an email address like nama@contoh.id.")},
+        )
     )
 
 
 def phone_field():
-    return SingleLineCharField(
-        label=_("Mobile number"),
-        required=False,
-        max_length=30,
-        help_text=_("For example 0812 3456 7890."),
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
+    return without_optional_marker(
+        SingleLineCharField(
+            label=_("Mobile number"),
+            required=False,
+            max_length=30,
+            help_text=_("For example 0812 3456 7890."),
+            widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
+        )
     )
 
 
@@ -247,9 +253,11 @@ class ProfileForm(ServiceErrorsMixin, ContactMixin, forms.Form):
     email = email_field()
     phone = phone_field()
     kelurahan = KelurahanField(error_messages={"required": _("Choose your kelurahan.")})
-    password = current_password_field(
-        required=False,
-        help_text=_("Needed only when you change your email address or mobile number."),
+    password = without_optional_marker(
+        current_password_field(
+            required=False,
+            help_text=_("Needed only when you change your email address or mobile number."),
+        )
     )
 
     def __init__(self, *args, request, profile, **kwargs):

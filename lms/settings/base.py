@@ -109,6 +109,8 @@ TEMPLATES = [
         },
     },
 ]
+# Public form fields render through one template (core/forms/field.html): {{ form.name.as_field_group }}.
+FORM_RENDERER = "core.forms.FormRenderer"
 
 # SQLite needs no server, so a first run works anywhere; production and CI set DATABASE_URL.
 DATABASES = {
