@@ -5,6 +5,7 @@ import os
 from zoneinfo import ZoneInfo
 
 import pytest
+from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -216,6 +217,33 @@ def test_lookup_with_an_empty_code_asks_for_one(client, db):
     response = client.get(lookup_url(), {"kode": ""})
 
     assert "Ketik kode yang tercetak di sertifikat." in response.content.decode()
+
+
+def test_a_wrong_code_is_named_next_to_its_field_and_in_the_summary_that_links_to_it(client, db):
+    response = client.get(lookup_url(), {"kode": "7KQ2-MX9D"})
+
+    soup = BeautifulSoup(response.content, "html.parser")
+    message = "Kode sertifikat terdiri dari 10 huruf dan angka; Anda mengetik 8."
+    field = soup.find("input", id="id_kode").find_parent(class_="field")
+    assert "field-has-error" in field["class"]
+    assert field.find(class_="errorlist", id="id_kode_error").get_text(strip=True) == message
+    control = field.find("input", id="id_kode")
+    assert control["aria-invalid"] == "true"
+    assert control["aria-describedby"].split() == ["id_kode_helptext", "id_kode_error"]
+    assert field.find(id="id_kode_helptext").get_text(strip=True).startswith("Tercetak di sertifikat")
+    summary = soup.find(role="alert")
+    assert summary.find("a", href="#id_kode").get_text(strip=True) == f"Kode sertifikat: {message}"
+
+
+def test_a_file_refused_is_named_next_to_the_file_field(client, db):
+    response = client.post(lookup_url(), {"berkas": pdf_upload(b"Bukan sertifikat", name="sertifikat.pdf")})
+
+    soup = BeautifulSoup(response.content, "html.parser")
+    field = soup.find("input", id="id_berkas").find_parent(class_="field")
+    message = "Ini bukan berkas PDF. Pilih berkas PDF sertifikat."
+    assert field.find(class_="errorlist", id="id_berkas_error").get_text(strip=True) == message
+    assert soup.find(role="alert").find("a", href="#id_berkas")
+    assert soup.find("input", id="id_kode").get("aria-invalid") is None
 
 
 # --- checking a PDF file
