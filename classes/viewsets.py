@@ -10,6 +10,7 @@ import datetime
 from django import forms
 from django.db.models import Count, F, QuerySet, Value
 from django.db.models.functions import Coalesce
+from django.template.defaultfilters import yesno
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -29,7 +30,6 @@ from classes.attendance_views import attendance_admin_urls
 from classes.models import Cohort
 from classes.permissions import cohort_permission_policy, learner_permission_policy
 from classes.services import cohort_completions_refresh
-from core.display import yes_no
 from core.scoped_views import ScopedObjectMixin
 from courses.models import CoursePage, Enrolment
 from courses.scope import courses_runnable_by, may_run_course, organisations_facilitated_by
@@ -141,7 +141,7 @@ class CohortInspectView(ScopedObjectMixin, generic.InspectView):
         if value is None or value == "":
             return EMPTY
         if isinstance(value, bool):
-            return yes_no(value)
+            return yesno(value)  # Django's own words: "ya" or "tidak"
         if isinstance(value, datetime.datetime):
             # The template's |localize formats the time it is given: in WITA only once made local.
             return timezone.localtime(value)
@@ -283,7 +283,7 @@ class LearnerIndexView(generic.IndexView):
     custom_value_preprocess = {
         **generic.IndexView.custom_value_preprocess,
         datetime.datetime: {generic.IndexView.FORMAT_CSV: _wita_minute, generic.IndexView.FORMAT_XLSX: _wita_naive},
-        bool: {generic.IndexView.FORMAT_CSV: yes_no, generic.IndexView.FORMAT_XLSX: yes_no},
+        bool: {generic.IndexView.FORMAT_CSV: yesno, generic.IndexView.FORMAT_XLSX: yesno},
     }
     # Phones as residents write them, 0812 3456 7890: stored as +62…, which a spreadsheet reads as a formula.
     # (Text that would run as a formula gets a leading apostrophe in every Wagtail export: core.wagtail_exports.)

@@ -13,6 +13,7 @@ import json
 import zipfile
 
 from django.conf import settings
+from django.template.defaultfilters import yesno
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -23,7 +24,6 @@ from accounts.validators import phone_national
 from certificates.models import CertificateVersion, format_certificate_code
 from classes.models import Attendance
 from classes.selectors import cohort_of
-from core.display import yes_no
 from core.spreadsheet_cells import spreadsheet_text
 from courses.models import Enrolment, QuizAttempt
 from courses.quiz_review import attempt_review
@@ -308,11 +308,11 @@ HEADINGS = {
 
 
 def _cell(value):
-    """A value as a spreadsheet shows it: nothing for None, Ya/Tidak for yes or no (not True/False)."""
+    """A value as a spreadsheet shows it: nothing for None, ya/tidak for yes or no (not True/False)."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        return yes_no(value)
+        return yesno(value)
     # Text a spreadsheet would run as a formula (a name or a title someone typed) gets a leading apostrophe.
     return spreadsheet_text(value)
 

@@ -71,7 +71,7 @@ def test_the_class_page_shows_its_fields_as_staff_read_them(client, world, cohor
 
     fields = fields_shown(client.get(reverse("cohorts:inspect", args=[cohort.pk])).text)
 
-    assert fields["Terbuka untuk pendaftaran"] == "Ya"
+    assert fields["Terbuka untuk pendaftaran"] == "ya"
     assert fields["Kehadiran minimal (%)"] == "—"
     assert fields["Dibuat pada"] == "3 Desember 2026, 03.57"  # WITA, not UTC
     assert fields["Fasilitator"] == world["users"]["facilitator"].get_full_name()
@@ -96,6 +96,6 @@ def test_a_closed_class_without_facilitators_reads_no_and_a_dash(client, world, 
 
     fields = fields_shown(client.get(reverse("cohorts:inspect", args=[cohort.pk])).text)
 
-    assert fields["Terbuka untuk pendaftaran"] == "Tidak"
+    assert fields["Terbuka untuk pendaftaran"] == "tidak"
     assert fields["Kehadiran minimal (%)"] == "80"
     assert fields["Fasilitator"] == "—"

@@ -52,9 +52,9 @@ def test_the_csv_writes_dates_in_wita_and_yes_or_no(client, facilitator):
 
     assert rows["Sulastri"]["Terdaftar pada"] == "2026-12-03 03:57"
     assert rows["Sulastri"]["Selesai pada"] == ""
-    assert rows["Sulastri"]["Kelulusan dicatat fasilitator"] == "Tidak"
+    assert rows["Sulastri"]["Kelulusan dicatat fasilitator"] == "tidak"
     assert rows["Bambang"]["Selesai pada"] == "2026-12-10 01:30"
-    assert rows["Bambang"]["Kelulusan dicatat fasilitator"] == "Ya"
+    assert rows["Bambang"]["Kelulusan dicatat fasilitator"] == "ya"
 
 
 def test_the_xlsx_holds_wita_times_and_yes_or_no(client, facilitator):
@@ -65,9 +65,9 @@ def test_the_xlsx_holds_wita_times_and_yes_or_no(client, facilitator):
     rows = {row[0]: dict(zip(headings, row, strict=True)) for row in values}
 
     assert rows["Sulastri"]["Terdaftar pada"] == datetime.datetime(2026, 12, 3, 3, 57, 1)
-    assert rows["Sulastri"]["Kelulusan dicatat fasilitator"] == "Tidak"
+    assert rows["Sulastri"]["Kelulusan dicatat fasilitator"] == "tidak"
     assert rows["Bambang"]["Selesai pada"] == datetime.datetime(2026, 12, 10, 1, 30)
-    assert rows["Bambang"]["Kelulusan dicatat fasilitator"] == "Ya"
+    assert rows["Bambang"]["Kelulusan dicatat fasilitator"] == "ya"
 
 
 def test_the_list_names_the_facilitator_who_recorded_a_completion(client, facilitator):

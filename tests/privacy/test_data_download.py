@@ -92,8 +92,8 @@ def test_the_csvs_say_ya_or_tidak_where_data_json_keeps_true_or_false(client, wo
 
     archive = download(client, sulastri["user"])
 
-    assert [row["Lulus"] for row in read_csv(archive, "kuis.csv")] == ["Ya", "Tidak"]
-    assert read_csv(archive, "sertifikat.csv")[0]["Versi saat ini"] == "Ya"
+    assert [row["Lulus"] for row in read_csv(archive, "kuis.csv")] == ["ya", "tidak"]
+    assert read_csv(archive, "sertifikat.csv")[0]["Versi saat ini"] == "ya"
     data = json.loads(archive.read("data.json"))  # for programs: JSON's own true and false
     assert [attempt["passed"] for attempt in data["quiz_attempts"]] == [True, False]
 
