@@ -1,14 +1,14 @@
 """Background work for certificates: issue one, sweep up missing ones, run a class's bulk job.
 
 Every task is idempotent (the services make repeating work harmless), acknowledged late (a killed
-worker's task runs again), enqueued after the transaction commits, and retried with backoff that
-never waits longer than the broker's visibility timeout (settings.TASK_RETRY_BACKOFF_MAX).
+worker's task runs again), enqueued after the transaction commits, and retried by Celery with
+backoff that never waits longer than the broker's visibility timeout (settings.TASK_RETRY_BACKOFF_MAX).
 """
 
 import logging
-import random
 
 from celery import shared_task
+from celery.contrib.django.task import DjangoTask
 from django.conf import settings
 
 from certificates import selectors, services
@@ -18,18 +18,36 @@ logger = logging.getLogger(__name__)
 
 # How many missing certificates one sweep enqueues; the next sweep takes the rest.
 SWEEP_LIMIT = 1000
-MAX_RETRIES = 8
-RETRY_FIRST_PAUSE = 5  # seconds; doubled at each retry, up to settings.TASK_RETRY_BACKOFF_MAX
 
 
-def retry_countdown(retries):
-    """Exponential backoff with jitter, never longer than TASK_RETRY_BACKOFF_MAX: a retry scheduled
-    past the broker's visibility timeout would be handed out twice."""
-    pause = min(settings.TASK_RETRY_BACKOFF_MAX, RETRY_FIRST_PAUSE * 2**retries)
-    return random.uniform(pause / 2, pause)
+class RetriedTask(DjangoTask):
+    """Celery's own retrying, in its documented base-class form (on the Django task class the app uses):
+    an error escaping the task is tried again up to max_retries times, after a pause of up to
+    retry_backoff seconds doubled at each retry, with full jitter (a hundred tasks that failed together
+    do not come back together), and never longer than retry_backoff_max: a retry scheduled past the
+    broker's visibility timeout would be handed out twice. Five seconds doubled at each of eight
+    retries: a failure is given up within about twenty minutes."""
+
+    autoretry_for = (Exception,)
+    max_retries = 8
+    retry_backoff = 5
+    retry_backoff_max = settings.TASK_RETRY_BACKOFF_MAX
+    retry_jitter = True
+
+    def is_last_try(self):
+        """Whether no retry follows this try: every retry is spent, or the task runs in-process (no
+        broker), where nothing is retried.
+
+        The tasks ask this themselves rather than record their failure in an on_failure handler:
+        on_failure runs only once the error has left the task, which in-process means into the request
+        that completed the course (or asked for staff's retry), and a certificate's failure must not
+        break it. So the last failure is recorded and the task ends normally; every earlier one is
+        raised again for Celery to retry.
+        """
+        return self.request.is_eager or self.request.retries >= self.max_retries
 
 
-@shared_task(bind=True, name="certificates.issue", acks_late=True, max_retries=MAX_RETRIES)
+@shared_task(bind=True, name="certificates.issue", base=RetriedTask, acks_late=True)
 def certificate_issue_task(self, enrolment_id):
     """Issue the enrolment's certificate unless it has one (then nothing happens).
 
@@ -43,11 +61,10 @@ def certificate_issue_task(self, enrolment_id):
     except services.CertificateError as refusal:  # the rules refuse (not completed): nothing to retry
         logger.info("No certificate for enrolment %s: %s", enrolment_id, refusal)
     except Exception as error:
-        if self.request.is_eager or self.request.retries >= self.max_retries:
-            logger.exception("The certificate of enrolment %s failed for good.", enrolment_id)
-            services.certificate_issue_failed(enrolment_id=enrolment_id, reason=f"{type(error).__name__}: {error}")
-            return
-        raise self.retry(exc=error, countdown=retry_countdown(self.request.retries)) from error
+        if not self.is_last_try():
+            raise  # autoretry_for: Celery tries again after a pause
+        logger.exception("The certificate of enrolment %s failed for good.", enrolment_id)
+        services.certificate_issue_failed(enrolment_id=enrolment_id, reason=f"{type(error).__name__}: {error}")
 
 
 @shared_task(name="certificates.sweep", acks_late=True)
@@ -62,7 +79,7 @@ def certificates_sweep():
     return len(ids)
 
 
-@shared_task(bind=True, name="certificates.batch", acks_late=True, max_retries=MAX_RETRIES)
+@shared_task(bind=True, name="certificates.batch", base=RetriedTask, acks_late=True)
 def certificate_batch_task(self, batch_id):
     """Run a class's bulk job; run again after a crash, it picks up where the work stands.
 
@@ -75,8 +92,7 @@ def certificate_batch_task(self, batch_id):
     try:
         services.certificate_batch_run(batch=batch)
     except Exception as error:
-        if self.request.is_eager or self.request.retries >= self.max_retries:
-            logger.exception("The certificate job %s failed for good.", batch_id)
-            services.certificate_batch_failed(batch_id=batch_id, reason=f"{type(error).__name__}: {error}")
-            return
-        raise self.retry(exc=error, countdown=retry_countdown(self.request.retries)) from error
+        if not self.is_last_try():
+            raise  # autoretry_for: Celery tries again after a pause
+        logger.exception("The certificate job %s failed for good.", batch_id)
+        services.certificate_batch_failed(batch_id=batch_id, reason=f"{type(error).__name__}: {error}")

@@ -4,13 +4,18 @@ import datetime
 import hashlib
 import io
 import json
+import random
+from itertools import pairwise
+from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pypdf
 import pypdfium2
 import pytest
 import zxingcpp
+from celery.exceptions import Retry
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 
 from certificates import services
@@ -230,46 +235,77 @@ def test_a_broker_that_cannot_be_reached_does_not_break_the_completion(complete_
     assert not Certificate.objects.exists()  # the sweep will issue it
 
 
-def test_no_retry_waits_longer_than_the_brokers_visibility_timeout():
-    from certificates.tasks import MAX_RETRIES, retry_countdown
-
-    visibility_timeout = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
-    pauses = [retry_countdown(retries) for retries in range(MAX_RETRIES + 1)]
-    assert max(pauses) <= settings.TASK_RETRY_BACKOFF_MAX < visibility_timeout
-    assert pauses[0] < pauses[-1]  # it does back off
+VISIBILITY_TIMEOUT = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
 
 
-def test_a_failure_is_retried_with_backoff_until_the_retries_are_spent(course, graduate, complete_course, monkeypatch):
-    from celery.exceptions import Retry
+def try_as_a_worker(task, *args, retries):
+    """One try of `task` as a worker runs it, after `retries` tries that failed; returns what Celery sent
+    the broker for the next try, (its retry number, its countdown in seconds), or None."""
+    sent = []
 
-    from certificates.tasks import MAX_RETRIES
+    def send(args=None, kwargs=None, **options):
+        sent.append((options["retries"], options["countdown"]))
 
+    task.push_request(
+        id=f"try-{retries}", args=list(args), kwargs={}, retries=retries, is_eager=False, called_directly=False
+    )
+    try:
+        with mock.patch.object(task, "apply_async", send):
+            task.run(*args)
+    except Retry:
+        pass
+    finally:
+        task.pop_request()
+    return sent[0] if sent else None
+
+
+def tries_until_given_up(task, *args):
+    """Every retry Celery schedules for `task`, a worker running each, until it gives up."""
+    scheduled = []
+    while (retry := try_as_a_worker(task, *args, retries=len(scheduled))) is not None:
+        assert retry[0] == len(scheduled) + 1
+        scheduled.append(retry)
+        assert not Certificate.objects.filter(failed_at__isnull=False).exists()  # not given up yet
+    return [countdown for _number, countdown in scheduled]
+
+
+@pytest.fixture
+def failing_certificate(course, graduate, complete_course, monkeypatch):
+    """A completed enrolment whose certificate cannot be made (the disk is full) and was not tried yet."""
     monkeypatch.setattr(certificate_issue_task, "delay", lambda *args: None)
     enrolment = complete_course(course, graduate)
-    monkeypatch.undo()
     monkeypatch.setattr(services, "certificate_pdf", lambda **kwargs: (_ for _ in ()).throw(OSError("disk full")))
-    scheduled = []
+    return enrolment
 
-    def retry(exc, countdown):
-        scheduled.append(countdown)
-        return Retry(exc=exc, when=countdown)
 
-    monkeypatch.setattr(certificate_issue_task, "retry", retry)
-    for retries in range(MAX_RETRIES + 1):  # as a worker runs it: first try, then each retry
-        certificate_issue_task.push_request(retries=retries, is_eager=False)
-        try:
-            if retries < MAX_RETRIES:
-                with pytest.raises(Retry):
-                    certificate_issue_task.run(enrolment.pk)
-                assert not Certificate.objects.filter(failed_at__isnull=False).exists()  # not given up yet
-            else:
-                certificate_issue_task.run(enrolment.pk)
-        finally:
-            certificate_issue_task.pop_request()
+def test_a_failure_is_retried_with_pauses_that_double_up_to_the_cap_then_recorded_and_shown(
+    failing_certificate, monkeypatch, admin_client
+):
+    # The jitter at its top: every pause is the longest Celery may choose.
+    monkeypatch.setattr(random, "randrange", lambda stop: stop - 1)
 
-    assert len(scheduled) == MAX_RETRIES
-    assert scheduled[-1] > scheduled[0]
-    assert "disk full" in Certificate.objects.get(enrolment=enrolment).failure_reason
+    pauses = tries_until_given_up(certificate_issue_task, failing_certificate.pk)
+
+    assert len(pauses) == certificate_issue_task.max_retries
+    assert all(later == min(2 * earlier, settings.TASK_RETRY_BACKOFF_MAX) for earlier, later in pairwise(pauses))
+    assert pauses[-1] == settings.TASK_RETRY_BACKOFF_MAX < VISIBILITY_TIMEOUT
+    certificate = Certificate.objects.get(enrolment=failing_certificate)
+    assert certificate.failed_at is not None and "disk full" in certificate.failure_reason
+    assert "disk full" in admin_client.get(reverse("issued_certificates:inspect", args=[certificate.pk])).text
+
+
+def test_no_retry_waits_longer_than_the_brokers_visibility_timeout(failing_certificate):
+    pauses = tries_until_given_up(certificate_issue_task, failing_certificate.pk)  # with Celery's own jitter
+
+    assert max(pauses) <= settings.TASK_RETRY_BACKOFF_MAX < VISIBILITY_TIMEOUT
+
+
+def test_a_certificate_the_rules_refuse_is_not_retried(completed_enrolment):
+    enrolment = completed_enrolment()
+    Enrolment.objects.filter(pk=enrolment.pk).update(status=Enrolment.Status.ACTIVE, completed_at=None)
+
+    assert try_as_a_worker(certificate_issue_task, enrolment.pk, retries=0) is None
+    assert not Certificate.objects.filter(failed_at__isnull=False).exists()
 
 
 def test_the_sweep_tries_a_failed_certificate_again_after_a_cool_down(
