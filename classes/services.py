@@ -9,7 +9,6 @@ from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
@@ -20,8 +19,7 @@ from classes.selectors import cohort_of
 from core.text import clean_single_line
 from courses.models import Enrolment
 from courses.scope import may_run_course
-from courses.services import LearningError, enrolment_complete_if_done
-from courses.signals import enrolment_completed
+from courses.services import LearningError, enrolment_complete, enrolment_complete_if_done
 
 MAX_EXTRA_ATTEMPTS = 20
 
@@ -111,17 +109,9 @@ def completion_record_on_paper(*, enrolment, by, note):
             )
             % {"organisation": cohort.organisation}
         )
-    updated = Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(
-        status=Enrolment.Status.COMPLETED,
-        completed_at=timezone.now(),
-        completion_recorded_by=by,
-        completion_note=note[:300],
-    )
-    if not updated:
+    # Recorded, logged and announced as every completion is (courses.services.enrolment_complete).
+    if not enrolment_complete(enrolment=enrolment, by=by, note=note):
         raise LearningError(_("This learner has already completed the course."))
-    enrolment.refresh_from_db()
-    log(enrolment, "sekolah_warga.completion_on_paper", user=by, data={"note": enrolment.completion_note})
-    transaction.on_commit(lambda: enrolment_completed.send(sender=Enrolment, enrolment=enrolment))
     return enrolment
 
 

@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from courses.hooks import completion_requirements_met
 from courses.models import CoursePage, Enrolment, ModulePage, ModuleProgress, QuizAttempt
@@ -245,11 +246,35 @@ def _complete_enrolment_if_done(*, enrolment):
     )
     if not modules["total"] or modules["done"] < modules["total"]:
         return
+    enrolment_complete(enrolment=enrolment)
+
+
+@transaction.atomic
+def enrolment_complete(*, enrolment, by=None, note=""):
+    """Record that the learner completed the course: the one place a completion is written.
+
+    `by` is who recorded the completion for the learner, `note` how they completed it: a facilitator
+    recording a course done on paper in class ("dicatat fasilitator"; classes.services checks their
+    own rules first). Without `by` the learner completed it themselves, online: every module done
+    and every requirement met (enrolment_complete_if_done checks). Either way the completion goes to
+    Wagtail's audit log with who did it (the learner, online) and is announced (enrolment_completed)
+    once the transaction commits.
+
+    Happens once whatever races: returns True when this call completed the enrolment, False (and
+    changes nothing) when it was already complete.
+    """
     now = timezone.now()
+    note = note[:300]
     # The conditional update is what makes the completion happen once, whatever races.
     updated = Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(
-        status=Enrolment.Status.COMPLETED, completed_at=now
+        status=Enrolment.Status.COMPLETED, completed_at=now, completion_recorded_by=by, completion_note=note
     )
-    if updated:
-        enrolment.status, enrolment.completed_at = Enrolment.Status.COMPLETED, now
-        transaction.on_commit(lambda: enrolment_completed.send(sender=Enrolment, enrolment=enrolment))
+    if not updated:
+        return False
+    enrolment.status, enrolment.completed_at = Enrolment.Status.COMPLETED, now
+    enrolment.completion_recorded_by, enrolment.completion_note = by, note
+    # Two actions, so that the history tells them apart (courses.wagtail_hooks names both).
+    action = "sekolah_warga.completion" if by is None else "sekolah_warga.completion_on_paper"
+    log(enrolment, action, user=by or enrolment.user, data={"note": note} if note else None)
+    transaction.on_commit(lambda: enrolment_completed.send(sender=Enrolment, enrolment=enrolment))
+    return True

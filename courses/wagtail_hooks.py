@@ -1,4 +1,5 @@
-"""The admin side of courses: who may write which course, who sees which, and course grants."""
+"""The admin side of courses: who may write which course, who sees which, course grants, and completions in
+the audit log."""
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
@@ -124,4 +125,17 @@ def register_course_grant_log_actions(actions):
     actions.register_action("sekolah_warga.course_grant", _("Grant a course"), _("Course granted"))
     actions.register_action(
         "sekolah_warga.course_grant_withdraw", _("Withdraw a course grant"), _("Course grant withdrawn")
+    )
+
+
+# --- Completions -----------------------------------------------------------------------------------
+
+
+@hooks.register("register_log_actions")
+def register_completion_log_actions(actions):
+    """A course completed, in the enrolment's history: online by the learner, or on paper in class as a
+    facilitator recorded it (courses.services.enrolment_complete writes both)."""
+    actions.register_action("sekolah_warga.completion", _("Complete a course online"), _("Completed online"))
+    actions.register_action(
+        "sekolah_warga.completion_on_paper", _("Record completion on paper"), _("Completion recorded by facilitator")
     )

@@ -1,4 +1,5 @@
-"""A facilitator follows their learners' progress and helps them: attempts, paper completion, reset codes."""
+"""A facilitator follows their learners' progress and helps them: attempts, reset codes (a completion recorded on
+paper: tests/courses/test_completion.py)."""
 
 import csv
 import io
@@ -164,42 +165,6 @@ def test_one_more_attempt_warns_the_facilitator_when_the_learner_has_seen_the_an
     with translation.override("id"):
         warning = translation.gettext(ANSWERS_SEEN) % {"name": "Ani"}
     assert (warning in response.text) is warned
-
-
-def test_a_completion_on_paper_is_recorded_logged_and_shown_as_recorded_by_the_facilitator(
-    client, world, course_with_quiz, facilitator
-):
-    cohort = world["own"]
-    enrolment = enrol(cohort, "Ani", phone="+6281200000001")
-
-    client.post(
-        reverse("cohorts:record_paper_completion", args=[cohort.pk, enrolment.pk]),
-        {"note": "Tes kertas 12 Januari 2027, nilai 85"},
-    )
-
-    enrolment.refresh_from_db()
-    assert enrolment.status == Enrolment.Status.COMPLETED
-    assert enrolment.completion_recorded_by == facilitator
-    entry = ModelLogEntry.objects.get(action="sekolah_warga.completion_on_paper")
-    assert entry.data == {"note": "Tes kertas 12 Januari 2027, nilai 85"}
-    assert "dicatat fasilitator" in client.get(reverse("cohorts:progress", args=[cohort.pk])).text
-    client.force_login(enrolment.user)
-    assert "dicatat fasilitator" in client.get("/saya/").text
-    assert "dicatat fasilitator" in client.get(cohort.course.url).text
-
-
-def test_a_completion_on_paper_needs_a_note_and_is_recorded_once(client, world, course_with_quiz, facilitator):
-    cohort = world["own"]
-    enrolment = enrol(cohort, "Ani", phone="+6281200000001")
-    url = reverse("cohorts:record_paper_completion", args=[cohort.pk, enrolment.pk])
-
-    client.post(url, {"note": "  "})
-    enrolment.refresh_from_db()
-    assert enrolment.completed_at is None
-
-    client.post(url, {"note": "Tes kertas"})
-    client.post(url, {"note": "Tes kertas lagi"})
-    assert ModelLogEntry.objects.filter(action="sekolah_warga.completion_on_paper").count() == 1
 
 
 def test_a_phone_only_learner_gets_a_one_time_reset_code_from_the_facilitator(client, world, facilitator):

@@ -1,11 +1,11 @@
-"""A resident enrols, reads, passes the quiz and completes the course; every refusal changes nothing."""
+"""A resident enrols, reads and takes the quiz; every refusal changes nothing (completing the course:
+tests/courses/test_completion.py)."""
 
 import pytest
 from bs4 import BeautifulSoup
 from django.db import IntegrityError, transaction
 
 from courses.models import Enrolment, ModuleProgress, QuizAttempt
-from courses.signals import enrolment_completed
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -106,41 +106,15 @@ def test_the_quiz_page_never_contains_the_answer_key(resident_client, course, mo
         assert len({tuple((k, v) for k, v in sorted(i.attrs.items()) if k != "value") for i in inputs}) == 1
 
 
-def test_passing_the_quiz_and_reading_every_module_completes_the_course_once(resident_client, course, modules):
-    completions = []
-
-    def remember(sender, enrolment, **kwargs):
-        completions.append(enrolment.pk)
-
-    enrolment_completed.connect(remember)
-    try:
-        resident_client.post(course.url + "ikuti/")
-        for module in modules:
-            resident_client.post(module.url + "selesai/")
-        attempt = start_quiz(resident_client, modules[1])
-        with pytest.raises(AssertionError):  # not complete yet: the quiz is still open
-            assert Enrolment.objects.get().completed_at
-        with django_capture_on_commit(resident_client):
-            response = submit(resident_client, modules[1], attempt, correct_answers(attempt))
-    finally:
-        enrolment_completed.disconnect(remember)
+def test_a_passed_quiz_shows_the_score_the_result_and_the_explanations(resident_client, course, modules):
+    # That passing it completes the course is tests/courses/test_completion.py's.
+    resident_client.post(course.url + "ikuti/")
+    attempt = start_quiz(resident_client, modules[1])
+    response = submit(resident_client, modules[1], attempt, correct_answers(attempt))
     assert response.status_code == 302
     result = resident_client.get(response["Location"])
     assert "Nilai: 100%" in result.text and "Lulus" in result.text
     assert "PENJELASAN-SATU" in result.text and "PENJELASAN-DUA" in result.text
-    enrolment = Enrolment.objects.get()
-    assert enrolment.status == Enrolment.Status.COMPLETED and enrolment.completed_at
-    assert completions == [enrolment.pk]
-    completed_at = enrolment.completed_at
-    resident_client.post(modules[0].url + "selesai/")
-    assert Enrolment.objects.get().completed_at == completed_at
-
-
-def django_capture_on_commit(client):
-    """Run on_commit callbacks of the test's transaction, as a real request's commit would."""
-    from django.test import TestCase
-
-    return TestCase.captureOnCommitCallbacks(execute=True)
 
 
 def test_a_double_submission_counts_once(resident_client, course, modules):
