@@ -2,7 +2,8 @@
 
 ``enrolment_completed`` is sent once per enrolment, after the transaction that
 recorded the completion has committed: receivers may enqueue tasks straight away.
-Arguments: ``enrolment``.
+Only courses.services.enrolment_complete sends it, for a completion online and one
+recorded on paper alike. Arguments: ``enrolment``.
 """
 
 from django.dispatch import Signal
