@@ -54,7 +54,7 @@ backup:
 	$(BIN)/python manage.py backup
 
 ## Restore an archive: make restore FILE=backups/sekolah-warga-<time>.tar.gz (RESTORE_CONFIRM=yes to
-## replace a database or media files that are not empty; see README.md, "Backups and restore")
+## replace a database or media files that are not empty; see docs/operations.md, "Backups and restore")
 restore:
 	@test -n "$(FILE)" || { echo "Which archive? make restore FILE=backups/sekolah-warga-<time>.tar.gz" >&2; exit 2; }
 	$(BIN)/python manage.py restore "$(FILE)"

@@ -49,7 +49,7 @@ REPO_ROOT = BENCH_DIR.parent
 WORK_DIR = BENCH_DIR / ".work"
 CACHE_URL = os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/13")
 
-# Two cores: four sync workers (gunicorn's "2-4 x cores"; the README's deployment) keep both cores busy
+# Two cores: four sync workers (gunicorn's "2-4 x cores"; docs/operations.md's deployment) keep both cores busy
 # while some wait on PostgreSQL or Redis. Rendering is CPU-bound Python, so threads would share one GIL
 # (2 workers x 4 gthread threads, 2 or 3 sync workers gave the same ratios within this machine's noise).
 WORKERS = 4

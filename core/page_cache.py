@@ -42,7 +42,7 @@ from wagtail.models import PageViewRestriction
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "page-cache-version"
-# The version expires too (every key of the page cache does: see README, "Security"); a new one
+# The version expires too (every key of the page cache does: see docs/security.md); a new one
 # then starts from the clock, and every page is simply computed once more.
 VERSION_SECONDS = 7 * 24 * 60 * 60
 

@@ -5,7 +5,7 @@ redirect (SECURE_REDIRECT_EXEMPT): a load balancer or a monitor asks a machine b
 plain HTTP, with no site host name and no proxy header, and the answer (the same for every host, and
 secret to nobody) must not be a 400 or a 301. It still gets the security headers, placed after their
 middleware. A check by address therefore does not notice a wrong DJANGO_ALLOWED_HOSTS or proxy
-setting: the external uptime check, through the public address, does (README, "Monitoring").
+setting: the external uptime check, through the public address, does (docs/operations.md, "Monitoring").
 """
 
 from django.conf import settings

@@ -1,6 +1,6 @@
 """Settings shared by every environment.
 
-Everything that differs between machines comes from the environment (see README):
+Everything that differs between machines comes from the environment (see docs/operations.md):
 ``DJANGO_SECRET_KEY``, ``DJANGO_ALLOWED_HOSTS``, ``DATABASE_URL``, ``CELERY_BROKER_URL``,
 ``SITE_URL`` and ``EMAIL_URL``. Unset, they fall back to a zero-set-up development site:
 SQLite, tasks run in-process, e-mail printed to the console.
@@ -175,7 +175,7 @@ STORAGES = {
 # machines; without it each process keeps its own, which is right for one process only.
 # PAGE_CACHE_URL (default: CACHE_URL) gives the page cache a Redis of its own: in production one
 # with a maxmemory and `allkeys-lru`, so that a flood of pages evicts old pages, never sessions,
-# the sign-up and look-up limits' counters or Celery's messages (README, "Security").
+# the sign-up and look-up limits' counters or Celery's messages (docs/security.md).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 CACHES = {
     "default": env.cache("CACHE_URL", default="locmemcache://default"),
@@ -311,7 +311,7 @@ LOGGING = {
 # Celery workers keep this configuration instead of replacing the root logger's handlers with
 # their own format: their lines carry the task id and are JSON in production too.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
-# Where `manage.py backup` writes its archives (database dump plus media; see README).
+# Where `manage.py backup` writes its archives (database dump plus media; see docs/operations.md).
 BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "backups")
 
 # --- Wagtail ---------------------------------------------------------------------------------

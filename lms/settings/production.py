@@ -17,15 +17,15 @@ from .base import env
 # `maxmemory-policy allkeys-lru`, so a flood of pages only ever evicts pages. Unset, pages share
 # CACHE_URL's Redis, which must then run `volatile-lru` (every page key expires), never
 # `allkeys-lru`, which on a Redis that is also the broker would evict Celery's messages; even so,
-# a flood of pages could there evict the sign-up and look-up limits' counters (README, "Security").
+# a flood of pages could there evict the sign-up and look-up limits' counters (docs/security.md).
 for name in ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "CACHE_URL"):
     if not env(name, default=""):
         raise ImproperlyConfigured(
-            f"{name} is not set: production settings need it from the environment (see README)."
+            f"{name} is not set: production settings need it from the environment (see docs/operations.md)."
         )
 
 SECRET_KEY = env("DJANGO_SECRET_KEY")
-# Rotating the key: the old one here for a while keeps sessions and e-mailed links valid (README).
+# Rotating the key: the old one here for a while keeps sessions and e-mailed links valid (docs/operations.md, "Secrets").
 SECRET_KEY_FALLBACKS = [key.strip() for key in env.list("DJANGO_SECRET_KEY_FALLBACKS", default=[]) if key.strip()]
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[SITE_URL])  # noqa: F405
@@ -50,7 +50,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
 }
 
-# One JSON object a line on stderr, for the log collector (see README, "Monitoring"); Python's
+# One JSON object a line on stderr, for the log collector (see docs/operations.md, "Monitoring"); Python's
 # warnings too, which would otherwise be printed as plain text among them.
 LOGGING["handlers"]["console"]["formatter"] = "json"  # noqa: F405
 logging.captureWarnings(True)
