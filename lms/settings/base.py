@@ -195,10 +195,17 @@ CACHES["pages-local"] = {
 # client per process, and with IGNORE_EXCEPTIONS an unreachable Redis is a cache miss (None, or the
 # default asked for), never an error, so the site keeps serving, only slower: pages are computed
 # (core.page_cache), sessions read from the database. Each ignored error is logged, with its traceback.
+# A Redis that hangs rather than refuses would otherwise cost redis-py's default wait on every call
+# of every request: one second is far above a healthy Redis's answer and caps that.
 for _cache in CACHES.values():
     if _cache["BACKEND"] in ("django.core.cache.backends.redis.RedisCache", "django_redis.cache.RedisCache"):
         _cache["BACKEND"] = "django_redis.cache.RedisCache"
-        _cache["OPTIONS"] = {**_cache.get("OPTIONS", {}), "IGNORE_EXCEPTIONS": True}
+        _cache["OPTIONS"] = {
+            **_cache.get("OPTIONS", {}),
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 1,
+            "SOCKET_TIMEOUT": 1,
+        }
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # Sessions are read from the cache (every logged-in request reads one) and kept in the database.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

@@ -7,6 +7,8 @@ tests/lms/test_upgrade_guards.py.
 
 import logging
 import os
+import socket
+import threading
 
 import pytest
 import redis
@@ -19,7 +21,7 @@ from tests.lms.test_settings import read_settings
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 NOTHING_LISTENS = "redis://127.0.0.1:1/0"
 # What lms/settings/base.py makes of a Redis CACHE_URL (checked in the first test below).
-OPTIONS = {"IGNORE_EXCEPTIONS": True}
+OPTIONS = {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1}
 
 
 @pytest.fixture
@@ -59,6 +61,21 @@ def test_an_unreachable_redis_answers_every_call_as_a_miss():
     assert not cache.set("route", 1)
     assert not cache.add("route", 1)
     assert cache.incr("page-cache-version") is None
+
+
+def test_a_redis_that_hangs_is_a_miss_too_not_a_request_that_never_ends():
+    """A Redis host that takes connections and never answers (overloaded, or half of a broken network):
+    without the settings' socket timeouts redis-py waits for ever, and so would every request."""
+    hung = socket.create_server(("127.0.0.1", 0))  # accepts connections (the backlog), never answers
+    answers = []
+    try:
+        cache = RedisCache(f"redis://127.0.0.1:{hung.getsockname()[1]}/0", {"OPTIONS": OPTIONS})
+        call = threading.Thread(target=lambda: answers.append(cache.get("page-cache-version", "miss")), daemon=True)
+        call.start()
+        call.join(timeout=30)  # a bound on a hang, not a measure of speed: the timeouts are one second
+    finally:
+        hung.close()
+    assert answers == ["miss"]
 
 
 @pytest.fixture
