@@ -1,7 +1,9 @@
+import threading
+
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
-from django.db import connection
+from django.db import connection, connections
 from django.db.migrations.executor import MigrationExecutor
 from wagtail.models import Collection, Locale, Page
 
@@ -52,3 +54,32 @@ def migration_executor(wagtail_root):
     executor.loader.build_graph()
     executor.migrate(executor.loader.graph.leaf_nodes())
     ContentType.objects.clear_cache()
+
+
+def _run_together(*calls):
+    barrier = threading.Barrier(len(calls))
+    results = [None] * len(calls)
+
+    def run(index, call):
+        try:
+            barrier.wait()
+            results[index] = call()
+        except Exception as error:  # noqa: BLE001 - the test inspects it
+            results[index] = error
+        finally:
+            connections.close_all()  # this thread's own connections
+
+    threads = [threading.Thread(target=run, args=(index, call)) for index, call in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+@pytest.fixture
+def run_together(transactional_db):
+    """A function that starts the calls in threads at the same moment and returns what each returned or
+    raised: two tabs or a double click at once. Each thread has its own database connection, so the
+    race is real on PostgreSQL (mark such tests to skip on SQLite)."""
+    return _run_together

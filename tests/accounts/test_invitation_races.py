@@ -3,8 +3,6 @@
 Real concurrency needs real connections, so these run on PostgreSQL (as CI does).
 """
 
-import threading
-
 import pytest
 from django.core import mail
 from django.db import connection
@@ -21,31 +19,7 @@ pytestmark = [
 ]
 
 
-def run_together(*calls):
-    """Start the calls in threads at the same moment; return what each returned or raised."""
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def run(index, call):
-        from django.db import connections
-
-        try:
-            barrier.wait()
-            results[index] = call()
-        except Exception as error:  # noqa: BLE001 - the test inspects it
-            results[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(index, call)) for index, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
-
-
-def test_one_code_used_in_two_tabs_at_once_sets_one_password(wagtail_root):
+def test_one_code_used_in_two_tabs_at_once_sets_one_password(wagtail_root, run_together):
     resident = factories.learner(password=None, phone="+6281234567890")
     code = invitation_codes_create(users=[resident], kind=AccountInvitation.Kind.ACTIVATION, created_by=None)[
         resident.pk
@@ -63,7 +37,7 @@ def test_one_code_used_in_two_tabs_at_once_sets_one_password(wagtail_root):
     assert resident.check_password(winner)
 
 
-def test_the_email_task_run_twice_at_once_sends_one_email_per_resident(wagtail_root):
+def test_the_email_task_run_twice_at_once_sends_one_email_per_resident(wagtail_root, run_together):
     residents = [
         factories.learner(full_name=f"Warga {number}", email=f"warga{number}@contoh.id", password=None)
         for number in range(5)

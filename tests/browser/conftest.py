@@ -7,8 +7,12 @@ downloaded. Where it is missing the tests skip with the reason; CI installs it.
 import os
 import shutil
 import threading
+from urllib.parse import urlsplit
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import Client
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 PHONE = {"width": 360, "height": 740}  # a cheap Android phone
@@ -52,6 +56,53 @@ def phone_without_javascript(browser):
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def demo_site(wagtail_root):
+    """The demo content, as a newcomer's `make run` shows it."""
+    call_command("seed_demo")
+
+
+@pytest.fixture
+def session_cookie(live_server):
+    """A function giving the session cookie of a user (a User or a username) logged in on the live server,
+    for a browser context's ``add_cookies``: the tests start logged in without typing a password."""
+
+    def cookie_of(user):
+        if isinstance(user, str):
+            user = get_user_model().objects.get(username=user)
+        client = Client()
+        client.force_login(user)
+        host = urlsplit(live_server.url).hostname
+        return {"name": "sessionid", "value": client.cookies["sessionid"].value, "domain": host, "path": "/"}
+
+    return cookie_of
+
+
+@pytest.fixture
+def log_in(session_cookie):
+    """A function that logs a browser tab in as a user (a User or a username): ``log_in(page, "warga1")``."""
+
+    def log_in_tab(page, user):
+        page.context.add_cookies([session_cookie(user)])
+        return page
+
+    return log_in_tab
+
+
+@pytest.fixture
+def new_tab(browser, session_cookie):
+    """A function that opens a browser tab, logged in when given a user (a User or a username):
+    ``new_tab("warga2", javascript=False)``. Its context is closed after the test with every other."""
+
+    def open_tab(user=None, *, viewport=PHONE, javascript=True):
+        context = browser.new_context(viewport=viewport, java_script_enabled=javascript)
+        if user is not None:
+            context.add_cookies([session_cookie(user)])
+        return context.new_page()
+
+    return open_tab
 
 
 class ConnectionsInFlight:

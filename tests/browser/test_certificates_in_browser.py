@@ -4,27 +4,19 @@ import re
 from urllib.parse import urlsplit
 
 import pypdfium2
-import pytest
 import zxingcpp
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from certificates.models import Certificate
 from tests.browser.conftest import PHONE
-from tests.browser.test_classes_in_browser import logged_in_as
 from tests.browser.test_learning_journey_in_browser import assert_fits_and_accessible
 
 
-@pytest.fixture
-def demo_site(wagtail_root):
-    call_command("seed_demo")
-
-
 def test_a_graduate_downloads_the_certificate_and_its_qr_code_opens_the_valid_verification_page(
-    browser, demo_site, live_server, phone
+    new_tab, demo_site, live_server, phone
 ):
     certificate = Certificate.objects.get(enrolment__user__username="warga2")
-    graduate = logged_in_as(browser, live_server, "warga2", PHONE)
+    graduate = new_tab("warga2", viewport=PHONE)
     graduate.goto(live_server.url + "/saya/")
     with graduate.expect_download() as download:
         graduate.get_by_role("link", name="Unduh sertifikat (PDF)").click()

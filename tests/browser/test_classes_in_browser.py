@@ -4,9 +4,6 @@ their account on a phone and checks in at a meeting with the QR code; a resident
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.test import Client
 from playwright.sync_api import expect
 
 from classes.attendance import check_in_url
@@ -21,27 +18,16 @@ CODE = re.compile(r"^[0-9A-Z]{5}-[0-9A-Z]{5}$")
 
 
 @pytest.fixture
-def demo_site(wagtail_root):
-    call_command("seed_demo")
+def demo_class(demo_site):
+    """Yayasan Lingkungan Lestari's in-person class in Gunung Bahagia, from the demo."""
     return Cohort.objects.get(organisation__slug="yayasan-lingkungan-lestari")
 
 
-def logged_in_as(browser, live_server, username, viewport):
-    client = Client()
-    client.force_login(get_user_model().objects.get(username=username))
-    host = live_server.url.split("//")[1].split(":")[0]
-    context = browser.new_context(viewport=viewport)
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "domain": host, "path": "/"}]
-    )
-    return context.new_page()
-
-
 def test_a_phone_only_learner_activates_their_account_and_checks_in_with_the_qr_code(
-    browser, demo_site, live_server, phone
+    new_tab, demo_class, live_server, phone
 ):
-    cohort = demo_site
-    facilitator = logged_in_as(browser, live_server, "fasilitator-lestari", {"width": 1280, "height": 900})
+    cohort = demo_class
+    facilitator = new_tab("fasilitator-lestari", viewport={"width": 1280, "height": 900})
     facilitator.goto(f"{live_server.url}/admin/kelas/inspect/{cohort.pk}/")
     facilitator.get_by_role("button", name="Kode undangan baru untuk peserta yang belum punya kata sandi").click()
     row = facilitator.get_by_role("row").filter(has_text="Rahmat Hidayat")
@@ -74,17 +60,10 @@ def test_a_phone_only_learner_activates_their_account_and_checks_in_with_the_qr_
 
 
 def test_a_resident_joins_a_class_with_the_code_typed_on_the_course_page_without_javascript(
-    browser, demo_site, live_server
+    new_tab, demo_class, live_server
 ):
-    cohort = demo_site
-    client = Client()
-    client.force_login(get_user_model().objects.get(username="warga2"))
-    host = live_server.url.split("//")[1].split(":")[0]
-    context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "domain": host, "path": "/"}]
-    )
-    page = context.new_page()
+    cohort = demo_class
+    page = new_tab("warga2", javascript=False)
 
     page.goto(live_server.url + cohort.course.url)
     page.get_by_label("Kode kelas dari fasilitator Anda").fill(cohort.enrolment_code.lower())
@@ -94,4 +73,3 @@ def test_a_resident_joins_a_class_with_the_code_typed_on_the_course_page_without
 
     expect(page.get_by_text(f"Anda sudah bergabung ke kelas {cohort.name}.")).to_be_visible()
     assert cohort_of(Enrolment.objects.get(user__username="warga2", course=cohort.course)) == cohort
-    context.close()

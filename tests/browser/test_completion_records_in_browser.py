@@ -1,11 +1,9 @@
 """The completion records report as a clerk uses it on an ordinary laptop screen, in a real browser."""
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from classes.models import Cohort
-from tests.browser.test_classes_in_browser import logged_in_as
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -13,13 +11,8 @@ LAPTOP = {"width": 1366, "height": 768}
 REPORT = "/admin/laporan/kelulusan/"
 
 
-@pytest.fixture
-def demo_site(wagtail_root):
-    call_command("seed_demo")
-
-
-def test_every_column_can_be_scrolled_to_on_a_laptop_screen(browser, demo_site, live_server):
-    page = logged_in_as(browser, live_server, "pemkot", LAPTOP)
+def test_every_column_can_be_scrolled_to_on_a_laptop_screen(new_tab, demo_site, live_server):
+    page = new_tab("pemkot", viewport=LAPTOP)
     page.goto(live_server.url + REPORT)
 
     last_heading = page.get_by_role("columnheader", name="Status sertifikat")
@@ -32,8 +25,8 @@ def test_every_column_can_be_scrolled_to_on_a_laptop_screen(browser, demo_site, 
     assert page.evaluate("document.documentElement.scrollWidth") <= LAPTOP["width"]
 
 
-def test_the_exports_are_offered_with_the_filters_chosen(browser, demo_site, live_server):
-    page = logged_in_as(browser, live_server, "pemkot", LAPTOP)
+def test_the_exports_are_offered_with_the_filters_chosen(new_tab, demo_site, live_server):
+    page = new_tab("pemkot", viewport=LAPTOP)
     page.goto(live_server.url + REPORT + "?status=completed")
 
     page.get_by_role("button", name="Tindakan").click()
@@ -46,9 +39,9 @@ def test_the_exports_are_offered_with_the_filters_chosen(browser, demo_site, liv
     expect(page.get_by_role("link", name="Unduh XLSX")).to_be_visible()
 
 
-def test_choosing_a_course_lists_its_classes_in_the_class_filter(browser, demo_site, live_server):
+def test_choosing_a_course_lists_its_classes_in_the_class_filter(new_tab, demo_site, live_server):
     cohort = Cohort.objects.select_related("course").get(organisation__slug="yayasan-lingkungan-lestari")
-    page = logged_in_as(browser, live_server, "pemkot", LAPTOP)
+    page = new_tab("pemkot", viewport=LAPTOP)
     page.goto(live_server.url + REPORT)
 
     page.get_by_role("button", name="Tampilkan saringan").click()

@@ -2,9 +2,6 @@
 a lesson and its quiz, on the editing bar staff see on public pages, and in the Wagtail admin."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.test import Client
 from playwright.sync_api import expect
 
 from classes.models import Cohort
@@ -24,11 +21,6 @@ PUBLIC_PATHS = [
     "/akun/daftar/",
     "/akun/masuk/",
 ]
-
-
-@pytest.fixture
-def demo_site(wagtail_root):
-    call_command("seed_demo")
 
 
 @pytest.fixture
@@ -52,14 +44,6 @@ def visit(page, url):
     page.wait_for_load_state("networkidle")
 
 
-def log_in(page, live_server, username):
-    client = Client()
-    client.force_login(get_user_model().objects.get(username=username))
-    host = live_server.url.split("//")[1].split(":")[0]
-    cookie = {"name": "sessionid", "value": client.cookies["sessionid"].value, "domain": host, "path": "/"}
-    page.context.add_cookies([cookie])
-
-
 def test_public_pages_run_without_a_policy_violation(demo_site, live_server, watched):
     for path in PUBLIC_PATHS:
         visit(watched, live_server.url + path)
@@ -68,8 +52,8 @@ def test_public_pages_run_without_a_policy_violation(demo_site, live_server, wat
     assert watched.violations == []
 
 
-def test_a_lesson_and_its_quiz_run_without_a_policy_violation(demo_site, live_server, watched):
-    log_in(watched, live_server, "warga1")  # enrolled in this course by seed_demo
+def test_a_lesson_and_its_quiz_run_without_a_policy_violation(demo_site, live_server, watched, log_in):
+    log_in(watched, "warga1")  # enrolled in this course by seed_demo
     module = ModulePage.objects.live().filter(url_path__contains="/hak-dan-kewajiban-warga/").order_by("path").first()
     visit(watched, live_server.url + module.url)
     watched.get_by_role("button", name="Mulai kuis").click()
@@ -79,9 +63,9 @@ def test_a_lesson_and_its_quiz_run_without_a_policy_violation(demo_site, live_se
     assert watched.violations == []
 
 
-def test_the_wagtail_admin_and_the_editing_bar_run_without_a_policy_violation(demo_site, live_server, watched):
+def test_the_wagtail_admin_and_the_editing_bar_run_without_a_policy_violation(demo_site, live_server, watched, log_in):
     visit(watched, live_server.url + "/admin/login/")
-    log_in(watched, live_server, "admin")
+    log_in(watched, "admin")
     module = ModulePage.objects.live().order_by("path").first()
     for path in ["/admin/", f"/admin/pages/{module.pk}/edit/", "/admin/documents/", "/admin/images/"]:
         visit(watched, live_server.url + path)

@@ -6,18 +6,11 @@ import zipfile
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.test import Client
 from playwright.sync_api import expect
 
 from tests.browser.conftest import PHONE
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def demo_site(wagtail_root):
-    call_command("seed_demo")
 
 
 @pytest.fixture
@@ -33,18 +26,10 @@ def page(browser):
     context.close()
 
 
-def log_in(page, live_server, username):
-    client = Client()
-    client.force_login(get_user_model().objects.get(username=username))
-    host = live_server.url.split("//")[1].split(":")[0]
-    cookie = {"name": "sessionid", "value": client.cookies["sessionid"].value, "domain": host, "path": "/"}
-    page.context.add_cookies([cookie])
-
-
-def test_a_resident_downloads_their_data_then_deletes_their_account(demo_site, live_server, page):
+def test_a_resident_downloads_their_data_then_deletes_their_account(demo_site, live_server, page, log_in):
     resident = get_user_model().objects.get(username="warga2")  # has a completed course and its certificate
     name = resident.get_full_name()
-    log_in(page, live_server, "warga2")
+    log_in(page, "warga2")
 
     page.goto(live_server.url + "/saya/profil/")
     page.get_by_role("link", name="Data saya: unduh, tarik persetujuan, atau hapus akun").click()

@@ -5,8 +5,6 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.test import Client
 from playwright.sync_api import expect
 
 from courses.models import Enrolment, ModulePage, QuizAttempt
@@ -17,23 +15,8 @@ COURSE = "/kursus/anggaran-kelurahan-desa-dan-musrenbang/"
 
 
 @pytest.fixture
-def demo_site(wagtail_root):
-    call_command("seed_demo")
-
-
-@pytest.fixture
-def resident_cookie(demo_site, live_server):
-    user = get_user_model().objects.create_user("pembaca", password="kata-sandi-panjang-sekali")
-    client = Client()
-    client.force_login(user)
-    host = live_server.url.split("//")[1].split(":")[0]
-    return {"name": "sessionid", "value": client.cookies["sessionid"].value, "domain": host, "path": "/"}
-
-
-def logged_in(browser, cookie, javascript=True):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=javascript)
-    context.add_cookies([cookie])
-    return context.new_page()
+def resident(demo_site):
+    return get_user_model().objects.create_user("pembaca", password="kata-sandi-panjang-sekali")
 
 
 def assert_fits_and_accessible(page):
@@ -110,6 +93,6 @@ def test_a_new_resident_signs_up_and_completes_a_course_on_a_phone(browser, demo
     context.close()
 
 
-def test_the_whole_course_works_without_javascript(browser, resident_cookie, live_server):
-    page = logged_in(browser, resident_cookie, javascript=False)
+def test_the_whole_course_works_without_javascript(new_tab, resident, live_server):
+    page = new_tab(resident, javascript=False)
     take_the_course(page, live_server, check_accessibility=False, username="pembaca")

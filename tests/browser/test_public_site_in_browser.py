@@ -2,7 +2,6 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -16,11 +15,6 @@ PUBLIC_PATHS = [
     "/tentang/",
     "/data/",
 ]
-
-
-@pytest.fixture
-def demo_site(wagtail_root):
-    call_command("seed_demo")
 
 
 def serious_violations(page):
