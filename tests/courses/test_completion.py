@@ -8,12 +8,14 @@ test: tests/courses/test_attendance.py, tests/classes/test_course_grants.py.
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import ModelLogEntry
 
+from classes.services import completion_record_on_paper
 from courses.models import Enrolment, ModulePage
-from courses.services import enrolment_create, module_mark_read, quiz_attempt_open, quiz_attempt_submit
+from courses.services import LearningError, enrolment_create, module_mark_read, quiz_attempt_open, quiz_attempt_submit
 from courses.signals import enrolment_completed
 from organisations.models import Membership
 from organisations.services import GOVERNMENT_STAFF_GROUP, government_role_grant, membership_set, organisation_create
@@ -193,3 +195,54 @@ def test_a_course_completed_online_cannot_be_recorded_on_paper_again(client, in_
     assert list(ModelLogEntry.objects.filter(action__startswith="sekolah_warga.completion").values_list("action")) == [
         (ONLINE,)
     ]
+
+
+# --- Races (real concurrent transactions: PostgreSQL) ------------------------------------------------
+
+race = pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL: concurrent transactions")
+
+
+@race
+@pytest.mark.django_db(transaction=True)
+def test_the_last_two_modules_completed_at_once_complete_the_course_once(wagtail_root, run_together, completions):
+    tree = factories.site_tree(factories.home_page())
+    course = factories.course_page(tree["courses"])
+    first = factories.module_page(course, title="Pertama")
+    second = factories.module_page(course, title="Kedua")
+    resident = factories.resident()
+    enrolment = enrolment_create(user=resident, course=course)
+
+    run_together(
+        lambda: module_mark_read(user=resident, module=first),
+        lambda: module_mark_read(user=resident, module=second),
+    )
+
+    enrolment.refresh_from_db()
+    assert enrolment.completed_at is not None
+    assert completions == [enrolment.pk]
+    assert ModelLogEntry.objects.filter(action=ONLINE).count() == 1
+
+
+@race
+@pytest.mark.django_db(transaction=True)
+def test_a_completion_on_paper_at_the_moment_the_learner_completes_online_completes_once(
+    wagtail_root, run_together, completions, in_class
+):
+    enrolment, facilitator = in_class["enrolment"], in_class["facilitator"]
+    module = ModulePage.objects.child_of(enrolment.course).get()
+
+    online, on_paper = run_together(
+        lambda: module_mark_read(user=enrolment.user, module=module),
+        lambda: completion_record_on_paper(enrolment=enrolment, by=facilitator, note="Tes kertas"),
+    )
+
+    enrolment.refresh_from_db()
+    assert completions == [enrolment.pk]
+    entries = list(ModelLogEntry.objects.filter(action__startswith="sekolah_warga.completion"))
+    assert len(entries) == 1
+    if entries[0].action == ON_PAPER:  # the facilitator was first: the learner's reading is recorded, silently
+        assert enrolment.completion_recorded_by == facilitator
+        assert not isinstance(online, Exception)
+    else:  # the learner was first: the facilitator is told
+        assert enrolment.completion_recorded_by is None
+        assert isinstance(on_paper, LearningError)

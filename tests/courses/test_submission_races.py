@@ -1,6 +1,7 @@
 """Two tabs or a double click submitting the same attempt at the same moment: it counts once.
 
-Real concurrency needs real connections, so these run on PostgreSQL (as CI does).
+Real concurrency needs real connections, so these run on PostgreSQL (as CI does). Two modules completed at
+once completing the course once: tests/courses/test_completion.py.
 """
 
 import threading
@@ -9,8 +10,7 @@ import pytest
 from django.db import connection
 
 from courses.models import ModuleProgress, QuizAttempt
-from courses.services import enrolment_create, module_mark_read, quiz_attempt_open, quiz_attempt_submit
-from courses.signals import enrolment_completed
+from courses.services import enrolment_create, quiz_attempt_open, quiz_attempt_submit
 from tests import factories
 
 pytestmark = [
@@ -102,28 +102,3 @@ def test_enrolling_twice_at_once_makes_one_enrolment(wagtail_tree):
         lambda: enrolment_create(user=resident, course=course),
     )
     assert first.pk == second.pk
-
-
-def test_the_last_two_modules_completed_at_once_complete_the_course(wagtail_root):
-    tree = factories.site_tree(factories.home_page())
-    course = factories.course_page(tree["courses"])
-    first = factories.module_page(course, title="Pertama")
-    second = factories.module_page(course, title="Kedua")
-    resident = factories.resident()
-    enrolment = enrolment_create(user=resident, course=course)
-    completions = []
-
-    def remember(sender, enrolment, **kwargs):
-        completions.append(enrolment.pk)
-
-    enrolment_completed.connect(remember)
-    try:
-        run_together(
-            lambda: module_mark_read(user=resident, module=first),
-            lambda: module_mark_read(user=resident, module=second),
-        )
-    finally:
-        enrolment_completed.disconnect(remember)
-    enrolment.refresh_from_db()
-    assert enrolment.completed_at is not None
-    assert completions == [enrolment.pk]
