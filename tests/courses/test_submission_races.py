@@ -4,8 +4,6 @@ Real concurrency needs real connections, so these run on PostgreSQL (as CI does)
 once completing the course once: tests/courses/test_completion.py.
 """
 
-import threading
-
 import pytest
 from django.db import connection
 
@@ -17,30 +15,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL: concurrent transactions"),
 ]
-
-
-def run_together(*calls):
-    """Start the calls in threads at the same moment; return what each returned or raised."""
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def run(index, call):
-        from django.db import connections
-
-        try:
-            barrier.wait()
-            results[index] = call()
-        except Exception as error:  # noqa: BLE001 - the test inspects it
-            results[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
 
 
 @pytest.fixture
@@ -68,7 +42,7 @@ def answers(attempt, *, right):
     return {str(question["id"]): [next(c["id"] for c in question["choices"] if c["is_correct"] is right)]}
 
 
-def test_the_same_attempt_submitted_twice_at_once_is_graded_once(open_attempt):
+def test_the_same_attempt_submitted_twice_at_once_is_graded_once(open_attempt, run_together):
     resident, module, attempt = open_attempt
     first, second = run_together(
         lambda: quiz_attempt_submit(user=resident, token=attempt.token, answers=answers(attempt, right=True)),
@@ -82,7 +56,7 @@ def test_the_same_attempt_submitted_twice_at_once_is_graded_once(open_attempt):
     assert ModuleProgress.objects.get(module=module).best_score_percent == graded.score_percent
 
 
-def test_two_tabs_starting_the_quiz_at_once_share_one_attempt(wagtail_tree):
+def test_two_tabs_starting_the_quiz_at_once_share_one_attempt(wagtail_tree, run_together):
     course, module = wagtail_tree
     resident = factories.resident()
     enrolment_create(user=resident, course=course)
@@ -94,7 +68,7 @@ def test_two_tabs_starting_the_quiz_at_once_share_one_attempt(wagtail_tree):
     assert QuizAttempt.objects.count() == 1
 
 
-def test_enrolling_twice_at_once_makes_one_enrolment(wagtail_tree):
+def test_enrolling_twice_at_once_makes_one_enrolment(wagtail_tree, run_together):
     course, _module = wagtail_tree
     resident = factories.resident()
     first, second = run_together(
