@@ -25,7 +25,8 @@ for name in ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "CACHE_URL"):
         )
 
 SECRET_KEY = env("DJANGO_SECRET_KEY")
-# Rotating the key: the old one here for a while keeps sessions and e-mailed links valid (docs/operations.md, "Secrets").
+# Rotating the key: the old one here for a while keeps sessions and e-mailed links valid
+# (docs/operations.md, "Secrets").
 SECRET_KEY_FALLBACKS = [key.strip() for key in env.list("DJANGO_SECRET_KEY_FALLBACKS", default=[]) if key.strip()]
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[SITE_URL])  # noqa: F405
