@@ -55,8 +55,8 @@ import tempfile
 import time
 from pathlib import Path
 
-BENCH_DIR = Path(__file__).resolve().parent
-REPO_ROOT = BENCH_DIR.parent
+from processes import REPO_ROOT, stop
+
 BROKER_URL = os.environ.get("CELERY_BROKER_URL") or "redis://127.0.0.1:6379/0"
 
 COUNT = int(os.environ.get("BENCH_CERTIFICATES", "2000"))
@@ -410,20 +410,6 @@ def celery_worker(env: dict, work: Path, number: int, queue: str):
         yield {"process": process, "node": node, "log": log_path, "output": work / f"worker-{number}.out"}
     finally:
         stop(process)
-
-
-def stop(process) -> None:
-    if process.poll() is None:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)  # warm shutdown: the task at hand ends first
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGKILL)
 
 
 def check_alive(workers: list[dict]) -> None:

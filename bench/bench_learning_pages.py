@@ -42,12 +42,10 @@ import time
 from pathlib import Path
 
 import http_load
+from processes import BENCH_DIR, CACHE_URL, REPO_ROOT, server_environment, stop
 from run import create_database_if_missing
 
-BENCH_DIR = Path(__file__).resolve().parent
-REPO_ROOT = BENCH_DIR.parent
 WORK_DIR = BENCH_DIR / ".work"
-CACHE_URL = os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/13")
 
 # Two cores: four sync workers (gunicorn's "2-4 x cores"; docs/operations.md's deployment) keep both cores busy
 # while some wait on PostgreSQL or Redis. Rendering is CPU-bound Python, so threads would share one GIL
@@ -78,15 +76,7 @@ def run() -> list[dict]:
     WORK_DIR.mkdir(exist_ok=True)
     database_url = learning_database_url(os.environ["DATABASE_URL"])
     create_database_if_missing(database_url)
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "DATABASE_URL": database_url,
-        "CACHE_URL": CACHE_URL,
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "PYTHONPATH": os.pathsep.join([str(REPO_ROOT), str(BENCH_DIR)]),
-    }
-    env.pop("DJANGO_DEBUG", None)
+    env = server_environment(database_url)
     flush_cache_database()
 
     print("    preparing the database, residents and sessions …", flush=True)
@@ -181,7 +171,7 @@ def gunicorn(env: dict, port: int, *, workers: int = WORKERS, timeout: int = 60)
             wait_until_serving(process, port, log_path)
             yield process
         finally:
-            stop(process)
+            stop(process, timeout=15)
             signal.signal(signal.SIGTERM, previous_handler)
 
 
@@ -201,21 +191,6 @@ def wait_until_serving(process, port: int, log_path: Path, seconds: float = 60) 
             pass
         time.sleep(0.2)
     raise RuntimeError(f"gunicorn did not answer within {seconds} s; see {log_path}")
-
-
-def stop(process) -> None:
-    if process.poll() is None:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-    # Workers that outlived their master (they should not) are in the same group.
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGKILL)
 
 
 def get(port: int, path: str, cookies: dict | None = None):

@@ -36,7 +36,8 @@ import threading
 import time
 from pathlib import Path
 
-from bench_learning_pages import CACHE_URL, flush_cache_database, free_port, gunicorn, redis_client
+from bench_learning_pages import flush_cache_database, free_port, gunicorn, redis_client
+from processes import CACHE_URL, server_environment
 from run import create_database_if_missing
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -60,15 +61,7 @@ def run() -> list[dict]:
     WORK_DIR.mkdir(exist_ok=True)
     database_url = reports_database_url(os.environ["DATABASE_URL"])
     create_database_if_missing(database_url)
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "DATABASE_URL": database_url,
-        "CACHE_URL": CACHE_URL,
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "PYTHONPATH": os.pathsep.join([str(REPO_ROOT), str(BENCH_DIR)]),
-    }
-    env.pop("DJANGO_DEBUG", None)
+    env = server_environment(database_url)
     flush_cache_database()
     print("    preparing the database …", flush=True)
     out = WORK_DIR / "reports_prepare_out.json"
