@@ -56,6 +56,21 @@ def migration_executor(wagtail_root):
     ContentType.objects.clear_cache()
 
 
+@pytest.fixture
+def migrate_to(migration_executor):
+    """A function that migrates the database to `targets` (forwards or back) and returns the historical
+    apps of that state, for rows made and read as they were then. A target `(app, None)` unapplies the
+    app, which has no state to return. The database is migrated to the latest again afterwards."""
+
+    def migrate(targets):
+        migration_executor.loader.build_graph()  # what the previous migrate applied or unapplied
+        migration_executor.migrate(targets)
+        migration_executor.loader.build_graph()
+        return migration_executor.loader.project_state([key for key in targets if key[1] is not None]).apps
+
+    return migrate
+
+
 def _run_together(*calls):
     barrier = threading.Barrier(len(calls))
     results = [None] * len(calls)

@@ -4,9 +4,7 @@ the move finds them after it, in accounts' table, with their content type."""
 import datetime
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -14,23 +12,8 @@ BEFORE = [("accounts", "0006_clean_text"), ("privacy", "0001_initial")]
 AFTER = [("accounts", "0007_consentrecord"), ("privacy", "0002_consentrecord_to_accounts")]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-@pytest.fixture
-def migrated_back():
-    """The database as it was before the move; put back to the latest migrations afterwards."""
-    yield migrate(BEFORE)
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
-    ContentType.objects.clear_cache()
-
-
-def test_consent_records_keep_their_rows_and_content_type_when_they_move_to_accounts(migrated_back):
-    old = migrated_back
+def test_consent_records_keep_their_rows_and_content_type_when_they_move_to_accounts(migrate_to):
+    old = migrate_to(BEFORE)  # the database as it was before the move
     user_model = old.get_model("accounts", "User")
     resident = user_model.objects.create(username="siti", first_name="Siti Rahmawati")
     facilitator = user_model.objects.create(username="fasilitator")
@@ -46,7 +29,7 @@ def test_consent_records_keep_their_rows_and_content_type_when_they_move_to_acco
     old_content_type.objects.filter(model="consentrecord").delete()
     content_type = old_content_type.objects.create(app_label="privacy", model="consentrecord")
 
-    new = migrate(AFTER)
+    new = migrate_to(AFTER)
 
     records = new.get_model("accounts", "ConsentRecord").objects.order_by("pk")
     assert list(records.values_list("pk", "user_id", "kind", "action", "notice_version", "at", "recorded_by_id")) == [

@@ -9,12 +9,6 @@ BEFORE = [("accounts", "0008_privacynoticesettings")]
 AFTER = [("accounts", "0009_privacy_notice_page_choose")]
 
 
-def migrate(executor, targets):
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 def add_child(apps, parent, *, slug, content_type):
     """A page row under `parent`, as treebeard would number it (enough for the migration to find it)."""
     Page = apps.get_model("wagtailcore", "Page")
@@ -31,8 +25,8 @@ def add_child(apps, parent, *, slug, content_type):
     )
 
 
-def test_a_site_with_a_page_at_privasi_gets_it_chosen_and_one_without_gets_none(migration_executor):
-    old = migrate(migration_executor, BEFORE)
+def test_a_site_with_a_page_at_privasi_gets_it_chosen_and_one_without_gets_none(migrate_to):
+    old = migrate_to(BEFORE)
     Page, Site = old.get_model("wagtailcore", "Page"), old.get_model("wagtailcore", "Site")
     content_type = old.get_model("contenttypes", "ContentType").objects.get_or_create(
         app_label="wagtailcore", model="page"
@@ -47,7 +41,7 @@ def test_a_site_with_a_page_at_privasi_gets_it_chosen_and_one_without_gets_none(
     notice = add_child(old, homes[0], slug="privasi", content_type=content_type)
     add_child(old, homes[1], slug="kebijakan", content_type=content_type)
 
-    new = migrate(migration_executor, AFTER)
+    new = migrate_to(AFTER)
 
     chosen = dict(
         new.get_model("accounts", "PrivacyNoticeSettings").objects.values_list("site_id", "privacy_notice_page_id")

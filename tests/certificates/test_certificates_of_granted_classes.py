@@ -100,7 +100,7 @@ def test_the_open_badges_json_of_a_self_run_class_has_no_source(client, world):
     assert data["credentialSubject"]["achievement"]["creator"]["name"] == OWNER
 
 
-def test_the_migration_gives_old_certificates_their_classs_organisation_or_the_owner(migration_executor, world):
+def test_the_migration_gives_old_certificates_their_classs_organisation_or_the_owner(migrate_to, world):
     in_cerdas_class = certificate_issue(
         enrolment_id=completed_enrolment(
             make_cohort(course=world["own_course"], organisation=world["cerdas"], name="Kelas Lama"), "Budi Santoso"
@@ -113,9 +113,8 @@ def test_the_migration_gives_old_certificates_their_classs_organisation_or_the_o
 
     # The database as it was before the field existed (the classes' move undone with it, which puts each
     # enrolment's class back in its column), then the migration that fills it in.
-    migration_executor.migrate([("certificates", "0003_certificate_holder_name_withheld_at")])
-    migration_executor.loader.build_graph()
-    migration_executor.migrate([("certificates", "0004_certificateversion_runner_name")])
+    migrate_to([("certificates", "0003_certificate_holder_name_withheld_at")])
+    migrate_to([("certificates", "0004_certificateversion_runner_name")])
 
     versions = {
         version.certificate_id: version

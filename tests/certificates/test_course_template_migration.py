@@ -1,14 +1,12 @@
 """A course's certificate template moves from its page to certificates, and back, without losing a choice.
 
-Run with Django's MigrationExecutor: rows are made with the historical models before the move and looked
-for after it (and after moving back). The database ends at the latest migrations again.
+Run with Django's MigrationExecutor (the migrate_to fixture): rows are made with the historical models before
+the move and looked for after it (and after moving back). The database ends at the latest migrations again.
 """
 
 import uuid
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -16,17 +14,8 @@ CERTIFICATES_MIGRATION = ("certificates", "0005_coursecertificatetemplate")
 COURSES_MIGRATION = ("courses", "0009_coursepage_certificate_template_moves_to_certificates")
 
 
-def migrated_to(targets):
-    """The historical apps once the database is migrated to `targets`."""
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
-
-
-def before_the_move():
+def before_the_move(graph):
     """Certificates and courses each just before their part of the move (whatever their numbers become)."""
-    graph = MigrationExecutor(connection).loader.graph
     return sorted(
         parent.key
         for migration in (CERTIFICATES_MIGRATION, COURSES_MIGRATION)
@@ -65,24 +54,20 @@ def course_page(apps, *, slug, path, template=None):
     )
 
 
-def test_each_courses_template_choice_survives_the_move_and_the_way_back():
-    latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
-    before = before_the_move()
-    try:
-        old = migrated_to(before)
-        Template = old.get_model("certificates", "CertificateTemplate")
-        city = Template.objects.create(name="Templat Pemkot")
-        chosen = course_page(old, slug="pengelolaan-sampah", path="9001", template=city)
-        unchosen = course_page(old, slug="anggaran-kelurahan", path="9002")
+def test_each_courses_template_choice_survives_the_move_and_the_way_back(migration_executor, migrate_to):
+    before = before_the_move(migration_executor.loader.graph)
+    old = migrate_to(before)
+    Template = old.get_model("certificates", "CertificateTemplate")
+    city = Template.objects.create(name="Templat Pemkot")
+    chosen = course_page(old, slug="pengelolaan-sampah", path="9001", template=city)
+    unchosen = course_page(old, slug="anggaran-kelurahan", path="9002")
 
-        new = migrated_to([CERTIFICATES_MIGRATION, COURSES_MIGRATION])
-        choices = new.get_model("certificates", "CourseCertificateTemplate").objects
-        assert list(choices.values_list("course_id", "template__name")) == [(chosen.pk, "Templat Pemkot")]
-        assert not choices.filter(course_id=unchosen.pk).exists()
+    new = migrate_to([CERTIFICATES_MIGRATION, COURSES_MIGRATION])
+    choices = new.get_model("certificates", "CourseCertificateTemplate").objects
+    assert list(choices.values_list("course_id", "template__name")) == [(chosen.pk, "Templat Pemkot")]
+    assert not choices.filter(course_id=unchosen.pk).exists()
 
-        back = migrated_to(before)
-        pages = back.get_model("courses", "CoursePage").objects
-        assert pages.get(pk=chosen.pk).certificate_template_id == city.pk
-        assert pages.get(pk=unchosen.pk).certificate_template_id is None
-    finally:
-        migrated_to(latest)
+    back = migrate_to(before)
+    pages = back.get_model("courses", "CoursePage").objects
+    assert pages.get(pk=chosen.pk).certificate_template_id == city.pk
+    assert pages.get(pk=unchosen.pk).certificate_template_id is None

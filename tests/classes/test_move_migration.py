@@ -24,19 +24,13 @@ LAST_BEFORE_THE_MOVE = ("courses", "0009_coursepage_certificate_template_moves_t
 BEFORE_THE_MOVE = [LAST_BEFORE_THE_MOVE, ("classes", None)]
 
 
-def migrate(migration_executor, targets):
-    migration_executor.loader.build_graph()
-    migration_executor.migrate(targets)
-    migration_executor.loader.build_graph()
-
-
 def enrolment_columns():
     with connection.cursor() as cursor:
         return {column.name for column in connection.introspection.get_table_description(cursor, "courses_enrolment")}
 
 
 @pytest.fixture
-def before_the_move(migration_executor):
+def before_the_move(migrate_to):
     """A class with a facilitator, a meeting and one learner who attended it, and a resident learning
     on their own, written as the courses app wrote them before the move."""
     course = factories.course_page(factories.site_tree(factories.home_page())["courses"])
@@ -46,8 +40,7 @@ def before_the_move(migration_executor):
     in_class = factories.learner(full_name="Ani Wulandari")
     alone = factories.learner(full_name="Budi Santoso")
 
-    migrate(migration_executor, BEFORE_THE_MOVE)
-    old = migration_executor.loader.project_state(LAST_BEFORE_THE_MOVE).apps
+    old = migrate_to(BEFORE_THE_MOVE)
     OldCohort = old.get_model("courses", "Cohort")
     cohort = OldCohort.objects.create(
         name="Kelas Gunung Bahagia",
@@ -89,12 +82,12 @@ def before_the_move(migration_executor):
 
 
 def test_classes_meetings_attendance_and_each_enrolments_class_are_found_after_the_move(
-    migration_executor, before_the_move
+    migration_executor, migrate_to, before_the_move
 ):
     rows = before_the_move
     assert "cohort_id" in enrolment_columns()
 
-    migrate(migration_executor, migration_executor.loader.graph.leaf_nodes())
+    migrate_to(migration_executor.loader.graph.leaf_nodes())
 
     cohort = Cohort.objects.get(pk=rows["cohort"])
     assert (cohort.name, cohort.enrolment_code, cohort.min_attendance_percent) == (
@@ -117,13 +110,12 @@ def test_classes_meetings_attendance_and_each_enrolments_class_are_found_after_t
     assert "cohort_id" not in enrolment_columns()
 
 
-def test_moving_back_puts_each_enrolments_class_back_in_its_column(migration_executor, before_the_move):
+def test_moving_back_puts_each_enrolments_class_back_in_its_column(migration_executor, migrate_to, before_the_move):
     rows = before_the_move
-    migrate(migration_executor, migration_executor.loader.graph.leaf_nodes())
+    migrate_to(migration_executor.loader.graph.leaf_nodes())
 
-    migrate(migration_executor, BEFORE_THE_MOVE)
+    old = migrate_to(BEFORE_THE_MOVE)
 
-    old = migration_executor.loader.project_state(LAST_BEFORE_THE_MOVE).apps
     OldEnrolment = old.get_model("courses", "Enrolment")
     assert OldEnrolment.objects.get(pk=rows["learner"]).cohort_id == rows["cohort"]
     assert OldEnrolment.objects.get(pk=rows["on_their_own"]).cohort_id is None

@@ -5,7 +5,6 @@ import datetime
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -13,22 +12,8 @@ BEFORE = [("privacy", "0002_consentrecord_to_accounts")]
 AFTER = [("privacy", "0003_recordaccess_export_id")]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-@pytest.fixture
-def migrated_back():
-    """The database as it was before the change; put back to the latest migrations afterwards."""
-    yield migrate(BEFORE)
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-
-def test_the_access_log_keeps_its_entries_and_their_exports_ids(migrated_back):
-    old = migrated_back
+def test_the_access_log_keeps_its_entries_and_their_exports_ids(migrate_to):
+    old = migrate_to(BEFORE)  # the database as it was before the change
     user_model = old.get_model("accounts", "User")
     resident = user_model.objects.create(username="siti", first_name="Siti Rahmawati")
     staff = user_model.objects.create(username="staf")
@@ -40,7 +25,7 @@ def test_the_access_log_keeps_its_entries_and_their_exports_ids(migrated_back):
     )
     opened = access.objects.create(resident=resident, accessed_by=staff, accessed_at=at, action="learner-record")
 
-    new = migrate(AFTER)
+    new = migrate_to(AFTER)
 
     entries = new.get_model("privacy", "RecordAccess").objects.order_by("pk")
     assert list(entries.values_list("pk", "resident_id", "accessed_by_id", "accessed_at", "action", "export_id")) == [
