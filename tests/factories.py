@@ -10,6 +10,7 @@ from cms_pages.models import StandardPage
 from cms_pages.services import home_page_install
 from courses.models import CourseIndexPage, CoursePage, ModulePage, QuizQuestion
 from organisations.models import Organisation
+from organisations.services import government_role_grant, membership_set
 from participation.models import BudgetingCallIndexPage, BudgetingCallPage, ForumIndexPage, ForumPage
 from regions.models import Region
 
@@ -145,6 +146,19 @@ def resident(username="warga", password="kata-sandi-rahasia"):
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.create_user(username=username, password=password, first_name="Siti Rahma")
+
+
+def users_with_roles(*, members=(), government=()):
+    """One user per role, named after it (spaces become hyphens): `members` are (role, organisation,
+    membership role) triples, `government` (role, group) pairs of the city's staff groups."""
+    users = {}
+    for role, organisation, membership_role in members:
+        users[role] = resident(username=role.replace(" ", "-"))
+        membership_set(user=users[role], organisation=organisation, role=membership_role)
+    for role, group in government:
+        users[role] = resident(username=role.replace(" ", "-"))
+        government_role_grant(user=users[role], group_name=group)
+    return users
 
 
 def quiz_question(*, prompt, choices, kind="single", explanation="Penjelasan."):

@@ -19,8 +19,6 @@ from organisations.models import Membership
 from organisations.services import (
     GOVERNMENT_STAFF_GROUP,
     REVIEWERS_GROUP,
-    government_role_grant,
-    membership_set,
     organisation_create,
 )
 from tests import factories
@@ -34,17 +32,14 @@ NAMESPACE = "course_certificate_templates"
 def world(site_tree):
     lestari = organisation_create(name="Yayasan Lingkungan Lestari", slug="lestari", kind="ngo")
     cerdas = organisation_create(name="Perkumpulan Warga Cerdas", slug="cerdas", kind="ngo")
-    users = {}
-    for role, organisation, membership_role in [
-        ("author", lestari, Membership.Role.AUTHOR),
-        ("facilitator", lestari, Membership.Role.FACILITATOR),
-        ("other author", cerdas, Membership.Role.AUTHOR),
-    ]:
-        users[role] = factories.resident(username=role.replace(" ", "-"))
-        membership_set(user=users[role], organisation=organisation, role=membership_role)
-    for role, group in [("government", GOVERNMENT_STAFF_GROUP), ("reviewer", REVIEWERS_GROUP)]:
-        users[role] = factories.resident(username=role)
-        government_role_grant(user=users[role], group_name=group)
+    users = factories.users_with_roles(
+        members=[
+            ("author", lestari, Membership.Role.AUTHOR),
+            ("facilitator", lestari, Membership.Role.FACILITATOR),
+            ("other author", cerdas, Membership.Role.AUTHOR),
+        ],
+        government=[("government", GOVERNMENT_STAFF_GROUP), ("reviewer", REVIEWERS_GROUP)],
+    )
     users["superuser"] = get_user_model().objects.create_superuser(
         username="admin", password="x", email="admin@contoh.id"
     )

@@ -11,8 +11,6 @@ from organisations.models import Membership
 from organisations.services import (
     GOVERNMENT_STAFF_GROUP,
     REVIEWERS_GROUP,
-    government_role_grant,
-    membership_set,
     organisation_create,
 )
 from tests import factories
@@ -54,17 +52,17 @@ def world(site_tree):
     other_course = factories.course_page(site_tree["courses"], title="Anggaran Kelurahan", organisation=cerdas)
     factories.module_page(own_course, title="Memilah Sampah")
     factories.module_page(other_course, title="Musrenbang")
-    users = {"resident": factories.learner(full_name="Warga Biasa", email="warga@contoh.id")}
-    for role, organisation, membership_role in [
-        ("facilitator", lestari, Membership.Role.FACILITATOR),
-        ("author", lestari, Membership.Role.AUTHOR),
-        ("other facilitator", cerdas, Membership.Role.FACILITATOR),
-    ]:
-        users[role] = factories.resident(username=role.replace(" ", "-"))
-        membership_set(user=users[role], organisation=organisation, role=membership_role)
-    for role, group in [("government", GOVERNMENT_STAFF_GROUP), ("reviewer", REVIEWERS_GROUP)]:
-        users[role] = factories.resident(username=role)
-        government_role_grant(user=users[role], group_name=group)
+    users = {
+        "resident": factories.learner(full_name="Warga Biasa", email="warga@contoh.id"),
+        **factories.users_with_roles(
+            members=[
+                ("facilitator", lestari, Membership.Role.FACILITATOR),
+                ("author", lestari, Membership.Role.AUTHOR),
+                ("other facilitator", cerdas, Membership.Role.FACILITATOR),
+            ],
+            government=[("government", GOVERNMENT_STAFF_GROUP), ("reviewer", REVIEWERS_GROUP)],
+        ),
+    }
     # Each runs a class of its own course: a course's owner sees the learners of every class of it,
     # so a class of the other's course would show each one the other's learners (tests/classes/test_course_grants.py).
     own = make_cohort(course=own_course, organisation=lestari, facilitators=[users["facilitator"]])

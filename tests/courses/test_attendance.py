@@ -16,8 +16,6 @@ from courses.services import module_mark_read
 from organisations.models import Membership
 from organisations.services import (
     GOVERNMENT_STAFF_GROUP,
-    government_role_grant,
-    membership_set,
     organisation_create,
 )
 from tests import factories
@@ -33,12 +31,13 @@ def world(site_tree):
     cerdas = organisation_create(name="Perkumpulan Warga Cerdas", slug="cerdas", kind="ngo")
     course = factories.course_page(site_tree["courses"], title="Pengelolaan Sampah", organisation=lestari)
     factories.module_page(course, title="Memilah Sampah")
-    users = {}
-    for role, organisation in [("facilitator", lestari), ("other facilitator", cerdas)]:
-        users[role] = factories.resident(username=role.replace(" ", "-"))
-        membership_set(user=users[role], organisation=organisation, role=Membership.Role.FACILITATOR)
-    users["government"] = factories.resident(username="pemkot")
-    government_role_grant(user=users["government"], group_name=GOVERNMENT_STAFF_GROUP)
+    users = factories.users_with_roles(
+        members=[
+            ("facilitator", lestari, Membership.Role.FACILITATOR),
+            ("other facilitator", cerdas, Membership.Role.FACILITATOR),
+        ],
+        government=[("government", GOVERNMENT_STAFF_GROUP)],
+    )
     own = make_cohort(course=course, organisation=lestari, facilitators=[users["facilitator"]])
     other = make_cohort(
         course=course, organisation=cerdas, facilitators=[users["other facilitator"]], name="Kelas Sepinggan"

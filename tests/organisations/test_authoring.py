@@ -13,7 +13,6 @@ from organisations.services import (
     GOVERNMENT_STAFF_GROUP,
     REVIEWERS_GROUP,
     content_review_install,
-    government_role_grant,
     membership_set,
     organisation_create,
 )
@@ -34,13 +33,16 @@ def world(site_tree):
     other = factories.course_page(site_tree["courses"], title="Anggaran Kelurahan", organisation=cerdas)
     factories.module_page(own, title="Memilah Sampah")
     factories.module_page(other, title="Musrenbang")
-    users = {"resident": factories.resident(username="warga")}
-    for role, membership_role in [("author", Membership.Role.AUTHOR), ("facilitator", Membership.Role.FACILITATOR)]:
-        users[role] = factories.resident(username=role)
-        membership_set(user=users[role], organisation=lestari, role=membership_role)
-    for role, group in [("reviewer", REVIEWERS_GROUP), ("government", GOVERNMENT_STAFF_GROUP)]:
-        users[role] = factories.resident(username=role)
-        government_role_grant(user=users[role], group_name=group)
+    users = {
+        "resident": factories.resident(username="warga"),
+        **factories.users_with_roles(
+            members=[
+                ("author", lestari, Membership.Role.AUTHOR),
+                ("facilitator", lestari, Membership.Role.FACILITATOR),
+            ],
+            government=[("reviewer", REVIEWERS_GROUP), ("government", GOVERNMENT_STAFF_GROUP)],
+        ),
+    }
     return {"own": own, "other": other, "index": site_tree["courses"], "users": users, "forums": site_tree["forums"]}
 
 

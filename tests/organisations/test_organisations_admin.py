@@ -8,7 +8,6 @@ from organisations.services import (
     GOVERNMENT_STAFF_GROUP,
     REVIEWERS_GROUP,
     content_review_install,
-    government_role_grant,
     membership_set,
     organisation_create,
 )
@@ -24,9 +23,9 @@ def people(site_tree):
     users = {"resident": factories.resident(username="warga")}
     users["author"] = factories.resident(username="penulis")
     membership_set(user=users["author"], organisation=lestari, role=Membership.Role.BOTH)
-    for role, group in [("government", GOVERNMENT_STAFF_GROUP), ("reviewer", REVIEWERS_GROUP)]:
-        users[role] = factories.resident(username=role)
-        government_role_grant(user=users[role], group_name=group)
+    users |= factories.users_with_roles(
+        government=[("government", GOVERNMENT_STAFF_GROUP), ("reviewer", REVIEWERS_GROUP)]
+    )
     return {"lestari": lestari, **users}
 
 
