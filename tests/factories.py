@@ -213,12 +213,18 @@ def learner(*, full_name="Siti Rahmawati", password="kata-sandi-rahasia", email=
     return user
 
 
-def enrolment(*, user, course, cohort=None, **fields):
-    """An enrolment in `course`, taken in `cohort` (a class) when given, as joining or a roster leaves it."""
+def enrolment(*, user, course, cohort=None, enrolled_at=None, **fields):
+    """An enrolment in `course`, taken in `cohort` (a class) when given, as joining or a roster leaves it.
+    With `enrolled_at` it was made then rather than now; with `completed_at` it is completed."""
     from classes.models import CohortEnrolment
     from courses.models import Enrolment
 
+    if fields.get("completed_at"):
+        fields.setdefault("status", Enrolment.Status.COMPLETED)
     enrolment = Enrolment.objects.create(user=user, course=course, **fields)
+    if enrolled_at is not None:  # set on insert (auto_now_add): moved to the time the test needs
+        Enrolment.objects.filter(pk=enrolment.pk).update(enrolled_at=enrolled_at)
+        enrolment.enrolled_at = enrolled_at
     if cohort is not None:
         CohortEnrolment.objects.create(enrolment=enrolment, cohort=cohort)
     return enrolment

@@ -10,7 +10,6 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from courses.models import Enrolment
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -24,18 +23,20 @@ COMPLETED_AT = datetime.datetime(2026, 12, 9, 17, 30, 0, tzinfo=datetime.UTC)  #
 def facilitator(world):
     """Lestari's facilitator, with a learner still learning and one whose paper completion they recorded."""
     cohort = world["own"]
-    active = factories.enrolment(
-        user=factories.learner(full_name="Sulastri", email="sulastri@contoh.id"), course=cohort.course, cohort=cohort
+    factories.enrolment(
+        user=factories.learner(full_name="Sulastri", email="sulastri@contoh.id"),
+        course=cohort.course,
+        cohort=cohort,
+        enrolled_at=ENROLLED_AT,
     )
-    completed = factories.enrolment(
+    factories.enrolment(
         user=factories.learner(full_name="Bambang", email="bambang@contoh.id"),
         course=cohort.course,
         cohort=cohort,
-        status=Enrolment.Status.COMPLETED,
+        enrolled_at=ENROLLED_AT,
         completed_at=COMPLETED_AT,
         completion_recorded_by=world["users"]["facilitator"],
     )
-    Enrolment.objects.filter(pk__in=[active.pk, completed.pk]).update(enrolled_at=ENROLLED_AT)
     return world["users"]["facilitator"]
 
 

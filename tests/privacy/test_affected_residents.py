@@ -109,8 +109,7 @@ def test_a_course_owner_is_told_of_the_learners_of_classes_others_ran_of_its_cou
     # at Lestari may have touched him.
     granted_class = make_cohort(course=world["own_course"], organisation=world["cerdas"], name="Kelas Cerdas")
     moment = datetime.datetime(2026, 11, 20, 9, 0, tzinfo=WITA)
-    enrolment = factories.enrolment(user=dated["bambang"], course=world["own_course"], cohort=granted_class)
-    Enrolment.objects.filter(pk=enrolment.pk).update(enrolled_at=moment)
+    factories.enrolment(user=dated["bambang"], course=world["own_course"], cohort=granted_class, enrolled_at=moment)
 
     assert [row["name"] for row in affected("--since", "2026-11-01", "--organisation", "lestari")] == [
         "Bambang Tetangga Lain",

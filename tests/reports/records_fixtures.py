@@ -17,26 +17,13 @@ from django.utils import timezone
 
 from certificates.models import Certificate, CertificateVersion
 from classes.models import Attendance
-from courses.models import Enrolment, ModuleProgress
+from courses.models import ModuleProgress
 from tests import factories
 from tests.classes import conftest as class_fixtures
 
 world = class_fixtures.world
 
 WITA = datetime.timezone(datetime.timedelta(hours=8))
-
-
-def _enrol(user, course, cohort=None, *, enrolled_at, completed_at=None):
-    enrolment = factories.enrolment(
-        user=user,
-        course=course,
-        cohort=cohort,
-        status=Enrolment.Status.COMPLETED if completed_at else Enrolment.Status.ACTIVE,
-        completed_at=completed_at,
-    )
-    Enrolment.objects.filter(pk=enrolment.pk).update(enrolled_at=enrolled_at)
-    enrolment.refresh_from_db()
-    return enrolment
 
 
 def _certificate(enrolment, code, *, revoked=False):
@@ -80,18 +67,25 @@ def records(world):
     )
 
     enrolments = {
-        "ani": _enrol(
-            ani,
-            own_course,
-            world["own"],
+        "ani": factories.enrolment(
+            user=ani,
+            course=own_course,
+            cohort=world["own"],
             enrolled_at=datetime.datetime(2026, 10, 5, 9, tzinfo=WITA),
             completed_at=datetime.datetime(2026, 11, 2, 10, tzinfo=WITA),
         ),
-        "budi": _enrol(budi, other_course, world["other"], enrolled_at=datetime.datetime(2026, 1, 15, 9, tzinfo=WITA)),
-        "citra": _enrol(citra, own_course, enrolled_at=datetime.datetime(2026, 9, 1, 9, tzinfo=WITA)),
-        "dedi": _enrol(
-            dedi,
-            other_course,
+        "budi": factories.enrolment(
+            user=budi,
+            course=other_course,
+            cohort=world["other"],
+            enrolled_at=datetime.datetime(2026, 1, 15, 9, tzinfo=WITA),
+        ),
+        "citra": factories.enrolment(
+            user=citra, course=own_course, enrolled_at=datetime.datetime(2026, 9, 1, 9, tzinfo=WITA)
+        ),
+        "dedi": factories.enrolment(
+            user=dedi,
+            course=other_course,
             enrolled_at=datetime.datetime(2026, 8, 20, 9, tzinfo=WITA),
             completed_at=datetime.datetime(2026, 9, 30, 10, tzinfo=WITA),
         ),

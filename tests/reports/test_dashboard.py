@@ -37,18 +37,6 @@ WITA = datetime.timezone(datetime.timedelta(hours=8))
 PANEL_ID = "learning-dashboard-section"
 
 
-def _enrol(user, course, cohort=None, *, enrolled_at, completed_at=None):
-    enrolment = factories.enrolment(
-        user=user,
-        course=course,
-        cohort=cohort,
-        status=Enrolment.Status.COMPLETED if completed_at else Enrolment.Status.ACTIVE,
-        completed_at=completed_at,
-    )
-    Enrolment.objects.filter(pk=enrolment.pk).update(enrolled_at=enrolled_at)
-    return enrolment
-
-
 @pytest.fixture
 def learners(world):
     gunung_bahagia = factories.kelurahan()
@@ -64,11 +52,15 @@ def learners(world):
         "dedi": factories.learner(full_name="Dedi Kurniawan", kelurahan=manggar, gender="laki-laki"),
         "eka": factories.resident(username="eka-tanpa-profil"),
     }
-    _enrol(people["ani"], own_course, world["own"], enrolled_at=enrolled, completed_at=completed)
-    _enrol(people["citra"], own_course, enrolled_at=enrolled)
-    _enrol(people["budi"], other_course, world["other"], enrolled_at=enrolled, completed_at=completed)
-    _enrol(people["dedi"], other_course, enrolled_at=enrolled, completed_at=completed)
-    _enrol(people["eka"], other_course, enrolled_at=enrolled)
+    factories.enrolment(
+        user=people["ani"], course=own_course, cohort=world["own"], enrolled_at=enrolled, completed_at=completed
+    )
+    factories.enrolment(user=people["citra"], course=own_course, enrolled_at=enrolled)
+    factories.enrolment(
+        user=people["budi"], course=other_course, cohort=world["other"], enrolled_at=enrolled, completed_at=completed
+    )
+    factories.enrolment(user=people["dedi"], course=other_course, enrolled_at=enrolled, completed_at=completed)
+    factories.enrolment(user=people["eka"], course=other_course, enrolled_at=enrolled)
     return world
 
 
@@ -223,17 +215,23 @@ def test_months_are_counted_in_wita(learners):
     before = get_user_model().objects.create_user(username="sebelum-jendela")
     Enrolment.objects.all().delete()
     # 31 October 16:30 UTC is 1 November 00:30 in Balikpapan (UTC+8): a November enrolment.
-    _enrol(user, course, enrolled_at=datetime.datetime(2026, 10, 31, 16, 30, tzinfo=datetime.UTC))
+    factories.enrolment(
+        user=user, course=course, enrolled_at=datetime.datetime(2026, 10, 31, 16, 30, tzinfo=datetime.UTC)
+    )
     # 31 October 15:30 UTC is still 31 October 23:30 WITA.
-    _enrol(second, course, enrolled_at=datetime.datetime(2026, 10, 31, 15, 30, tzinfo=datetime.UTC))
+    factories.enrolment(
+        user=second, course=course, enrolled_at=datetime.datetime(2026, 10, 31, 15, 30, tzinfo=datetime.UTC)
+    )
     # Enrolled before the window (which begins 1 December 2025 WITA), completed on 1 October 00:00 WITA.
-    _enrol(
-        third,
-        other,
+    factories.enrolment(
+        user=third,
+        course=other,
         enrolled_at=datetime.datetime(2025, 11, 30, 15, 59, tzinfo=datetime.UTC),
         completed_at=datetime.datetime(2026, 9, 30, 16, 0, tzinfo=datetime.UTC),
     )
-    _enrol(before, other, enrolled_at=datetime.datetime(2025, 11, 30, 16, 0, tzinfo=datetime.UTC))
+    factories.enrolment(
+        user=before, course=other, enrolled_at=datetime.datetime(2025, 11, 30, 16, 0, tzinfo=datetime.UTC)
+    )
 
     figures = dashboard_figures_compute(
         enrolments=Enrolment.objects.all(), now=datetime.datetime(2026, 11, 15, 12, tzinfo=WITA)
@@ -254,10 +252,15 @@ def test_kelurahan_beyond_the_first_fifteen_are_summed_as_others(learners):
         place = factories.kelurahan(f"64710300{number:02d}", f"Kelurahan {number:02d}", kecamatan="Balikpapan Utara")
         for copy in range(2 if number == 0 else 1):
             person = factories.learner(full_name=f"Warga {number} {copy}", kelurahan=place)
-            _enrol(person, course if copy == 0 else learners["other_course"], enrolled_at=when, completed_at=when)
+            factories.enrolment(
+                user=person,
+                course=course if copy == 0 else learners["other_course"],
+                enrolled_at=when,
+                completed_at=when,
+            )
 
     without_profile = factories.resident(username="tanpa-profil-lulus")
-    _enrol(without_profile, course, enrolled_at=when, completed_at=when)
+    factories.enrolment(user=without_profile, course=course, enrolled_at=when, completed_at=when)
 
     figures = dashboard_figures_compute(enrolments=Enrolment.objects.filter(user__first_name__startswith="Warga "))
     every = dashboard_figures_compute(enrolments=Enrolment.objects.all())
@@ -276,7 +279,7 @@ def test_kelurahan_of_the_same_name_are_told_apart_by_their_kecamatan(learners):
     for code, kecamatan in [("6471060001", "Balikpapan Utara"), ("6471070001", "Balikpapan Barat")]:
         place = factories.kelurahan(code, "Margasari", kecamatan=kecamatan)
         person = factories.learner(full_name=f"Warga {kecamatan}", kelurahan=place)
-        _enrol(person, learners["own_course"], enrolled_at=when, completed_at=when)
+        factories.enrolment(user=person, course=learners["own_course"], enrolled_at=when, completed_at=when)
 
     figures = dashboard_figures_compute(enrolments=Enrolment.objects.all())
 
@@ -307,7 +310,7 @@ def test_the_admin_home_makes_as_many_queries_for_five_enrolments_as_for_thirty(
     for number in range(25):
         place = factories.kelurahan(f"64710500{number:02d}", f"Kelurahan {number:02d}", kecamatan="Balikpapan Barat")
         person = factories.learner(full_name=f"Peserta {number}", kelurahan=place, gender="perempuan")
-        _enrol(person, course, enrolled_at=when, completed_at=when if number % 2 else None)
+        factories.enrolment(user=person, course=course, enrolled_at=when, completed_at=when if number % 2 else None)
     cache.clear()
 
     many = _home_queries(client)
