@@ -56,13 +56,14 @@ def grants(world):
     return {**world, "third": third}
 
 
-def class_form(world, *, course, organisation, facilitators=(), cohort=None, **changes):
-    """What the class form sends: a new class in Gunung Bahagia, or `cohort` as it is, with `changes`."""
+def class_form_send(client, world, *, course, organisation=None, facilitators=None, cohort=None, **changes):
+    """The class form sent by `client`'s user: a new class in Gunung Bahagia, or `cohort` as it is, with
+    `changes`; run by Lestari with its facilitator unless told otherwise."""
     values = {
         "name": cohort.name if cohort else "Kelas Baru",
         "course": course.pk,
-        "organisation": organisation.pk,
-        "facilitators": [user.pk for user in facilitators],
+        "organisation": (organisation or world["lestari"]).pk,
+        "facilitators": [user.pk for user in facilitators or [world["users"]["facilitator"]]],
         "kelurahan": cohort.kelurahan_id if cohort else factories.kelurahan().pk,
         "mode": "in-person",
         "starts_on": (cohort.starts_on if cohort else world["own"].starts_on).isoformat(),
@@ -73,22 +74,35 @@ def class_form(world, *, course, organisation, facilitators=(), cohort=None, **c
         "sessions": inline_formset([]),
         **changes,
     }
-    return nested_form_data(values)
+    url = reverse("cohorts:edit", args=[cohort.pk]) if cohort else reverse("cohorts:add")
+    return client.post(url, nested_form_data(values))
 
 
 # --- Making and changing classes ---------------------------------------------------------------------
 
 
-def test_a_class_of_another_organisations_course_is_refused_without_its_grant(client, grants):
+@pytest.mark.parametrize(("grant", "allowed"), [
+    pytest.param(None, False, id="a_class_of_another_organisations_course_is_refused_without_its_grant"),
+    pytest.param("granted", True, id="a_class_of_a_granted_course_is_allowed"),
+    pytest.param("withdrawn", False, id="a_withdrawn_grant_refuses_new_classes"),
+])  # fmt: skip
+def test_a_class_of_another_organisations_course_needs_its_grant(client, grants, grant, allowed):
+    owner = grants["users"]["other facilitator"]
+    if grant is not None:
+        given = course_grant(course=grants["other_course"], organisation=grants["lestari"], by=owner)
+        if grant == "withdrawn":
+            course_grant_withdraw(grant=given, by=owner)
     client.force_login(grants["users"]["facilitator"])
 
-    response = client.post(
-        reverse("cohorts:add"),
-        class_form(grants, course=grants["other_course"], organisation=grants["lestari"]),
-    )
+    response = class_form_send(client, grants, course=grants["other_course"])
 
-    assert response.status_code == 200
-    assert not Cohort.objects.filter(name="Kelas Baru").exists()
+    if allowed:
+        assert response.status_code == 302
+        cohort = Cohort.objects.get(name="Kelas Baru")
+        assert (cohort.course, cohort.organisation) == (grants["other_course"], grants["lestari"])
+    else:
+        assert response.status_code == 200
+        assert not Cohort.objects.filter(name="Kelas Baru").exists()
 
 
 def test_a_facilitator_of_two_organisations_cannot_run_one_organisations_grant_under_the_other(client, grants):
@@ -98,13 +112,11 @@ def test_a_facilitator_of_two_organisations_cannot_run_one_organisations_grant_u
     course_grant(course=grants["other_course"], organisation=grants["third"], by=grants["users"]["other facilitator"])
     client.force_login(facilitator)
 
-    refused = client.post(
-        reverse("cohorts:add"),
-        class_form(grants, course=grants["other_course"], organisation=grants["lestari"], facilitators=[facilitator]),
+    refused = class_form_send(
+        client, grants, course=grants["other_course"], organisation=grants["lestari"], facilitators=[facilitator]
     )
-    allowed = client.post(
-        reverse("cohorts:add"),
-        class_form(grants, course=grants["other_course"], organisation=grants["third"], facilitators=[facilitator]),
+    allowed = class_form_send(
+        client, grants, course=grants["other_course"], organisation=grants["third"], facilitators=[facilitator]
     )
 
     assert refused.status_code == 200
@@ -113,57 +125,11 @@ def test_a_facilitator_of_two_organisations_cannot_run_one_organisations_grant_u
     assert list(Cohort.objects.filter(name="Kelas Baru").values_list("organisation__slug", flat=True)) == ["peduli"]
 
 
-def test_a_class_of_a_granted_course_is_allowed(client, grants):
-    course_grant(
-        course=grants["other_course"], organisation=grants["lestari"], by=grants["users"]["other facilitator"]
-    )
-    client.force_login(grants["users"]["facilitator"])
-
-    response = client.post(
-        reverse("cohorts:add"),
-        class_form(
-            grants,
-            course=grants["other_course"],
-            organisation=grants["lestari"],
-            facilitators=[grants["users"]["facilitator"]],
-        ),
-    )
-
-    assert response.status_code == 302
-    cohort = Cohort.objects.get(name="Kelas Baru")
-    assert (cohort.course, cohort.organisation) == (grants["other_course"], grants["lestari"])
-
-
-def test_a_withdrawn_grant_refuses_new_classes(client, grants):
-    grant = course_grant(
-        course=grants["other_course"], organisation=grants["lestari"], by=grants["users"]["other facilitator"]
-    )
-    course_grant_withdraw(grant=grant, by=grants["users"]["other facilitator"])
-    client.force_login(grants["users"]["facilitator"])
-
-    response = client.post(
-        reverse("cohorts:add"),
-        class_form(grants, course=grants["other_course"], organisation=grants["lestari"]),
-    )
-
-    assert response.status_code == 200
-    assert not Cohort.objects.filter(name="Kelas Baru").exists()
-
-
 def test_changing_a_classs_course_to_one_not_granted_is_refused(client, grants):
     cohort = grants["own"]
     client.force_login(grants["users"]["facilitator"])
 
-    response = client.post(
-        reverse("cohorts:edit", args=[cohort.pk]),
-        class_form(
-            grants,
-            cohort=cohort,
-            course=grants["other_course"],
-            organisation=grants["lestari"],
-            facilitators=[grants["users"]["facilitator"]],
-        ),
-    )
+    response = class_form_send(client, grants, cohort=cohort, course=grants["other_course"])
 
     assert response.status_code == 200  # the course is not among the form's choices
     cohort.refresh_from_db()
@@ -175,9 +141,8 @@ def test_changing_a_classs_organisation_to_one_without_the_grant_is_refused(clie
     cohort = grants["own"]
     client.force_login(grants["users"]["superuser"])
 
-    response = client.post(
-        reverse("cohorts:edit", args=[cohort.pk]),
-        class_form(grants, cohort=cohort, course=grants["own_course"], organisation=grants["cerdas"]),
+    response = class_form_send(
+        client, grants, cohort=cohort, course=grants["own_course"], organisation=grants["cerdas"]
     )
 
     assert response.status_code == 200
@@ -193,16 +158,8 @@ def test_a_class_whose_grant_was_withdrawn_can_still_be_edited(client, grants):
     course_grant_withdraw(grant=CourseGrant.objects.get(), by=grants["users"]["other facilitator"])
     client.force_login(grants["users"]["facilitator"])
 
-    response = client.post(
-        reverse("cohorts:edit", args=[cohort.pk]),
-        class_form(
-            grants,
-            cohort=cohort,
-            course=grants["other_course"],
-            organisation=grants["lestari"],
-            facilitators=[grants["users"]["facilitator"]],
-            name="Kelas Gunung Bahagia (pindah ruangan)",
-        ),
+    response = class_form_send(
+        client, grants, cohort=cohort, course=grants["other_course"], name="Kelas Gunung Bahagia (pindah ruangan)"
     )
 
     assert response.status_code == 302
