@@ -79,6 +79,13 @@ def refusal(error, field):
     return [item.code for item in error.value.error_dict[field]]
 
 
+def code_refusals(code):
+    """What redeeming `code` (with a good password and consent) is refused for, on the code."""
+    with pytest.raises(ValidationError) as refused:
+        invitation_redeem(code=code, password=NEW_PASSWORD, consent_given=True)
+    return refusal(refused, "code")
+
+
 def field_errors(response, field):
     errors = BeautifulSoup(response.content, "html.parser").find(id=f"id_{field}_error")
     return errors.get_text(" ", strip=True) if errors else ""
@@ -159,10 +166,7 @@ def test_an_expired_code_is_refused(roster_resident, facilitator):
     code = activation_code(user, facilitator)
     AccountInvitation.objects.update(expires_at=timezone.now() - datetime.timedelta(minutes=1))
 
-    with pytest.raises(ValidationError) as refused:
-        invitation_redeem(code=code, password=NEW_PASSWORD, consent_given=True)
-
-    assert refusal(refused, "code") == ["invalid_code"]
+    assert code_refusals(code) == ["invalid_code"]
     user.refresh_from_db()
     assert not user.has_usable_password()
 
@@ -172,19 +176,13 @@ def test_an_altered_code_is_refused(roster_resident, facilitator):
     code = activation_code(user, facilitator)
     altered = code[:-1] + ("3" if code[-1] != "3" else "4")
 
-    with pytest.raises(ValidationError) as refused:
-        invitation_redeem(code=altered, password=NEW_PASSWORD, consent_given=True)
-
-    assert refusal(refused, "code") == ["invalid_code"]
+    assert code_refusals(altered) == ["invalid_code"]
     assert AccountInvitation.objects.get(user=user).used_at is None
 
 
 @pytest.mark.parametrize("code", ["34679-ACDEF", "ABC", ""])
 def test_an_unknown_or_malformed_code_is_refused_with_the_same_message(code):
-    with pytest.raises(ValidationError) as refused:
-        invitation_redeem(code=code, password=NEW_PASSWORD, consent_given=True)
-
-    assert refusal(refused, "code") == ["invalid_code"]
+    assert code_refusals(code) == ["invalid_code"]
 
 
 def test_a_new_code_makes_the_earlier_unused_one_stop_working(roster_resident, facilitator):
@@ -219,27 +217,25 @@ def test_using_a_code_makes_the_accounts_other_codes_stop_working(roster_residen
     assert invitations.invitation_by_code(reset) is None
 
 
-def test_an_activation_code_stops_working_once_the_account_has_a_password(roster_resident, facilitator):
-    user = roster_resident()
-    code = activation_code(user, facilitator)
+def password_chosen_another_way(user):
     user.set_password("dipilih-lewat-email")
     user.save()
 
-    with pytest.raises(ValidationError) as refused:
-        invitation_redeem(code=code, password=NEW_PASSWORD, consent_given=True)
 
-    assert refusal(refused, "code") == ["invalid_code"]
-
-
-def test_a_code_for_an_account_that_is_switched_off_is_refused(roster_resident, facilitator):
-    user = roster_resident()
-    code = activation_code(user, facilitator)
+def switched_off(user):
     User.objects.filter(pk=user.pk).update(is_active=False)
 
-    with pytest.raises(ValidationError) as refused:
-        invitation_redeem(code=code, password=NEW_PASSWORD, consent_given=True)
 
-    assert refusal(refused, "code") == ["invalid_code"]
+@pytest.mark.parametrize("change", [
+    pytest.param(password_chosen_another_way, id="an_activation_code_stops_working_once_the_account_has_a_password"),
+    pytest.param(switched_off, id="a_code_for_an_account_that_is_switched_off_is_refused"),
+])  # fmt: skip
+def test_a_code_stops_working_when_its_account_changes(roster_resident, facilitator, change):
+    user = roster_resident()
+    code = activation_code(user, facilitator)
+    change(user)
+
+    assert code_refusals(code) == ["invalid_code"]
 
 
 def test_a_weak_or_mistyped_password_is_refused_and_the_code_still_works(roster_resident, facilitator):
