@@ -102,27 +102,23 @@ def test_resident_under_18_with_a_name_but_no_guardian_consent_is_refused(client
     assert saved_accounts() == (0, 0)
 
 
-def test_resident_under_18_with_guardian_consent_signs_up_and_the_consent_is_recorded(client, sign_up_form):
-    fifteen_years_ago = str(timezone.localdate().year - 15)
+@pytest.mark.parametrize(("age", "guardian_recorded"), [
+    pytest.param(15, True, id="resident_under_18_with_guardian_consent_signs_up_and_the_consent_is_recorded"),
+    pytest.param(18, False, id="an_adult_needs_no_guardian_and_none_is_stored"),
+])  # fmt: skip
+def test_a_guardians_consent_is_recorded_for_a_resident_under_18_only(client, sign_up_form, age, guardian_recorded):
+    birth_year = str(timezone.localdate().year - age)
     response = client.post(
-        SIGN_UP, sign_up_form(birth_year=fifteen_years_ago, guardian_name="Ibu Aminah", guardian_consent="on")
+        SIGN_UP, sign_up_form(birth_year=birth_year, guardian_name="Ibu Aminah", guardian_consent="on")
     )
 
     assert response.status_code == 302
     profile = LearnerProfile.objects.get()
-    assert profile.guardian_name == "Ibu Aminah"
-    assert profile.guardian_consent_at is not None
-
-
-def test_an_adult_needs_no_guardian_and_none_is_stored(client, sign_up_form):
-    eighteen_years_ago = str(timezone.localdate().year - 18)
-    response = client.post(
-        SIGN_UP, sign_up_form(birth_year=eighteen_years_ago, guardian_name="Ibu Aminah", guardian_consent="on")
-    )
-
-    assert response.status_code == 302
-    profile = LearnerProfile.objects.get()
-    assert (profile.guardian_name, profile.guardian_consent_at) == ("", None)
+    if guardian_recorded:
+        assert profile.guardian_name == "Ibu Aminah"
+        assert profile.guardian_consent_at is not None
+    else:
+        assert (profile.guardian_name, profile.guardian_consent_at) == ("", None)
 
 
 def test_a_birth_year_in_the_future_is_refused(client, sign_up_form):
@@ -132,28 +128,38 @@ def test_a_birth_year_in_the_future_is_refused(client, sign_up_form):
     assert saved_accounts() == (0, 0)
 
 
-def test_duplicate_email_is_refused_naming_the_email_and_nothing_is_saved(client, sign_up_form):
-    factories.learner(email="siti@contoh.id")
+# The field refused, the account already there, what is sent, the account that must not be saved, the message.
+@pytest.mark.parametrize(("field", "existing", "sent", "unsaved", "message"), [
+    pytest.param(
+        "email",
+        {"email": "siti@contoh.id"},
+        {"email": "SITI@contoh.id", "phone": "0813 1111 2222"},
+        {"phone": "+6281311112222"},
+        "Sudah ada akun dengan alamat email ini. Silakan masuk",
+        id="duplicate_email_is_refused_naming_the_email_and_nothing_is_saved",
+    ),
+    pytest.param(
+        "phone",
+        {"phone": "+6281234567890"},
+        {"phone": "62 812-3456-7890", "email": "baru@contoh.id"},
+        {"email": "baru@contoh.id"},
+        "Sudah ada akun dengan nomor ponsel ini. Silakan masuk",
+        id="duplicate_phone_in_another_spelling_is_refused_naming_the_phone_and_nothing_is_saved",
+    ),
+])  # fmt: skip
+def test_a_duplicate_email_or_phone_is_refused_naming_it_and_nothing_is_saved(
+    client, sign_up_form, field, existing, sent, unsaved, message
+):
+    factories.learner(**existing)
     before = saved_accounts()
 
-    response = client.post(SIGN_UP, sign_up_form(email="SITI@contoh.id", phone="0813 1111 2222"))
+    response = client.post(SIGN_UP, sign_up_form(**sent))
 
     # Someone signing up may have forgotten their account: they are told to log in.
-    assert field_errors(response, "email").startswith("Sudah ada akun dengan alamat email ini. Silakan masuk")
-    assert field_errors(response, "phone") == ""
+    assert field_errors(response, field).startswith(message)
+    assert field_errors(response, "phone" if field == "email" else "email") == ""
     assert saved_accounts() == before
-    assert not get_user_model().objects.filter(phone="+6281311112222").exists()
-
-
-def test_duplicate_phone_in_another_spelling_is_refused_naming_the_phone_and_nothing_is_saved(client, sign_up_form):
-    factories.learner(phone="+6281234567890")
-    before = saved_accounts()
-
-    response = client.post(SIGN_UP, sign_up_form(phone="62 812-3456-7890", email="baru@contoh.id"))
-
-    assert field_errors(response, "phone").startswith("Sudah ada akun dengan nomor ponsel ini. Silakan masuk")
-    assert field_errors(response, "email") == ""
-    assert saved_accounts() == before
+    assert not get_user_model().objects.filter(**unsaved).exists()
 
 
 def test_passwords_that_differ_or_are_too_easy_are_refused(client, sign_up_form):
