@@ -199,24 +199,22 @@ def test_lookup_accepts_a_code_with_dashes_spaces_and_small_letters(client, cert
     assert "Ni Luh Ayu Setiawati" in client.get(response["Location"]).content.decode()
 
 
-def test_lookup_with_a_short_code_says_how_long_a_code_is(client, db):
-    response = client.get(lookup_url(), {"kode": "7KQ2-MX9D"})
+@pytest.mark.parametrize(("typed", "message"), [
+    pytest.param(
+        "7KQ2-MX9D",
+        "Kode sertifikat terdiri dari 10 huruf dan angka; Anda mengetik 8.",
+        id="lookup_with_a_short_code_says_how_long_a_code_is",
+    ),
+    pytest.param(
+        "7KQ2-MX9D-4U", "karakter ini tidak pernah dipakai: U.", id="lookup_with_characters_codes_never_use_names_them"
+    ),
+    pytest.param("", "Ketik kode yang tercetak di sertifikat.", id="lookup_with_an_empty_code_asks_for_one"),
+])  # fmt: skip
+def test_a_code_typed_wrong_is_refused_saying_what_is_wrong(client, db, typed, message):
+    response = client.get(lookup_url(), {"kode": typed})
 
     assert response.status_code == 200
-    assert "Kode sertifikat terdiri dari 10 huruf dan angka; Anda mengetik 8." in response.content.decode()
-
-
-def test_lookup_with_characters_codes_never_use_names_them(client, db):
-    response = client.get(lookup_url(), {"kode": "7KQ2-MX9D-4U"})
-
-    assert response.status_code == 200
-    assert "karakter ini tidak pernah dipakai: U." in response.content.decode()
-
-
-def test_lookup_with_an_empty_code_asks_for_one(client, db):
-    response = client.get(lookup_url(), {"kode": ""})
-
-    assert "Ketik kode yang tercetak di sertifikat." in response.content.decode()
+    assert message in response.content.decode()
 
 
 def test_a_wrong_code_is_named_next_to_its_field_and_in_the_summary_that_links_to_it(client, db):
@@ -302,30 +300,24 @@ def test_uploading_a_changed_copy_of_the_current_file_is_never_issued(client, ce
     assert "tidak pernah menerbitkan berkas ini" in response.content.decode()
 
 
-def test_uploading_a_file_that_is_not_a_pdf_is_refused(client, db):
-    response = client.post(lookup_url(), {"berkas": pdf_upload(b"Bukan sertifikat", name="sertifikat.pdf")})
+@pytest.mark.parametrize(("content", "message"), [
+    pytest.param(
+        b"Bukan sertifikat",
+        "Ini bukan berkas PDF. Pilih berkas PDF sertifikat.",
+        id="uploading_a_file_that_is_not_a_pdf_is_refused",
+    ),
+    pytest.param(b"", "Berkas ini kosong. Pilih berkas PDF sertifikat.", id="uploading_an_empty_file_is_refused"),
+    pytest.param(
+        b"%PDF-1.7\n" + b"0" * (5 * 1024 * 1024),
+        "berkas PDF sertifikat paling besar 5 MB.",
+        id="uploading_a_file_over_five_megabytes_is_refused",
+    ),
+    pytest.param(None, "Pilih berkas PDF sertifikat.", id="posting_without_a_file_asks_for_one"),
+])  # fmt: skip
+def test_a_file_that_cannot_be_checked_is_refused_saying_why(client, db, content, message):
+    response = client.post(lookup_url(), {} if content is None else {"berkas": pdf_upload(content)})
 
-    assert "Ini bukan berkas PDF. Pilih berkas PDF sertifikat." in response.content.decode()
-
-
-def test_uploading_an_empty_file_is_refused(client, db):
-    response = client.post(lookup_url(), {"berkas": pdf_upload(b"")})
-
-    assert "Berkas ini kosong. Pilih berkas PDF sertifikat." in response.content.decode()
-
-
-def test_uploading_a_file_over_five_megabytes_is_refused(client, db):
-    too_large = b"%PDF-1.7\n" + b"0" * (5 * 1024 * 1024)
-
-    response = client.post(lookup_url(), {"berkas": pdf_upload(too_large)})
-
-    assert "berkas PDF sertifikat paling besar 5 MB." in response.content.decode()
-
-
-def test_posting_without_a_file_asks_for_one(client, db):
-    response = client.post(lookup_url(), {})
-
-    assert "Pilih berkas PDF sertifikat." in response.content.decode()
+    assert message in response.content.decode()
 
 
 def test_the_file_check_is_protected_against_cross_site_posts(db):
