@@ -24,48 +24,42 @@ def assert_leaks_nothing(response):
     assert "script-src 'self'" in response["Content-Security-Policy"]
 
 
-def test_a_missing_page_says_so_in_indonesian(client, site_tree):
-    response = client.get("/tidak-ada-halaman-ini/")
+@pytest.mark.parametrize(("path", "status", "texts"), [
+    pytest.param(
+        "/tidak-ada-halaman-ini/",
+        404,
+        ["Halaman tidak ditemukan", "Kembali ke beranda"],
+        id="a_missing_page_says_so_in_indonesian",
+    ),
+    pytest.param(
+        "/uji/dilarang/",
+        403,
+        ["Akses ditolak", "Anda tidak berhak membuka halaman ini."],
+        id="a_refused_page_says_so_in_indonesian",
+    ),
+    # A request Django refuses as malformed or suspicious (too many form fields, a forged path).
+    pytest.param(
+        "/uji/tidak-terbaca/",
+        400,
+        ["Permintaan tidak dapat dibaca", "Kembali ke beranda"],
+        id="a_request_that_cannot_be_read_says_so_in_indonesian",
+    ),
+    pytest.param(
+        "/uji/rusak/",
+        500,
+        ["Terjadi kesalahan", "Coba lagi beberapa menit lagi."],
+        id="a_server_error_says_so_in_indonesian_without_a_trace",
+    ),
+])  # fmt: skip
+def test_an_error_page_says_what_went_wrong_in_indonesian_and_nothing_about_the_server(site_tree, path, status, texts):
+    client = Client(raise_request_exception=False)  # the error page, as a visitor gets it, not the exception
 
-    assert response.status_code == 404
+    response = client.get(path)
+
+    assert response.status_code == status
     text = page_text(response)
-    assert "Halaman tidak ditemukan" in text
-    assert "Kembali ke beranda" in text
-    assert_leaks_nothing(response)
-
-
-def test_a_refused_page_says_so_in_indonesian(client, site_tree):
-    response = client.get("/uji/dilarang/")
-
-    assert response.status_code == 403
-    text = page_text(response)
-    assert "Akses ditolak" in text
-    assert "Anda tidak berhak membuka halaman ini." in text
-    assert_leaks_nothing(response)
-
-
-def test_a_request_that_cannot_be_read_says_so_in_indonesian(site_tree):
-    """A request Django refuses as malformed or suspicious (too many form fields, a forged path)."""
-    client = Client(raise_request_exception=False)
-
-    response = client.get("/uji/tidak-terbaca/")
-
-    assert response.status_code == 400
-    text = page_text(response)
-    assert "Permintaan tidak dapat dibaca" in text
-    assert "Kembali ke beranda" in text
-    assert_leaks_nothing(response)
-
-
-def test_a_server_error_says_so_in_indonesian_without_a_trace(site_tree):
-    client = Client(raise_request_exception=False)
-
-    response = client.get("/uji/rusak/")
-
-    assert response.status_code == 500
-    text = page_text(response)
-    assert "Terjadi kesalahan" in text
-    assert "Coba lagi beberapa menit lagi." in text
+    for expected in texts:
+        assert expected in text, expected
     assert_leaks_nothing(response)
 
 
