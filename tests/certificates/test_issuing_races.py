@@ -11,7 +11,6 @@ from certificates import services
 from certificates.models import Certificate, CertificateVersion
 from courses.models import Enrolment
 from tests import factories
-from tests.courses.test_submission_races import run_together
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -29,7 +28,7 @@ def completed_enrolment(wagtail_root):
     )
 
 
-def test_two_workers_issuing_at_once_make_one_certificate_with_one_version(completed_enrolment):
+def test_two_workers_issuing_at_once_make_one_certificate_with_one_version(completed_enrolment, run_together):
     results = run_together(*[lambda: services.certificate_issue(enrolment_id=completed_enrolment.pk)] * 2)
 
     assert all(isinstance(result, Certificate) for result in results), results
@@ -38,7 +37,7 @@ def test_two_workers_issuing_at_once_make_one_certificate_with_one_version(compl
     assert CertificateVersion.objects.filter(certificate__enrolment=completed_enrolment).count() == 1
 
 
-def test_two_reissues_at_once_add_two_versions_one_after_the_other(completed_enrolment):
+def test_two_reissues_at_once_add_two_versions_one_after_the_other(completed_enrolment, run_together):
     certificate = services.certificate_issue(enrolment_id=completed_enrolment.pk)
     results = run_together(*[lambda: services.certificate_reissue(certificate=certificate)] * 2)
 
