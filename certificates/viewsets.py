@@ -43,6 +43,7 @@ from classes.selectors import cohort_name_of
 from classes.viewsets import ScopedHistoryView
 from core.admin_columns import DayColumn
 from core.scoped_views import ScopedObjectMixin
+from core.viewsets import UnmountedViewsMixin
 from courses.models import CoursePage
 
 
@@ -162,7 +163,7 @@ class CertificateURLFinder(ModelAdminURLFinder):
         return self.construct_edit_url(instance)
 
 
-class CertificateViewSet(ModelViewSet):
+class CertificateViewSet(UnmountedViewsMixin, ModelViewSet):
     """Issued certificates, read-only: government staff see all, facilitators their organisations' learners'."""
 
     name = "issued_certificates"
@@ -183,7 +184,7 @@ class CertificateViewSet(ModelViewSet):
     url_finder_class = CertificateURLFinder
 
     # The ModelViewSet views that would change a certificate, or list what uses it: not mounted.
-    UNMOUNTED = {"add", "edit", "delete", "usage"}
+    unmounted_views = {"add", "edit", "delete", "usage"}
 
     @cached_property
     def list_display(self):
@@ -200,15 +201,8 @@ class CertificateViewSet(ModelViewSet):
             DayColumn("current_issued_at", label=_("Issued on"), sort_key="current_issued_at"),
         ]
 
-    def get_common_view_kwargs(self, **kwargs):
-        view_kwargs = super().get_common_view_kwargs(**kwargs)
-        for name in self.UNMOUNTED:
-            view_kwargs[f"{name}_url_name"] = None
-        return view_kwargs
-
     def get_urlpatterns(self):
-        mounted = [pattern for pattern in super().get_urlpatterns() if pattern.name not in self.UNMOUNTED]
-        return mounted + [
+        return super().get_urlpatterns() + [
             path("<int:pk>/cabut/", admin_views.revoke, name="revoke"),
             path("<int:pk>/terbitkan-ulang/", admin_views.reissue, name="reissue"),
             path("<int:pk>/coba-lagi/", admin_views.retry, name="retry"),
@@ -288,7 +282,7 @@ class CourseCertificateTemplateHistoryView(ScopedObjectMixin, history.HistoryVie
     any_permission_required = ["view"]
 
 
-class CourseCertificateTemplateViewSet(ModelViewSet):
+class CourseCertificateTemplateViewSet(UnmountedViewsMixin, ModelViewSet):
     """Which template each course's certificates are printed with: chosen by those who write the course."""
 
     name = "course_certificate_templates"
@@ -306,21 +300,12 @@ class CourseCertificateTemplateViewSet(ModelViewSet):
     list_filter = []
 
     # Nothing refers to a choice: there is no usage to list.
-    UNMOUNTED = {"usage"}
+    unmounted_views = {"usage"}
 
     list_display = ["course", Column("owner", label=_("Owner"), accessor="course.organisation.name"), "template"]
 
     def get_form_class(self, for_update=False):
         return CourseCertificateTemplateForm
-
-    def get_common_view_kwargs(self, **kwargs):
-        view_kwargs = super().get_common_view_kwargs(**kwargs)
-        for name in self.UNMOUNTED:
-            view_kwargs[f"{name}_url_name"] = None
-        return view_kwargs
-
-    def get_urlpatterns(self):
-        return [pattern for pattern in super().get_urlpatterns() if pattern.name not in self.UNMOUNTED]
 
 
 class CertificatesMenu(SnippetViewSetGroup):

@@ -24,6 +24,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from core.admin_columns import DayColumn
+from core.viewsets import UnmountedViewsMixin
 from courses import grant_services
 from courses.models import CourseGrant
 from courses.permissions import course_grant_permission_policy, grantable_courses
@@ -153,7 +154,7 @@ def withdraw(request, pk):
     return TemplateResponse(request, "courses/admin/course_grant_withdraw.html", context)
 
 
-class CourseGrantViewSet(ModelViewSet):
+class CourseGrantViewSet(UnmountedViewsMixin, ModelViewSet):
     """Who may run classes of which organisation's course: granted and withdrawn by the course's owner."""
 
     model = CourseGrant
@@ -172,7 +173,7 @@ class CourseGrantViewSet(ModelViewSet):
     ordering = ["-granted_at"]
 
     # A grant is withdrawn, never edited or deleted: these views are not mounted.
-    UNMOUNTED = {"edit", "delete", "usage", "history"}
+    unmounted_views = {"edit", "delete", "usage", "history"}
 
     def get_form_class(self, for_update=False):
         return CourseGrantForm
@@ -193,12 +194,5 @@ class CourseGrantViewSet(ModelViewSet):
             WithdrawColumn("withdraw", label=""),
         ]
 
-    def get_common_view_kwargs(self, **kwargs):
-        view_kwargs = super().get_common_view_kwargs(**kwargs)
-        for name in self.UNMOUNTED:
-            view_kwargs[f"{name}_url_name"] = None
-        return view_kwargs
-
     def get_urlpatterns(self):
-        mounted = [pattern for pattern in super().get_urlpatterns() if pattern.name not in self.UNMOUNTED]
-        return mounted + [path("<int:pk>/tarik/", withdraw, name="withdraw")]
+        return super().get_urlpatterns() + [path("<int:pk>/tarik/", withdraw, name="withdraw")]

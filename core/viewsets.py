@@ -1,0 +1,24 @@
+"""Wagtail admin viewsets that offer only some of Wagtail's generic views."""
+
+
+class UnmountedViewsMixin:
+    """Leave out of a ModelViewSet the generic views named in ``unmounted_views`` ("add", "edit",
+    "delete", "usage", "history"): their URLs are not mounted, and the other views get no URL name for
+    them, so no button, link or breadcrumb leads to a page that does not exist.
+
+    Why: a viewset over records that are only read (issued certificates) or only withdrawn (course
+    grants) offers some of the generic views, but Wagtail's ModelViewSet mounts them all and has a switch
+    only for copy and inspect (``copy_view_enabled``, ``inspect_view_enabled``). Put the mixin before
+    ModelViewSet; a viewset that adds its own URLs adds them to ``super().get_urlpatterns()``.
+    """
+
+    unmounted_views = frozenset()
+
+    def get_common_view_kwargs(self, **kwargs):
+        view_kwargs = super().get_common_view_kwargs(**kwargs)
+        for name in self.unmounted_views:
+            view_kwargs[f"{name}_url_name"] = None
+        return view_kwargs
+
+    def get_urlpatterns(self):
+        return [pattern for pattern in super().get_urlpatterns() if pattern.name not in self.unmounted_views]
