@@ -1,11 +1,8 @@
 """With a broker configured, tasks are not run in-process but by a real Celery worker."""
 
-import os
-
 import pytest
-from celery import Celery
 
-from tests.celery_worker import BROKER_URL, RESULT_BACKEND, celery_worker
+from tests.celery_worker import BROKER_URL, celery_worker, queue_for, worker_caught_up
 
 pytestmark = [
     pytest.mark.broker,
@@ -14,9 +11,7 @@ pytestmark = [
 
 
 def test_a_task_sent_through_the_broker_is_run_by_the_worker(tmp_path):
-    queue = f"test-{os.getpid()}-{tmp_path.name}"
+    queue = queue_for(tmp_path)
     with celery_worker(queue):
-        client = Celery(broker=BROKER_URL, backend=RESULT_BACKEND, set_as_current=False)
-        result = client.send_task("lms.ping", queue=queue)
         # Blocks until the worker answers: the worker's start-up is the only wait here.
-        assert result.get(timeout=60) == "pong"
+        assert worker_caught_up(queue) == "pong"
