@@ -38,8 +38,9 @@ def class_of_four(site_tree):
     return cohort, facilitator
 
 
-def kill_worker_at(monkeypatch, call_number):
-    """Make the renderer 'kill the worker' on its n-th call, as a SIGKILL mid-job would."""
+def run_killed_at(monkeypatch, batch, call_number):
+    """Run the job on a worker killed, as a SIGKILL mid-job would, when it renders its n-th certificate;
+    then the renderer is put back (monkeypatch.undo: the test's other patches go with it)."""
     real = services.certificate_pdf
     calls = {"count": 0}
 
@@ -50,6 +51,9 @@ def kill_worker_at(monkeypatch, call_number):
         return real(**kwargs)
 
     monkeypatch.setattr(services, "certificate_pdf", render)
+    with pytest.raises(WorkerKilled):
+        certificate_batch_task.delay(batch.pk)
+    monkeypatch.undo()
 
 
 def test_issuing_a_class_resumes_after_a_killed_worker_without_losing_or_duplicating(class_of_four, monkeypatch):
@@ -58,12 +62,9 @@ def test_issuing_a_class_resumes_after_a_killed_worker_without_losing_or_duplica
         cohort=cohort, kind=CertificateBatch.Kind.ISSUE, requested_by=facilitator
     )
     assert batch.total == 4  # completed learners only
-    kill_worker_at(monkeypatch, 3)
-    with pytest.raises(WorkerKilled):
-        certificate_batch_task.delay(batch.pk)
+    run_killed_at(monkeypatch, batch, 3)
     assert batch_progress(batch=batch) == 2
     assert CertificateVersion.objects.count() == 2
-    monkeypatch.undo()
 
     certificate_batch_task.delay(batch.pk)  # the broker hands the unacknowledged task out again
 
@@ -81,11 +82,8 @@ def test_reissuing_a_class_resumes_after_a_killed_worker_with_one_new_version_ea
     batch = services.certificate_batch_request(
         cohort=cohort, kind=CertificateBatch.Kind.REISSUE, requested_by=facilitator
     )
-    kill_worker_at(monkeypatch, 2)
-    with pytest.raises(WorkerKilled):
-        certificate_batch_task.delay(batch.pk)
+    run_killed_at(monkeypatch, batch, 2)
     assert batch_progress(batch=batch) == 1
-    monkeypatch.undo()
 
     certificate_batch_task.delay(batch.pk)
     certificate_batch_task.delay(batch.pk)  # and once more: a finished job does nothing
