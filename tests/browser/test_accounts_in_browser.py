@@ -3,11 +3,11 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from tests import factories
+from tests.browser.accessibility import serious_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -19,15 +19,6 @@ def balikpapan(wagtail_root):
     factories.kelurahan("6471010006", "Gunung Bahagia", kecamatan="Balikpapan Selatan")
     factories.kelurahan("6471010007", "Sepinggan", kecamatan="Balikpapan Selatan")
     factories.kelurahan("6471020001", "Manggar", kecamatan="Balikpapan Timur")
-
-
-def serious_violations(page):
-    results = Axe().run(page)
-    return [
-        f"{violation['id']}: {violation['help']} ({len(violation['nodes'])} elements)"
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
 
 
 def test_a_resident_signs_up_without_javascript_after_fixing_a_mistake(

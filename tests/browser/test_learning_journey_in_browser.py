@@ -3,11 +3,11 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from courses.models import Enrolment, ModulePage, QuizAttempt
+from tests.browser.accessibility import serious_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -21,12 +21,7 @@ def resident(demo_site):
 
 def assert_fits_and_accessible(page):
     assert page.evaluate("document.documentElement.scrollWidth") <= 360, page.url
-    violations = [
-        f"{v['id']}: {v['help']}"
-        for v in Axe().run(page).response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert violations == [], page.url
+    assert serious_violations(page) == [], page.url
 
 
 def answer_correctly(page, module_title):

@@ -1,8 +1,9 @@
 """The demo site on a 360 px phone: readable, navigable, accessible, and usable without JavaScript."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+
+from tests.browser.accessibility import serious_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -15,15 +16,6 @@ PUBLIC_PATHS = [
     "/tentang/",
     "/data/",
 ]
-
-
-def serious_violations(page):
-    results = Axe().run(page)
-    return [
-        f"{violation['id']}: {violation['help']} ({len(violation['nodes'])} elements)"
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
 
 
 def test_public_pages_fit_a_phone_and_have_no_serious_accessibility_problems(demo_site, live_server, phone):
