@@ -75,13 +75,19 @@ def test_issuing_a_class_resumes_after_a_killed_worker_without_losing_or_duplica
     assert CertificateVersion.objects.count() == 4
 
 
-def test_reissuing_a_class_resumes_after_a_killed_worker_with_one_new_version_each(class_of_four, monkeypatch):
+@pytest.fixture
+def reissue(class_of_four):
+    """A re-issue of the class of four, asked for once each completed learner has a certificate."""
     cohort, facilitator = class_of_four
     for enrolment in Enrolment.objects.filter(completed_at__isnull=False):
         services.certificate_issue(enrolment_id=enrolment.pk)
-    batch = services.certificate_batch_request(
+    return services.certificate_batch_request(
         cohort=cohort, kind=CertificateBatch.Kind.REISSUE, requested_by=facilitator
     )
+
+
+def test_reissuing_a_class_resumes_after_a_killed_worker_with_one_new_version_each(reissue, monkeypatch):
+    batch = reissue
     run_killed_at(monkeypatch, batch, 2)
     assert batch_progress(batch=batch) == 1
 
@@ -151,17 +157,12 @@ def test_an_error_reported_for_a_learner_is_cleared_when_a_resumed_job_issues_th
     assert CertificateVersion.objects.count() == 4
 
 
-def test_the_sweep_hands_a_job_whose_worker_was_lost_to_a_worker_again(class_of_four, settings):
+def test_the_sweep_hands_a_job_whose_worker_was_lost_to_a_worker_again(reissue, settings):
     from datetime import timedelta
 
     from certificates.tasks import certificates_sweep
 
-    cohort, facilitator = class_of_four
-    for enrolment in Enrolment.objects.filter(completed_at__isnull=False):
-        services.certificate_issue(enrolment_id=enrolment.pk)
-    batch = services.certificate_batch_request(
-        cohort=cohort, kind=CertificateBatch.Kind.REISSUE, requested_by=facilitator
-    )
+    batch = reissue
     certificates_sweep()  # a job asked for a moment ago is left to its worker...
     assert batch_progress(batch=batch) == 0
 
