@@ -53,6 +53,19 @@ def test_a_renamed_document_shows_its_new_name_in_a_lesson_already_shown(enrolle
     assert "Formulir Lama" not in text
 
 
+def test_without_a_version_the_lesson_body_is_not_cached(enrolled_client, module, monkeypatch):
+    """No version means the shared cache did not answer (Redis down or flapping): nothing is kept, or a
+    lesson kept then would be served, stale, at the next outage."""
+    monkeypatch.setattr("core.context_processors.page_cache_version", lambda: None)
+    document = Document.objects.create(title="Formulir Lama", file=ContentFile(b"%PDF-1.4", name="formulir.pdf"))
+    module.body = [("document", {"document": document, "title": ""})]
+    module.save_revision().publish()
+    assert "Formulir Lama" in enrolled_client.get(module.url).text
+    Document.objects.filter(pk=document.pk).update(title="Formulir Baru")  # changed; no signal, no new version
+
+    assert "Formulir Baru" in enrolled_client.get(module.url).text
+
+
 def test_a_previewed_draft_never_reaches_residents(enrolled_client, module):
     enrolled_client.get(module.url)  # the live lesson is cached
     module.body = [("paragraph", "<p>DRAF-BELUM-TERBIT</p>")]
