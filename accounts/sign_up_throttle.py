@@ -17,6 +17,8 @@ from django.conf import settings
 from django.utils import timezone
 from django_ratelimit.core import get_usage
 
+from core.client_address import client_address_key
+
 
 def attempt_record(request):
     """Count one sign-up sent from this client address.
@@ -25,7 +27,7 @@ def attempt_record(request):
     may sign up again); a sign-up past the limit is refused, not made.
     """
     rate = f"{settings.SIGN_UP_LIMIT}/{settings.SIGN_UP_WINDOW_MINUTES}m"
-    usage = get_usage(request, group="sign-ups", key="ip", rate=rate, increment=True)
+    usage = get_usage(request, group="sign-ups", key=client_address_key, rate=rate, increment=True)
     if usage is None or not usage["should_limit"]:  # None: the cache could not count (RATELIMIT_FAIL_OPEN)
         return None
     # ``time_left`` counts to the window's last second, which is still refused.

@@ -18,6 +18,8 @@ from datetime import timedelta
 from django.utils import timezone
 from django_ratelimit.core import get_usage
 
+from core.client_address import client_address_key
+
 LOOKUP_LIMIT = 30
 WINDOW = timedelta(minutes=10)
 
@@ -30,7 +32,7 @@ def lookup_record(request):
     Returns None while the address is within the limit, else the time its window closes (when it
     may look up again); a look-up past the limit is refused, not made.
     """
-    usage = get_usage(request, group="certificate-lookups", key="ip", rate=RATE, increment=True)
+    usage = get_usage(request, group="certificate-lookups", key=client_address_key, rate=RATE, increment=True)
     if usage is None or not usage["should_limit"]:  # None: the cache could not count (RATELIMIT_FAIL_OPEN)
         return None
     # ``time_left`` counts to the window's last second, which is still refused.

@@ -17,3 +17,14 @@ def client_ip_address(request):
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR")
+
+
+def client_address_key(group, request):
+    """The client's address as a django-ratelimit key (``key=client_address_key``), taken as it is.
+
+    Not the library's ``key="ip"``, which parses the address as an IP network: an address that is not
+    one (an empty REMOTE_ADDR behind a Unix socket, a forwarded entry with a port) would be a server
+    error on the very pages the limit protects. Each IPv6 address counts on its own, as django-axes
+    counts log-ins.
+    """
+    return client_ip_address(request) or ""

@@ -429,14 +429,11 @@ AXES_SENSITIVE_PARAMETERS = [
 ]
 # Rate limits per client address (django-ratelimit): sign-ups (accounts.sign_up_throttle),
 # certificate look-ups (certificates.verification_throttle) and wrong invitation codes
-# (accounts.invitation_throttle). Counted in the shared cache, on the address as
-# core.client_address finds it behind proxies, each IPv6 address apart as django-axes counts it
-# (the library's default would count a whole /64 network as one address). The app is installed
-# for its system checks, which refuse a cache that processes do not share.
+# (accounts.invitation_throttle). Counted in the shared cache, keyed on the address as
+# core.client_address finds it behind proxies (each IPv6 address apart, as django-axes counts it).
+# The app is installed for its system checks, which refuse a cache that processes do not share.
 INSTALLED_APPS += ["django_ratelimit"]
 RATELIMIT_USE_CACHE = "default"
-RATELIMIT_IP_META_KEY = "core.client_address.client_ip_address"
-RATELIMIT_IPV6_MASK = 128
 # While the cache cannot be reached, requests go through uncounted (the library's default refuses
 # every one of them: no one could sign up or check a certificate until the cache is back).
 RATELIMIT_FAIL_OPEN = True

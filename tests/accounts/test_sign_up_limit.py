@@ -73,6 +73,16 @@ def test_behind_a_proxy_each_client_is_counted_apart(client, sign_up_form, setti
     assert response.status_code == 302
 
 
+def test_an_address_that_is_not_an_ip_is_still_counted_not_a_server_error(client, sign_up_form):
+    # gunicorn behind a proxy on a Unix socket leaves REMOTE_ADDR empty; a forwarded entry may carry a port.
+    for address in ("", "36.68.1.1:51234"):
+        from_there = [
+            client.post(SIGN_UP, sign_up_form(password_confirm="salah-ketik"), REMOTE_ADDR=address).status_code
+            for _number in range(LIMIT + 1)
+        ]
+        assert from_there == [200] * LIMIT + [429]
+
+
 def test_while_the_cache_cannot_count_sign_ups_still_go_through(client, sign_up_form, monkeypatch):
     # What django-redis answers, with IGNORE_EXCEPTIONS, while Redis cannot be reached.
     cache = caches["default"]
