@@ -1,5 +1,7 @@
 import threading
+import time
 
+import django_ratelimit.core
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
@@ -15,6 +17,27 @@ def empty_caches():
     """Every test starts with empty caches: the next test's pages reuse the same ids and addresses."""
     for cache in caches.all():
         cache.clear()
+
+
+class RateLimitClock:
+    """django-ratelimit's clock, held still: its windows are lined up with the clock, so a test whose
+    requests straddled a window's end would see its count split in two. ``advance`` moves it on."""
+
+    def __init__(self):
+        self.now = time.time()
+
+    def time(self):
+        return self.now
+
+    def advance(self, delta):
+        self.now += delta.total_seconds()
+
+
+@pytest.fixture(autouse=True)
+def rate_limit_clock(monkeypatch):
+    clock = RateLimitClock()
+    monkeypatch.setattr(django_ratelimit.core, "time", clock)
+    return clock
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ so these tests read the same before and after the Indonesian catalogue is brough
 import datetime
 import math
 import re
-import time
 
 import pytest
 from bs4 import BeautifulSoup
@@ -508,13 +507,13 @@ def test_after_ten_wrong_codes_from_one_address_even_a_right_code_is_refused_for
     assert invitations.invitation_by_code(code) is not None  # nothing was used
 
 
-def test_the_pause_ends_after_fifteen_minutes(client, roster_resident, facilitator, monkeypatch):
+def test_the_pause_ends_after_fifteen_minutes(client, roster_resident, facilitator, monkeypatch, rate_limit_clock):
     code = activation_code(roster_resident(), facilitator)
     for number in range(10):
         guess(client, number)
     later = timezone.now() + invitation_throttle.COOL_OFF + datetime.timedelta(seconds=1)
     monkeypatch.setattr(timezone, "now", lambda: later)
-    monkeypatch.setattr(time, "time", later.timestamp)  # django-ratelimit's windows follow time.time()
+    rate_limit_clock.advance(invitation_throttle.COOL_OFF + datetime.timedelta(seconds=1))
 
     response = client.post(CODE_PAGE, {"kode": code}, REMOTE_ADDR=CLASS_ADDRESS)
 
