@@ -141,3 +141,29 @@ def test_a_resident_is_sent_to_log_in_and_changes_nothing(client, notices):
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("wagtailadmin_login"))
     assert PrivacyNoticeSettings.objects.get().privacy_notice_page_id == notices["privasi"].pk
+
+
+NO_NOTICE_WARNING = "Belum ada pemberitahuan privasi yang dipilih"
+
+
+def test_the_admin_home_warns_whoever_may_choose_the_notice_until_one_is_chosen(client, notices, superuser):
+    client.force_login(superuser)
+
+    home = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content, "html.parser")
+    warning = home.find(id="privacy-notice-missing-heading").find_parent("section")
+    assert NO_NOTICE_WARNING in warning.get_text()
+    assert warning.find("a")["href"] == settings_menu_url()
+
+    choose(notices["privasi"])
+    assert NO_NOTICE_WARNING not in client.get(reverse("wagtailadmin_home")).text
+
+
+def test_staff_who_may_not_choose_the_notice_are_not_warned(client, notices):
+    government = factories.resident(username="pemkot")
+    government_role_grant(user=government, group_name=GOVERNMENT_STAFF_GROUP)
+    client.force_login(government)
+
+    response = client.get(reverse("wagtailadmin_home"))
+
+    assert response.status_code == 200
+    assert NO_NOTICE_WARNING not in response.text
