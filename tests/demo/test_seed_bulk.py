@@ -109,7 +109,11 @@ def test_seed_bulk_holds_exactly_n_enrolments_and_a_second_run_replaces_them():
     assert "courses_enrolment: 300" in output
     assert_bulk_data_is_consistent(300)
     first = {
-        "residents": list(User.objects.filter(username__startswith="bulk-").values_list("username", "first_name")),
+        "residents": list(
+            User.objects.filter(username__startswith="bulk-")
+            .order_by("username")
+            .values_list("username", "first_name")
+        ),
         "codes": set(Certificate.objects.filter(enrolment__in=bulk_enrolments()).values_list("code", flat=True)),
         "classes": Cohort.objects.filter(name__startswith="Kelas bulk ").count(),
     }
@@ -118,7 +122,11 @@ def test_seed_bulk_holds_exactly_n_enrolments_and_a_second_run_replaces_them():
 
     assert_bulk_data_is_consistent(300)
     assert (
-        list(User.objects.filter(username__startswith="bulk-").values_list("username", "first_name"))
+        list(
+            User.objects.filter(username__startswith="bulk-")
+            .order_by("username")
+            .values_list("username", "first_name")
+        )
         == (first["residents"])
     )
     assert (
