@@ -25,6 +25,7 @@ class HomePage(ViewRestrictionsRememberedMixin, Page):
         "courses.CourseIndexPage",
         "participation.ForumIndexPage",
         "participation.BudgetingCallIndexPage",
+        "participation.SuaraWargaPage",
         "cms_pages.StandardPage",
     ]
     max_count = 1

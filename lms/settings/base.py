@@ -6,6 +6,7 @@ Everything that differs between machines comes from the environment (see docs/op
 SQLite, tasks run in-process, e-mail printed to the console.
 """
 
+import os
 from pathlib import Path
 
 import environ
@@ -29,6 +30,7 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 INSTALLED_APPS = [
     "core",
     "accounts",
+    "notices",
     "regions",
     "organisations",
     "courses",
@@ -166,6 +168,12 @@ STORAGES = {
         # Overwrite: a version's file name is fixed (<code>-v<number>.pdf), so a retry after a crash
         # between writing the file and committing its row replaces the orphan instead of adding one.
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "allow_overwrite": True},
+    },
+    # Suara Warga photos may show people, houses and number plates: private too, shown only to the staff
+    # who may triage the item (participation.feedback_admin).
+    "feedback_photos": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": os.path.join(PRIVATE_MEDIA_ROOT, "suara-warga")},
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }

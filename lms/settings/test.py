@@ -1,5 +1,7 @@
 """Settings for the test suite: SQLite unless DATABASE_URL points at PostgreSQL."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import env
 
@@ -10,6 +12,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/sekolah-warga-test-media")
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default="/tmp/sekolah-warga-test-private-media")
 STORAGES["certificates"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
+STORAGES["feedback_photos"]["OPTIONS"]["location"] = os.path.join(PRIVATE_MEDIA_ROOT, "suara-warga")  # noqa: F405
 # Tasks run inline in tests; the broker URL still comes from the environment, so that
 # /healthz checks the real broker in CI and the worker tests can reach it.
 CELERY_TASK_ALWAYS_EAGER = True

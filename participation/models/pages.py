@@ -1,4 +1,4 @@
-"""Page types for taking part: the kelurahan public forums and the participatory budgeting calls.
+"""Page types for taking part: the kelurahan public forums, the participatory budgeting calls and Suara Warga.
 
 They moved here from cms_pages (issue 16); their tables and content types moved with them
 (cms_pages/migrations/0003_move_participation_pages.py).
@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
@@ -153,3 +154,36 @@ class BudgetingCallPage(ViewRestrictionsRememberedMixin, Page):
 
     def is_open(self, today):
         return self.proposals_open <= today <= self.proposals_close
+
+
+class SuaraWargaPage(SectionIndexMixin, ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
+    """/suara-warga/: residents' feedback that the government answered, a form to send more, and
+    each item's tracking page. The routes' views are in participation.feedback_views."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=SIMPLE_TEXT)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Suara Warga page")
+
+    @path("", name="published")
+    def published_route(self, request):
+        from participation import feedback_views
+
+        return feedback_views.published_feedback(request, page=self)
+
+    @path("kirim/", name="send")
+    def send_route(self, request):
+        from participation import feedback_views
+
+        return feedback_views.feedback_send(request, page=self)
+
+    @re_path(r"^(?P<code>[A-Za-z0-9-]{4,20})/$", name="track")
+    def track_route(self, request, code):
+        from participation import feedback_views
+
+        return feedback_views.feedback_track(request, page=self, code=code)

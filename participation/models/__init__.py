@@ -1,0 +1,23 @@
+"""participation's models, one module per concern: the page types, kelurahan staff, Suara Warga."""
+
+from participation.models.feedback import Feedback, FeedbackCategory
+from participation.models.kelurahan_staff import KELURAHAN_STAFF_GROUP, KelurahanStaffAssignment
+from participation.models.pages import (
+    BudgetingCallIndexPage,
+    BudgetingCallPage,
+    ForumIndexPage,
+    ForumPage,
+    SuaraWargaPage,
+)
+
+__all__ = [
+    "KELURAHAN_STAFF_GROUP",
+    "BudgetingCallIndexPage",
+    "BudgetingCallPage",
+    "Feedback",
+    "FeedbackCategory",
+    "ForumIndexPage",
+    "ForumPage",
+    "KelurahanStaffAssignment",
+    "SuaraWargaPage",
+]
