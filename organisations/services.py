@@ -95,7 +95,7 @@ def membership_remove(*, user, organisation):
         return
     user.groups.remove(*[g for g in (organisation.authors_group, organisation.facilitators_group) if g])
     membership.delete()
-    _staff_status_follows_groups(user)
+    staff_status_follows_groups(user)
 
 
 @transaction.atomic
@@ -105,7 +105,7 @@ def government_role_grant(*, user, group_name):
         raise ValueError(f"not a government role: {group_name}")
     content_review_install()
     user.groups.add(Group.objects.get(name=group_name))
-    _staff_status_follows_groups(user)
+    staff_status_follows_groups(user)
 
 
 def _groups_follow_membership(membership):
@@ -118,10 +118,10 @@ def _groups_follow_membership(membership):
             user.groups.add(group)
         else:
             user.groups.remove(group)
-    _staff_status_follows_groups(user)
+    staff_status_follows_groups(user)
 
 
-def _staff_status_follows_groups(user):
+def staff_status_follows_groups(user):
     """Staff status marks the people who work in the CMS (it shows them Wagtail's editing bar)."""
     is_staff = user.is_superuser or user.groups.filter(permissions__codename="access_admin").exists()
     if user.is_staff != is_staff:

@@ -228,3 +228,58 @@ def enrolment(*, user, course, cohort=None, enrolled_at=None, **fields):
     if cohort is not None:
         CohortEnrolment.objects.create(enrolment=enrolment, cohort=cohort)
     return enrolment
+
+
+# --- participation
+
+
+def suara_warga_page(home, *, title="Suara Warga", slug="suara-warga", **fields):
+    from participation.models import SuaraWargaPage
+
+    return publish(home, SuaraWargaPage(title=title, slug=slug, **fields))
+
+
+def feedback_category(name="Jalan dan drainase", *, response_days=7, **fields):
+    from participation.models import FeedbackCategory
+
+    category, _ = FeedbackCategory.objects.get_or_create(
+        name=name, defaults={"response_days": response_days, **fields}
+    )
+    return category
+
+
+def feedback(
+    *,
+    category=None,
+    kelurahan=None,
+    text="Saluran air di RT 05 tersumbat sejak seminggu.",
+    sender=None,
+    sender_name="",
+    sender_email="",
+    sender_phone="",
+    received_at=None,
+):
+    """A Suara Warga item as a resident sends it (participation.feedback.feedback_submit)."""
+    from participation.feedback import feedback_submit
+
+    return feedback_submit(
+        category=category or feedback_category(),
+        kelurahan=kelurahan or region_chain(),
+        text=text,
+        sender=sender,
+        sender_name=sender_name,
+        sender_email=sender_email,
+        sender_phone=sender_phone,
+        now=received_at,
+    )
+
+
+def kelurahan_staff(username="staf-gunungbahagia", *, region=None, by=None):
+    """Kelurahan staff of `region` (Gunung Bahagia unless given)."""
+    from django.contrib.auth import get_user_model
+
+    from participation.kelurahan_staff import kelurahan_staff_grant
+
+    user = get_user_model().objects.create_user(username=username, password="kata-sandi-rahasia", first_name="Staf")
+    kelurahan_staff_grant(user=user, region=region or region_chain(), by=by)
+    return user

@@ -1,0 +1,1 @@
+"""Suara Warga in the admin: triage of the items in the person's scope (participation.scope)."""
