@@ -4,6 +4,8 @@ Each state change is one function here, after django-oscar's ``set_status``: it 
 allowed and raises ``FeedbackError`` (translated, naming what is wrong) when it is not, saves under the
 item's row lock, writes Wagtail's audit log (the item's history in the admin) and tells the sender
 through notices.services.notice_send (kept on /saya/ for an account; e-mailed where there is an address).
+Every change also makes the anonymous page cache stale (core.page_cache): /suara-warga/ lists published
+items and their counts, which must not be served old to anyone.
 """
 
 from datetime import timedelta
@@ -15,6 +17,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from core.codes import human_code
+from core.page_cache import page_cache_invalidate
 from notices.services import notice_send
 from participation.models import Feedback
 
@@ -54,10 +57,22 @@ def feedback_code_parse(typed):
 
 
 def feedback_submit(
-    *, category, kelurahan, text, sender=None, sender_name="", sender_email="", sender_phone="", photo=None, now=None
+    *,
+    category,
+    kelurahan,
+    text,
+    sender=None,
+    sender_name="",
+    sender_email="",
+    sender_phone="",
+    photo=None,
+    channel=Feedback.Channel.ONLINE,
+    recorded_by=None,
+    now=None,
 ):
     """Record a new item and return it with its tracking code. The caller has validated the input
-    (participation.feedback_forms); a photo arrives already resized and stripped of its metadata."""
+    (participation.feedback_forms); a photo arrives already resized and stripped of its metadata.
+    Staff who type in an item received at the counter, on paper or by telephone are `recorded_by`."""
     now = now or timezone.now()
     for _attempt in range(5):
         try:
@@ -71,6 +86,8 @@ def feedback_submit(
                     sender_name="" if sender else sender_name,
                     sender_email="" if sender else sender_email,
                     sender_phone="" if sender else sender_phone,
+                    channel=channel,
+                    recorded_by=recorded_by,
                     received_at=now,
                     status_changed_at=now,
                     due_at=now + timedelta(days=category.response_days),
@@ -86,7 +103,8 @@ def feedback_submit(
             continue
     else:  # pragma: no cover - five clashes in a row
         raise FeedbackError(_("No tracking code could be made. Please try again."))
-    log(feedback, "sekolah_warga.feedback_received", user=sender)
+    log(feedback, "sekolah_warga.feedback_received", user=recorded_by or sender)
+    page_cache_invalidate()
     return feedback
 
 
@@ -117,6 +135,7 @@ def feedback_status_set(*, feedback, status, by, office="", reply=""):
     feedback.save()
     log(feedback, "sekolah_warga.feedback_status", user=by, data={"status": status, "office": feedback.office})
     _tell_sender(feedback)
+    page_cache_invalidate()
     return feedback
 
 
@@ -134,6 +153,7 @@ def feedback_reply_set(*, feedback, reply, by):
         feedback.reply, feedback.replied_at, feedback.replied_by = reply, timezone.now(), by
         feedback.save(update_fields=["reply", "replied_at", "replied_by"])
         log(feedback, "sekolah_warga.feedback_reply", user=by)
+    page_cache_invalidate()
     return feedback
 
 
@@ -156,6 +176,7 @@ def feedback_publish(*, feedback, public_text, by):
     log(feedback, "sekolah_warga.feedback_publish", user=by)
     if first_time:
         _tell_sender(feedback, published=True)
+    page_cache_invalidate()
     return feedback
 
 
@@ -166,6 +187,7 @@ def feedback_unpublish(*, feedback, by):
         feedback.published_at = None
         feedback.save(update_fields=["published_at"])
         log(feedback, "sekolah_warga.feedback_unpublish", user=by)
+    page_cache_invalidate()
     return feedback
 
 
@@ -176,6 +198,8 @@ def feedback_of_resident_erase(*, user):
     items = list(Feedback.objects.select_for_update().filter(sender=user))
     for feedback in items:
         feedback_sender_erase(feedback=feedback)
+    if items:
+        page_cache_invalidate()
     return len(items)
 
 

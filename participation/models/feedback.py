@@ -72,6 +72,13 @@ class FeedbackQuerySet(models.QuerySet):
 
 
 class Feedback(models.Model):
+    class Channel(models.TextChoices):
+        # In person and on paper count as much as online: staff record those items in the admin.
+        ONLINE = "online", _("Online")
+        COUNTER = "counter", _("At the kelurahan counter")
+        PAPER = "paper", _("On paper (letter, suggestion box)")
+        PHONE = "phone", _("By telephone")
+
     class Status(models.TextChoices):
         RECEIVED = "received", _("Received")
         FORWARDED = "forwarded", _("Forwarded")
@@ -92,6 +99,16 @@ class Feedback(models.Model):
         related_name="+",
     )
     text = models.TextField(_("feedback"), max_length=TEXT_MAX_LENGTH)
+    channel = models.CharField(_("received"), max_length=20, choices=Channel.choices, default=Channel.ONLINE)
+    # Staff who typed in an item received at the counter, on paper or by telephone.
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     photo = models.ImageField(_("photo"), upload_to="%Y/%m/", storage=_photo_storage, blank=True)
     # The sender: an account, or (without one) the name and contact they gave. Erasing a resident's
     # data empties these and the photo, and keeps the item (participation.feedback).
