@@ -1,14 +1,14 @@
 """Sending a notice: one function, whatever the feature and whatever the channel.
 
 ``notice_send`` keeps the notice for an account (listed on /saya/ until seen) and hands it to every
-channel that can reach the recipient. Today the one channel is e-mail (notices.channels); an SMS or
-WhatsApp sender is one more channel there, and no feature changes.
+channel that can reach the recipient. Today the one channel is e-mail (notices.tasks); an SMS or
+WhatsApp sender is one more channel (a task) there, and no feature changes.
 """
 
 from django.db import transaction
 from django.utils import timezone
 
-from notices import channels
+from notices import tasks
 from notices.models import Notice
 
 
@@ -25,7 +25,7 @@ def notice_send(*, subject, body, link="", user=None, email=""):
         email = email or user.email or ""
     if email:
         transaction.on_commit(
-            lambda: channels.email_deliver.delay(
+            lambda: tasks.email_deliver.delay(
                 notice_id=notice.pk if notice else None, email=email, subject=subject, body=body, link=link
             )
         )

@@ -1,4 +1,4 @@
-"""The ways a notice reaches a resident besides /saya/. Each is a Celery task that notices.services
+"""The channels by which a notice reaches a resident besides /saya/. Each is a Celery task that notices.services
 enqueues after the commit; a new channel (SMS, WhatsApp) is a task here and one line in notice_send."""
 
 from celery import shared_task
