@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from core.codes import human_code
+from core.codes import LOOKALIKE_FREE_ALPHABET, human_code
 from core.page_cache import page_cache_invalidate
 from notices.services import notice_send
 from participation.models import Feedback
@@ -69,16 +69,21 @@ def feedback_submit(
     channel=Feedback.Channel.ONLINE,
     recorded_by=None,
     now=None,
+    code=None,
 ):
     """Record a new item and return it with its tracking code. The caller has validated the input
     (participation.feedback_forms); a photo arrives already resized and stripped of its metadata.
-    Staff who type in an item received at the counter, on paper or by telephone are `recorded_by`."""
+    Staff who type in an item received at the counter, on paper or by telephone are `recorded_by`.
+    `code`: a chosen tracking code, for the demo's items (the README names one); drawn at random otherwise."""
     now = now or timezone.now()
-    for _attempt in range(5):
+    if code is not None and (len(code) != CODE_LENGTH or set(code) - set(LOOKALIKE_FREE_ALPHABET)):
+        raise ValueError(f"A tracking code is {CODE_LENGTH} characters of {LOOKALIKE_FREE_ALPHABET}: {code!r}")
+    # A chosen code that is taken stays taken: one try only.
+    for _attempt in range(1 if code else 5):
         try:
             with transaction.atomic():
                 feedback = Feedback(
-                    code=human_code(CODE_LENGTH),
+                    code=code or human_code(CODE_LENGTH),
                     category=category,
                     kelurahan=kelurahan,
                     text=text,
@@ -204,8 +209,9 @@ def feedback_of_resident_erase(*, user):
 
 
 def feedback_sender_erase(*, feedback):
-    if feedback.photo:
-        feedback.photo.delete(save=False)
+    """Empty what identifies the sender of `feedback`. Its photo file goes once the transaction commits
+    (as privacy's erasure deletes certificates' files): an erasure rolled back keeps the photo."""
+    photo, storage = feedback.photo.name, feedback.photo.storage
     feedback.sender = None
     feedback.sender_name = feedback.sender_email = feedback.sender_phone = ""
     # The sender's own words may name them; what staff published (public_text) was checked for that.
@@ -213,6 +219,8 @@ def feedback_sender_erase(*, feedback):
     feedback.photo = ""
     feedback.erased_at = timezone.now()
     feedback.save()
+    if photo:
+        transaction.on_commit(lambda: storage.delete(photo))
 
 
 def feedback_tracking_path(feedback):
