@@ -4,6 +4,8 @@ The JSON is complete and for machines; the CSVs say the same in tables a residen
 spreadsheet; the certificates' PDFs are the files as issued. Built in the request: a resident's
 records are a few hundred rows at most (one query per kind, whatever their number).
 
+Suara Warga items are those sent from the account: one sent without an account is not known to be
+theirs, even with a matching e-mail or phone (anyone may type another's contact), so it is not here.
 The site keeps no forum RSVPs or budgeting proposals yet; when it does, they belong here too.
 """
 
@@ -27,7 +29,10 @@ from classes.selectors import cohort_of
 from core.spreadsheet_cells import spreadsheet_text
 from courses.models import Enrolment, QuizAttempt
 from courses.quiz_review import attempt_review
+from notices.models import Notice
 from organisations.models import Membership
+from participation.feedback import feedback_code_format
+from participation.models import Feedback
 from privacy.models import RecordAccess
 
 
@@ -212,6 +217,52 @@ def _pdf_name(version):
     return f"sertifikat/{format_certificate_code(version.certificate.code)}-v{version.number}.pdf"
 
 
+def _feedback_items(user):
+    return list(
+        Feedback.objects.filter(sender=user).select_related("category", "kelurahan").order_by("received_at", "pk")
+    )
+
+
+def _feedback(items):
+    return [
+        {
+            "code": feedback_code_format(item.code),
+            "category": item.category.name,
+            "kelurahan": item.kelurahan.name,
+            "sent_at": _when(item.received_at),
+            "channel": item.get_channel_display(),
+            "status": item.get_status_display(),
+            "text": item.text,
+            "photo": _photo_name(item) if item.photo else None,
+            "office": item.office or None,
+            "reply": item.reply or None,
+            "replied_at": _when(item.replied_at),
+            "published": item.is_published,
+            "published_at": _when(item.published_at),
+            # What the public reads of their words, only while it is shown.
+            "public_text": item.public_text if item.is_published else None,
+        }
+        for item in items
+    ]
+
+
+def _photo_name(item):
+    return f"suara-warga/{feedback_code_format(item.code)}.jpg"
+
+
+def _notices(user):
+    return [
+        {
+            "subject": notice.subject,
+            "body": notice.body,
+            "sent_at": _when(notice.created_at),
+            "seen_at": _when(notice.seen_at),
+            "emailed_at": _when(notice.emailed_at),
+        }
+        for notice in Notice.objects.filter(user=user).order_by("created_at", "pk")
+    ]
+
+
 def _record_accesses(user):
     accesses = list(
         RecordAccess.objects.filter(resident=user).select_related("accessed_by").order_by("accessed_at", "pk")
@@ -234,18 +285,26 @@ def _record_accesses(user):
 
 
 def personal_data(user):
-    """Everything held about the resident, as plain data (what data.json holds)."""
+    """Everything held about the resident, as plain data (what data.json holds), with the files that
+    go beside it: their certificates' versions and their Suara Warga items (for the photos)."""
     versions = _certificate_versions(user)
-    return {
-        "generated_at": _when(timezone.now()),
-        "profile": _profile(user),
-        "consents": _consents(user),
-        "enrolments": _enrolments(user),
-        "quiz_attempts": _quiz_attempts(user),
-        "attendance": _attendance(user),
-        "certificates": _certificates(versions),
-        "record_accesses": _record_accesses(user),
-    }, versions
+    feedback_items = _feedback_items(user)
+    return (
+        {
+            "generated_at": _when(timezone.now()),
+            "profile": _profile(user),
+            "consents": _consents(user),
+            "enrolments": _enrolments(user),
+            "quiz_attempts": _quiz_attempts(user),
+            "attendance": _attendance(user),
+            "certificates": _certificates(versions),
+            "suara_warga": _feedback(feedback_items),
+            "notices": _notices(user),
+            "record_accesses": _record_accesses(user),
+        },
+        versions,
+        feedback_items,
+    )
 
 
 # The CSVs' headings, in the resident's language (data.json keeps the keys, for programs).
@@ -304,6 +363,21 @@ HEADINGS = {
     "file": gettext_lazy("File"),
     "by": gettext_lazy("Who"),
     "what": gettext_lazy("What"),
+    "category": gettext_lazy("Category"),
+    "sent_at": gettext_lazy("Sent"),
+    "channel": gettext_lazy("How it was sent"),
+    "text": gettext_lazy("Your text"),
+    "photo": gettext_lazy("Photo"),
+    "office": gettext_lazy("Office responsible"),
+    "reply": gettext_lazy("Government's reply"),
+    "replied_at": gettext_lazy("Replied"),
+    "published": gettext_lazy("Published"),
+    "published_at": gettext_lazy("Published on"),
+    "public_text": gettext_lazy("Text as published"),
+    "subject": gettext_lazy("Subject"),
+    "body": gettext_lazy("Message"),
+    "seen_at": gettext_lazy("Seen"),
+    "emailed_at": gettext_lazy("E-mailed"),
 }
 
 
@@ -329,7 +403,7 @@ def _csv(rows, columns):
 
 def personal_data_zip(user, output):
     """Write the resident's ZIP to `output` (a binary file)."""
-    data, versions = personal_data(user)
+    data, versions, feedback_items = personal_data(user)
     enrolment_rows = [{key: value for key, value in row.items() if key != "modules"} for row in data["enrolments"]]
     attempt_rows = [
         {
@@ -396,6 +470,26 @@ def personal_data_zip(user, output):
                 "file",
             ],
         ),
+        "suara-warga.csv": (
+            data["suara_warga"],
+            [
+                "code",
+                "category",
+                "kelurahan",
+                "sent_at",
+                "channel",
+                "status",
+                "text",
+                "photo",
+                "office",
+                "reply",
+                "replied_at",
+                "published",
+                "published_at",
+                "public_text",
+            ],
+        ),
+        "pemberitahuan.csv": (data["notices"], ["subject", "body", "sent_at", "seen_at", "emailed_at"]),
         "akses-catatan.csv": (data["record_accesses"], ["at", "by", "organisation", "what"]),
     }
     with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -407,6 +501,10 @@ def personal_data_zip(user, output):
             if version.pdf:
                 with version.pdf.open("rb") as pdf:
                     archive.writestr(_pdf_name(version), pdf.read())
+        for item in feedback_items:
+            if item.photo:
+                with item.photo.open("rb") as photo:
+                    archive.writestr(_photo_name(item), photo.read())
 
 
 def _readme():
@@ -421,6 +519,11 @@ def _readme():
             _("kursus.csv: your courses; kuis.csv: your quiz attempts with your answers."),
             _("kehadiran.csv: the class meetings you attended."),
             _("sertifikat.csv and the sertifikat folder: your certificates and their PDF files."),
+            _(
+                "suara-warga.csv and the suara-warga folder: the feedback you sent to Suara Warga, the "
+                "government's replies, what was published, and your photos."
+            ),
+            _("pemberitahuan.csv: the notices the site sent you (also shown on your dashboard)."),
             _("akses-catatan.csv: when staff or a facilitator opened your learner record or exported it."),
             _("Entries in it older than %(days)s days have been deleted.")
             % {"days": settings.RECORD_ACCESS_KEEP_DAYS},

@@ -15,6 +15,8 @@ from accounts.models import AccountInvitation, ConsentRecord, LearnerProfile
 from accounts.services import consent_record
 from certificates.models import Certificate, CertificateBatch, CertificateVersion
 from courses.models import Enrolment
+from notices.models import Notice
+from participation.feedback import feedback_of_resident_erase
 from privacy.models import RecordAccess
 from privacy.signals import resident_erased
 
@@ -124,8 +126,11 @@ def erase_resident(*, user, now=None):
     The rows that feed anonymous figures stay (enrolments, progress, attendance, their kelurahan
     and stated gender), attached to an account with no name, contact, password or birth year.
     Issued certificates stay verifiable by code and by their files' hashes, but their files and the
-    name in them go, and their pages withhold the name. The erasure is announced (privacy.signals:
-    reports deletes the exports that held the resident). Files go once the transaction commits.
+    name in them go, and their pages withhold the name. Suara Warga items stay with their category,
+    kelurahan, reply and text as published (what the public list shows and the city's figures count),
+    without the sender's account, name, contact, own words or photo; the notices sent to them go.
+    The erasure is announced (privacy.signals: reports deletes the exports that held the resident).
+    Files (certificates' PDFs, Suara Warga photos) go once the transaction commits.
     """
     # The account's row locked for the whole erasure: certificate issuing takes the same lock, so a
     # certificate is either made before (and withheld here) or refused after.
@@ -140,6 +145,12 @@ def erase_resident(*, user, now=None):
     old_identifiers = {user.get_username(), user.email, user.phone} - {None, ""}
 
     _certificates_withhold(user, now)
+    # Only the items sent from this account: one sent without an account, with an e-mail or phone that
+    # matches, is not known to be theirs (anyone may type another's contact), so it is left alone.
+    feedback_of_resident_erase(user=user)
+    # The account stays (its rows feed the figures), so its notices do not go with it by CASCADE.
+    # Their e-mails not yet sent go too: the e-mail task sends only a notice that still exists.
+    Notice.objects.filter(user=user).delete()
     _axes_forget(old_identifiers)
     AccountInvitation.objects.filter(user=user).delete()
     ConsentRecord.objects.filter(user=user).delete()
