@@ -9,8 +9,14 @@ AppConfig.ready():
   dashboard and course page. classes registers the class's name.
 - a **completed-enrolment part**: HTML shown under each completed course on the resident's dashboard.
   certificates registers the certificate's state and download link.
+- a **course-leads-to finder**: what a course prepares for (coming forums, open budgeting calls), listed
+  on the course page as "This course prepares you for …". participation registers its forums and calls.
+- a **participation part**: a section of "My participation" on the resident's dashboard (/saya/).
+  participation registers the resident's Suara Warga items (and, in later issues, registrations,
+  proposals and ballots).
 """
 
+from dataclasses import dataclass
 from typing import Protocol
 
 
@@ -26,6 +32,19 @@ class CompletionRequirement(Protocol):
 _completion_requirements: list[CompletionRequirement] = []
 _enrolment_group_finders = []
 _completed_enrolment_parts = []
+_course_leads_to_finders = []
+_participation_parts = []
+
+
+@dataclass(frozen=True)
+class Lead:
+    """One thing a course prepares for, as the course page lists it. Every field is text ready to show,
+    in the visitor's language: courses knows nothing else of it."""
+
+    kind: str  # what it is ("Public forum", "Participatory budgeting")
+    title: str
+    url: str
+    when: str  # when and where, or how long it is open ("until 28 Februari 2027")
 
 
 def register_completion_requirement(requirement: CompletionRequirement):
@@ -44,6 +63,21 @@ def register_completed_enrolment_part(renderer):
     number of queries."""
     if renderer not in _completed_enrolment_parts:
         _completed_enrolment_parts.append(renderer)
+
+
+def register_course_leads_to(finder):
+    """`finder(course, *, now)` returns a list of `Lead`s: what `course` prepares for that is still to
+    come or open at `now`, live and public only, soonest first, in a constant number of queries."""
+    if finder not in _course_leads_to_finders:
+        _course_leads_to_finders.append(finder)
+
+
+def register_participation_part(renderer):
+    """`renderer(user)` returns the HTML of one section of "My participation" on `user`'s dashboard
+    (a heading of its own, level 3, and what the resident took part in), or "" when there is nothing to
+    show. Only `user`'s own rows, in a constant number of queries."""
+    if renderer not in _participation_parts:
+        _participation_parts.append(renderer)
 
 
 def completion_requirements_met(*, enrolment):
@@ -82,3 +116,17 @@ def completed_enrolment_parts(enrolments):
         for enrolment_id, html in renderer(completed).items():
             parts.setdefault(enrolment_id, []).append(html)
     return parts
+
+
+def course_leads_to(course, *, now):
+    """[Lead] for `course`: each finder's in the order the finders were registered."""
+    leads = []
+    for finder in _course_leads_to_finders:
+        leads.extend(finder(course, now=now))
+    return leads
+
+
+def participation_parts(user):
+    """[HTML of each non-empty part of "My participation"] for `user`."""
+    parts = (renderer(user) for renderer in _participation_parts)
+    return [part for part in parts if part]

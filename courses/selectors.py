@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from core.page_cache import remember
 from courses import hooks
 from courses.models import CoursePage, Enrolment, ModulePage, ModuleProgress, QuizAttempt, QuizQuestion
+from notices.selectors import recent_notices, unread_notices
 
 
 def course_list(*, index_page, topic=None):
@@ -45,6 +46,18 @@ def enrolment_for(*, user, course):
     if not user.is_authenticated:
         return None
     return Enrolment.objects.filter(user=user, course=course).select_related("course").first()
+
+
+def completed_course_ids(*, user, course_ids):
+    """The ids among `course_ids` of the courses `user` has completed: one query, none for an anonymous
+    visitor. Higher apps ask it for the courses their pages name (a forum's, a budgeting call's)."""
+    if not user.is_authenticated or not course_ids:
+        return set()
+    return set(
+        Enrolment.objects.filter(user=user, course_id__in=course_ids, completed_at__isnull=False).values_list(
+            "course_id", flat=True
+        )
+    )
 
 
 def quiz_attempts_allowed(*, course, enrolment=None):
@@ -208,6 +221,14 @@ def dashboard(*, user):
             )
         )
     return rows
+
+
+def dashboard_notices(*, user, unread_limit=50, earlier_limit=10):
+    """The resident's notices for their dashboard: the unread ones ("New notices"), which the page marks
+    seen once it has shown them, and the latest of those seen before. Two queries."""
+    unread = list(unread_notices(user=user)[:unread_limit])
+    earlier = [notice for notice in recent_notices(user=user, limit=earlier_limit + len(unread)) if notice.seen_at]
+    return {"unread": unread, "earlier": earlier[:earlier_limit]}
 
 
 def module_learning_state(*, user, module, course):

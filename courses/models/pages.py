@@ -3,6 +3,7 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -152,11 +153,13 @@ class CoursePage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
         verbose_name = _("course")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.hooks import enrolment_groups
+        from courses.hooks import course_leads_to, enrolment_groups
         from courses.selectors import course_modules, course_progress, enrolment_for
 
         context = super().get_context(request, *args, **kwargs)
         context["modules"] = modules = list(course_modules(course=self))
+        # The coming forums and open budgeting calls it prepares for (courses.hooks: participation's).
+        context["leads_to"] = course_leads_to(self, now=timezone.now())
         context["enrolment"] = enrolment = enrolment_for(user=request.user, course=self)
         if enrolment is not None:
             context["progress"] = course_progress(enrolment=enrolment, modules=modules)

@@ -1,0 +1,28 @@
+"""The resident's participation on their dashboard (/saya/, "My participation").
+
+The dashboard belongs to courses, which never imports participation: participation registers these
+parts with courses.hooks.register_participation_part (participation/apps.py). Each reads only the
+resident's own rows, in a constant number of queries. Registrations, proposals and ballots join here
+as issues 19 and 20 add them.
+"""
+
+from django.template.loader import render_to_string
+
+from participation import selectors
+from participation.feedback import feedback_code_format
+
+
+def feedback_part(user):
+    """The resident's Suara Warga items: code, category, kelurahan, status and date, each linking to its
+    tracking page. Two queries: the items, and the Suara Warga page their links start from."""
+    items = list(selectors.feedback_of_sender(user=user))
+    if not items:
+        return ""
+    page = selectors.suara_warga_page()
+    rows = []
+    for item in items:
+        code = feedback_code_format(item.code)
+        # feedback_tracking_path's address, with the page read once for all the items rather than once each.
+        path = page.url + page.reverse_subpage("track", kwargs={"code": code}) if page is not None else ""
+        rows.append({"item": item, "code": code, "path": path})
+    return render_to_string("participation/includes/my_feedback.html", {"rows": rows})
