@@ -75,6 +75,14 @@ class ForumPage(ViewRestrictionsRememberedMixin, Page):
     class Meta:
         verbose_name = _("forum")
 
+    def get_context(self, request, *args, **kwargs):
+        from participation.selectors import forum_courses
+
+        context = super().get_context(request, *args, **kwargs)
+        # The courses that prepare for it, and (signed in) whether the visitor completed each.
+        context["courses"] = forum_courses(forum=self, user=request.user)
+        return context
+
 
 class BudgetingCallIndexPage(SectionIndexMixin, ViewRestrictionsRememberedMixin, Page):
     """/penganggaran/: participatory budgeting calls."""
@@ -154,6 +162,16 @@ class BudgetingCallPage(ViewRestrictionsRememberedMixin, Page):
 
     def is_open(self, today):
         return self.proposals_open <= today <= self.proposals_close
+
+    def get_context(self, request, *args, **kwargs):
+        from participation.selectors import budgeting_call_courses, budgeting_call_prerequisite_met
+
+        context = super().get_context(request, *args, **kwargs)
+        # The course to take first, whether the visitor completed it, and so whether they may propose.
+        context["courses"] = budgeting_call_courses(call=self, user=request.user)
+        if self.prerequisite_course_id is not None and request.user.is_authenticated:
+            context["prerequisite_met"] = budgeting_call_prerequisite_met(call=self, user=request.user)
+        return context
 
 
 class SuaraWargaPage(SectionIndexMixin, ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
