@@ -12,9 +12,10 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from courses import selectors, services
+from courses import hooks, selectors, services
 from courses.quiz_review import attempt_review, questions_without_key
 from courses.services import LearningError
+from notices.services import notices_mark_seen
 
 
 def _login_first(request, page):
@@ -116,4 +117,20 @@ def quiz_result(request, *, module, token):
 
 @login_required
 def dashboard(request):
-    return TemplateResponse(request, "courses/dashboard.html", {"rows": selectors.dashboard(user=request.user)})
+    """ "My courses", the resident's notices and their participation (the parts higher apps register)."""
+    notices = selectors.dashboard_notices(user=request.user)
+    context = {
+        "rows": selectors.dashboard(user=request.user),
+        "notices": notices,
+        "participation_parts": hooks.participation_parts(request.user),
+    }
+    response = TemplateResponse(request, "courses/dashboard.html", context)
+    if notices["unread"] and request.method == "GET":
+
+        def mark_seen(response):
+            # Seen once shown: marked after the page has rendered, so a failed render leaves them
+            # unread. (A callback that returns something would replace the response.)
+            notices_mark_seen(user=request.user, notices=notices["unread"])
+
+        response.add_post_render_callback(mark_seen)
+    return response
