@@ -27,7 +27,8 @@ from cms_pages.services import home_page_install
 from courses.grant_services import course_grant
 from courses.models import CourseGrant, CourseIndexPage, CoursePage, ModulePage, QuizQuestion
 from courses.services import enrolment_create, module_mark_read, quiz_attempt_open, quiz_attempt_submit
-from demo.content import accounts, courses, regions, site
+from demo.content import accounts, courses, participation, regions, site
+from demo.participation import seed_participation
 from organisations.models import Membership, Organisation
 from organisations.services import (
     GOVERNMENT_STAFF_GROUP,
@@ -37,7 +38,13 @@ from organisations.services import (
     membership_set,
     organisation_groups_install,
 )
-from participation.models import BudgetingCallIndexPage, BudgetingCallPage, ForumIndexPage, ForumPage
+from participation.models import (
+    BudgetingCallIndexPage,
+    BudgetingCallPage,
+    ForumIndexPage,
+    ForumPage,
+    SuaraWargaPage,
+)
 from regions.models import Region
 
 
@@ -61,12 +68,13 @@ def seed_demo(*, today=None):
         hero_text=site.HOME["hero_text"],
         body=site.HOME["body"],
     )
-    course_index, forum_index, budgeting_index = (
+    course_index, forum_index, budgeting_index, _suara_warga = (
         child_page(home, page_class, slug=slug, title=data["title"], intro=data["intro"], show_in_menus=True)
         for page_class, slug, data in [
             (CourseIndexPage, "kursus", site.COURSE_INDEX),
             (ForumIndexPage, "forum", site.FORUM_INDEX),
             (BudgetingCallIndexPage, "penganggaran", site.BUDGETING_INDEX),
+            (SuaraWargaPage, participation.SUARA_WARGA_PAGE["slug"], participation.SUARA_WARGA_PAGE),
         ]
     )
     course_pages = {course["slug"]: seed_course(course_index, course, organisations) for course in courses.COURSES}
@@ -76,6 +84,8 @@ def seed_demo(*, today=None):
         seed_budgeting_call(budgeting_index, call, course_pages, today)
     seed_learning(course_pages)
     seed_roles(organisations)
+    # After the forum index (the role's page permissions are given on it) and the government staff group.
+    seed_participation()
     seed_course_grants(course_pages, organisations)
     seed_classes(course_pages, organisations, today)
     standard_pages = {

@@ -37,4 +37,6 @@ ACCOUNTS = [
     },
     {"username": "pemkot", "first_name": "Hendra", "last_name": "Wijaya", "role": "government staff"},
     {"username": "peninjau", "first_name": "Maya", "last_name": "Anggraini", "role": "content reviewer"},
+    # Given the role in Gunung Bahagia by pemkot (demo.content.participation.KELURAHAN_STAFF).
+    {"username": "staf-gunungbahagia", "first_name": "Rahmadani", "last_name": "Putri", "role": "kelurahan staff"},
 ]

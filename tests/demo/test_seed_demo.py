@@ -1,18 +1,32 @@
 """`manage.py seed_demo` builds a realistic site once, and a second run changes nothing."""
 
+import datetime
+import io
+
 import pytest
 from django.contrib.auth import authenticate, get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from wagtail.models import Page, Revision
+from django.utils import timezone
+from wagtail.models import ModelLogEntry, Page, Revision
 
 from accounts.models import PrivacyNoticeSettings
 from certificates.models import Certificate
 from classes.models import Attendance, Cohort
 from cms_pages.models import HomePage
 from courses.models import CourseGrant, CoursePage, Enrolment, ModulePage, ModuleProgress, QuizAttempt, QuizQuestion
+from notices.models import Notice
 from organisations.models import Organisation
-from participation.models import BudgetingCallPage, ForumPage
+from participation.models import (
+    BudgetingCallPage,
+    Feedback,
+    FeedbackCategory,
+    ForumPage,
+    KelurahanStaffAssignment,
+    SuaraWargaPage,
+)
+from participation.scope import in_kelurahan_scope, is_kelurahan_staff, kelurahan_scope
 from regions.models import Region
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +41,10 @@ DEMO_USERNAMES = [
     "fasilitator-cerdas",
     "pemkot",
     "peninjau",
+    "staf-gunungbahagia",
 ]
+# The item sent without an account whose tracking code the README names.
+README_TRACKING_CODE = "SW-KAMP-UNG7"
 
 
 def database_state():
@@ -46,6 +63,21 @@ def database_state():
         "attendance": Attendance.objects.count(),
         "certificates": list(Certificate.objects.order_by("id").values_list("code", "versions__number")),
         "privacy_notice": list(PrivacyNoticeSettings.objects.values_list("site_id", "privacy_notice_page_id")),
+        "feedback_categories": list(FeedbackCategory.objects.order_by("name").values_list("name", "response_days")),
+        "feedback": list(
+            Feedback.objects.order_by("code").values_list(
+                "code", "status", "sender__username", "received_at", "replied_at", "published_at"
+            )
+        ),
+        "feedback_history": ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(Feedback)
+        ).count(),
+        "notices": list(Notice.objects.order_by("id").values_list("user__username", "subject", "created_at")),
+        "kelurahan_staff": list(
+            KelurahanStaffAssignment.objects.order_by("id").values_list(
+                "user__username", "region_id", "granted_by__username", "withdrawn_at"
+            )
+        ),
     }
 
 
@@ -178,3 +210,77 @@ def test_demo_facilitators_run_their_own_organisations_class(client):
     assert client.get(f"/admin/kelas/{cerdas_class.pk}/kemajuan/").status_code == 404
     client.force_login(User.objects.get(username="pemkot"))
     assert cerdas_class.name in client.get("/admin/kelas/").text
+
+
+def test_demo_suara_warga_has_answered_items_an_overdue_one_and_one_to_follow_by_code(client):
+    output = io.StringIO()
+    call_command("seed_demo", stdout=output)
+    now = timezone.now()
+    assert f"/suara-warga/{README_TRACKING_CODE}/" in output.getvalue()  # make run says where to follow it
+
+    page = SuaraWargaPage.objects.live().get()
+    assert (page.url, page.title) == ("/suara-warga/", "Suara Warga") and "Sampaikan" in page.intro
+    assert dict(FeedbackCategory.objects.values_list("name", "response_days")) == {
+        "Jalan dan drainase": 14,
+        "Kebersihan dan sampah": 7,
+        "Penerangan jalan": 14,
+        "Pelayanan kelurahan": 5,
+        "Lainnya": 14,
+    }
+
+    # Published with the government's reply, in three categories, mostly Gunung Bahagia.
+    published = Feedback.objects.published().select_related("category", "kelurahan")
+    assert len({item.category.name for item in published}) == 3
+    assert {item.kelurahan.name for item in published} == {"Gunung Bahagia", "Sepinggan"}
+    for item in published:
+        assert item.reply and item.public_text and item.office, item.code
+        # Each step on its own day in the past, in order, as the history says.
+        assert item.received_at < item.replied_at <= item.published_at < now - datetime.timedelta(days=1)
+        history = ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(Feedback), object_id=str(item.pk)
+        ).order_by("timestamp")
+        assert [entry.action for entry in history] == [
+            "sekolah_warga.feedback_received",
+            "sekolah_warga.feedback_status",
+            "sekolah_warga.feedback_status",
+            "sekolah_warga.feedback_publish",
+        ]
+        assert history.first().timestamp == item.received_at and history.last().timestamp == item.published_at
+
+    # One overdue: forwarded, and waiting past its category's target.
+    (overdue,) = Feedback.objects.overdue()
+    assert (overdue.status, overdue.kelurahan_id) == (Feedback.Status.FORWARDED, "6471010006")
+
+    # Sent without an account (a name and a phone), answered and published: its code is in the README.
+    without_account = Feedback.objects.get(code=README_TRACKING_CODE.replace("SW-", "").replace("-", ""))
+    assert without_account.sender is None and without_account.sender_name and without_account.sender_phone
+    assert without_account.is_published and without_account.channel == Feedback.Channel.ONLINE
+
+    # warga1's own question is answered: an unread notice on /saya/ leads to its tracking page.
+    own = Feedback.objects.get(sender__username="warga1")
+    assert own.status == Feedback.Status.ANSWERED and not own.is_published
+    notice = Notice.objects.get(user__username="warga1")
+    assert notice.seen_at is None and notice.link == "/suara-warga/SW-W4RG-A7CE/"
+    assert own.received_at < notice.created_at == own.replied_at
+
+    listing = client.get("/suara-warga/").text
+    assert without_account.reply in listing and without_account.public_text in listing
+    assert without_account.sender_name not in listing and own.reply not in listing
+    tracking = client.get(f"/suara-warga/{README_TRACKING_CODE}/").text
+    assert without_account.reply in tracking
+
+
+def test_demo_kelurahan_staff_act_in_gunung_bahagia_only(client):
+    call_command("seed_demo")
+    staff = get_user_model().objects.get(username="staf-gunungbahagia")
+
+    assert staff.get_full_name() == "Rahmadani Putri"
+    assignment = KelurahanStaffAssignment.objects.get(user=staff)
+    assert (assignment.region.name, assignment.granted_by.username) == ("Gunung Bahagia", "pemkot")
+    assert is_kelurahan_staff(staff) and kelurahan_scope(staff) == frozenset({"6471010006"})
+    in_scope = in_kelurahan_scope(Feedback.objects.all(), staff)
+    assert set(in_scope.values_list("kelurahan_id", flat=True)) == {"6471010006"}
+    assert Feedback.objects.exclude(kelurahan_id="6471010006").exists()  # there is another kelurahan's to miss
+
+    assert client.login(username="staf-gunungbahagia", password="demo12345")
+    assert client.get("/admin/").status_code == 200

@@ -2,11 +2,17 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from certificates.models import Certificate
+from demo.content.participation import TRACKING_CODE_WITHOUT_ACCOUNT
 from demo.seeding import database_has_content, seed_demo
+from participation.feedback import feedback_code_format, feedback_tracking_path
+from participation.models import Feedback
 
 
 class Command(BaseCommand):
-    help = "Build the demo site: Balikpapan regions, partner organisations, demo accounts, courses, forum, budgeting."
+    help = (
+        "Build the demo site: Balikpapan regions, partner organisations, demo accounts, courses, forum, "
+        "budgeting, Suara Warga."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -26,3 +32,9 @@ class Command(BaseCommand):
         certificate = Certificate.objects.filter(enrolment__user__username="warga2").first()
         if certificate is not None:
             self.stdout.write(f"warga2's certificate: {certificate.display_code} at {certificate.verification_url()}")
+        feedback = Feedback.objects.filter(code=TRACKING_CODE_WITHOUT_ACCOUNT).first()
+        if feedback is not None:
+            self.stdout.write(
+                f"Suara Warga item sent without an account: {feedback_code_format(feedback.code)} "
+                f"at {settings.SITE_URL.rstrip('/')}{feedback_tracking_path(feedback)}"
+            )
