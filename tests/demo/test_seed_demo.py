@@ -262,6 +262,11 @@ def test_demo_suara_warga_has_answered_items_an_overdue_one_and_one_to_follow_by
     notice = Notice.objects.get(user__username="warga1")
     assert notice.seen_at is None and notice.link == "/suara-warga/SW-W4RG-A7CE/"
     assert own.received_at < notice.created_at == own.replied_at
+    client.force_login(own.sender)
+    dashboard = client.get("/saya/").text
+    assert notice.subject in dashboard  # the notice, and the item among their participation:
+    assert 'href="/suara-warga/SW-W4RG-A7CE/">SW-W4RG-A7CE</a>' in dashboard
+    client.logout()
 
     listing = client.get("/suara-warga/").text
     assert without_account.reply in listing and without_account.public_text in listing
