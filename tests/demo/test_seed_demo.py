@@ -289,3 +289,6 @@ def test_demo_kelurahan_staff_act_in_gunung_bahagia_only(client):
 
     assert client.login(username="staf-gunungbahagia", password="demo12345")
     assert client.get("/admin/").status_code == 200
+    listing = client.get("/admin/suara-warga/").text
+    assert "SW-JQ9C-UTKR" in listing  # Gunung Bahagia's overdue item
+    assert "SW-DMKX-3FAP" not in listing and "SW-PJU7-HTEK" not in listing  # Damai Baru's, Sepinggan's
