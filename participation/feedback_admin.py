@@ -50,6 +50,7 @@ from core.viewsets import UnmountedViewsMixin
 from participation.admin_menu import PARTICIPATION_MENU_HOOK
 from participation.feedback import FeedbackError, feedback_code_format, feedback_code_parse, feedback_submit
 from participation.feedback_admin_forms import FeedbackRecordForm, FeedbackTriageForm
+from participation.feedback_audit_log import feedback_log_entries_scoped
 from participation.feedback_permissions import feedback_permission_policy
 from participation.feedback_triage import feedback_triage
 from participation.models import Feedback, FeedbackCategory
@@ -58,6 +59,8 @@ from regions.models import Region
 # At the top of the hooks module (wagtail_hooks imports this one), before anything asks Wagtail's
 # registry for the policy: the menu, the group permissions screen and every view of the viewset.
 register_permission_policy(Feedback, feedback_permission_policy)
+# The site history report keeps to the person's kelurahan too (participation.feedback_audit_log).
+feedback_log_entries_scoped()
 
 WAITING = "waiting"  # the status filter's choice for "received or forwarded"
 
