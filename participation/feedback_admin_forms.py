@@ -7,6 +7,7 @@ field it concerns (participation.feedback_admin).
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import KelurahanField
@@ -16,6 +17,7 @@ from core.forms import SingleLineCharField
 from participation.feedback import TRANSITIONS
 from participation.models import Feedback, FeedbackCategory
 from participation.models.feedback import TEXT_MAX_LENGTH
+from participation.photos import PhotoError, photo_prepared
 from participation.scope import in_kelurahan_scope
 
 # Channels staff record in the admin; online items come through /suara-warga/kirim/.
@@ -111,6 +113,17 @@ class FeedbackRecordForm(forms.Form):
         error_messages={"invalid": _("Enter an email address like nama@contoh.id.")},
     )
     sender_phone = forms.CharField(label=_("Sender's phone"), required=False, max_length=20)
+    photo = forms.FileField(
+        label=_("Photo"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
+        allow_empty_file=True,  # refused by participation.photos, with its own message
+        help_text=_(
+            "Optional: a photo the resident brought or sent (JPEG, PNG or WebP). The place and the phone "
+            "recorded in the file are removed."
+        ),
+        error_messages={"invalid": _("No file was received. Choose the photo again.")},
+    )
 
     def __init__(self, *args, for_user, instance=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -129,6 +142,15 @@ class FeedbackRecordForm(forms.Form):
         if len(villages) == 1:
             self.fields["kelurahan"].initial = villages[0].pk
         self.order_fields(["channel", "category", "kelurahan", "text"])
+
+    def clean_photo(self):
+        upload = self.cleaned_data.get("photo")
+        if not upload:
+            return None
+        try:
+            return photo_prepared(upload)  # resized, without the file's metadata, as online
+        except PhotoError as error:
+            raise ValidationError(error.message, code="photo") from None
 
     def clean_sender_email(self):
         return normalise_email(self.cleaned_data["sender_email"])

@@ -3,11 +3,14 @@
 received off-line, the history, the categories, and the admin home's summary."""
 
 import datetime
+import io
 import re
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
 from wagtail.models import ModelLogEntry
 
 from notices.models import Notice
@@ -474,6 +477,49 @@ def test_recording_an_item_received_at_the_counter(staff_client, world):
     assert f"Its tracking code is {feedback_code_format(item.code)}" in message
     assert "At the kelurahan counter" in response.content.decode()
     assert log_actions(item) == ["sekolah_warga.feedback_received"]
+
+
+def test_a_photo_given_with_a_letter_is_kept_without_its_metadata(staff_client, world):
+    buffer = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x010F] = "Kamera Warga"  # Make
+    Image.new("RGB", (2400, 1200), "blue").save(buffer, format="JPEG", exif=exif)
+    upload = SimpleUploadedFile("surat.jpg", buffer.getvalue(), content_type="image/jpeg")
+
+    response = staff_client.post(
+        reverse("suara_warga:add"),
+        {
+            "channel": "paper",
+            "category": world["category"].pk,
+            "kelurahan": world["gunung_bahagia"].pk,
+            "text": "Surat dengan foto jalan rusak.",
+            "photo": upload,
+        },
+    )
+
+    assert response.status_code == 302
+    item = Feedback.objects.get(channel=Feedback.Channel.PAPER)
+    with Image.open(item.photo.open("rb")) as kept:
+        assert kept.size == (1600, 800)
+        assert not kept.getexif()
+    assert staff_client.get(reverse("suara_warga:photo", args=[item.pk])).status_code == 200
+
+
+def test_a_file_that_is_not_a_photo_is_refused(staff_client, world):
+    response = staff_client.post(
+        reverse("suara_warga:add"),
+        {
+            "channel": "paper",
+            "category": world["category"].pk,
+            "kelurahan": world["gunung_bahagia"].pk,
+            "text": "Surat.",
+            "photo": SimpleUploadedFile("surat.pdf", b"%PDF-1.4 not a photo", content_type="application/pdf"),
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["photo"]
+    assert Feedback.objects.count() == 2
 
 
 def test_an_item_on_paper_needs_no_name_or_contact(staff_client, world):
