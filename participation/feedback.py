@@ -51,9 +51,9 @@ def feedback_code_format(code):
 def feedback_code_parse(typed):
     """The code in what someone typed (any case, with or without "SW-" and dashes or spaces)."""
     cleaned = "".join(character for character in typed.upper() if character.isalnum())
-    if cleaned.startswith("SW") and len(cleaned) == CODE_LENGTH + 2:
-        cleaned = cleaned[2:]
-    return cleaned
+    # A code never holds an S (core.codes.LOOKALIKE_FREE_ALPHABET), so a leading "SW" is always the
+    # prefix, also on a code typed too short or too long: what is left is what to check and name.
+    return cleaned.removeprefix("SW")
 
 
 def feedback_submit(
