@@ -239,6 +239,13 @@ PAGE_CACHE_EXCLUDED_PREFIXES = [
 # 404, not a page: every value kept would be a copy of its own.
 PAGE_CACHE_QUERY_PARAMETERS = [
     "topik",  # /kursus/?topik=lingkungan: the course list of one topic (courses.models.CourseIndexPage)
+    # /suara-warga/: the published feedback of one category (its id) and one kelurahan (its BPS code), a
+    # page of it; ?kode= is a tracking code typed in its look-up form, answered with a redirect to the
+    # item's page (participation.feedback_views).
+    "halaman",
+    "kategori",
+    "kelurahan",
+    "kode",
 ]
 
 # --- E-mail ------------------------------------------------------------------------------
@@ -436,9 +443,11 @@ AXES_SENSITIVE_PARAMETERS = [
     "password-new_password2",
 ]
 # Rate limits per client address (django-ratelimit): sign-ups (accounts.sign_up_throttle),
-# certificate look-ups (certificates.verification_throttle) and wrong invitation codes
-# (accounts.invitation_throttle). Counted in the shared cache, keyed on the address as
-# core.client_address finds it behind proxies (each IPv6 address apart, as django-axes counts it).
+# certificate look-ups (certificates.verification_throttle), wrong invitation codes
+# (accounts.invitation_throttle), and Suara Warga feedback and wrong tracking codes
+# (participation.feedback_throttle, which also counts per person). Counted in the shared cache,
+# keyed on the address as core.client_address finds it behind proxies (each IPv6 address apart, as
+# django-axes counts it).
 # The app is installed for its system checks, which refuse a cache that processes do not share.
 INSTALLED_APPS += ["django_ratelimit"]
 RATELIMIT_USE_CACHE = "default"
@@ -449,6 +458,15 @@ RATELIMIT_FAIL_OPEN = True
 # answers 429 until the window closes.
 SIGN_UP_LIMIT = env.int("SIGN_UP_LIMIT", default=20)
 SIGN_UP_WINDOW_MINUTES = env.int("SIGN_UP_WINDOW_MINUTES", default=60)
+# Suara Warga feedback (participation.feedback_throttle), per window: items one person may send (their
+# account when signed in, else each e-mail address and phone number given), and forms sent from one
+# client address, accepted or not. Five in an hour is more than a resident reporting what they saw on
+# one walk needs, and stops one person from filling the kelurahan's queue; twenty per address, as for
+# sign-ups, leaves room for a family or a kelurahan hall sharing one connection. Feedback received at
+# the counter, on paper or by telephone is typed in by staff in the admin and is not counted.
+FEEDBACK_PERSON_LIMIT = env.int("FEEDBACK_PERSON_LIMIT", default=5)
+FEEDBACK_ADDRESS_LIMIT = env.int("FEEDBACK_ADDRESS_LIMIT", default=20)
+FEEDBACK_WINDOW_MINUTES = env.int("FEEDBACK_WINDOW_MINUTES", default=60)
 
 # seed_demo creates accounts whose password is published in the README.
 DEMO_CONTENT_ALLOWED = True
