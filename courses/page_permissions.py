@@ -6,6 +6,12 @@ search, the page-type and workflow reports, site history, the page chooser and t
 one of those asks the registered policy (``policy_registry.get_by_type(Page)``) which pages the
 person may explore or act on: this policy leaves out the course and module pages of organisations
 the person is not a member of. Overseers (superusers, government staff, reviewers) see them all.
+
+Apps above courses narrow it further for their own page types: they register a **page scope**
+(``register_page_scope``) from their AppConfig.ready(), and every place that asks which pages a person
+meets (this policy, the explorer and page chooser views below, the chooser hook in
+courses.wagtail_hooks, and through the policy the admin API, the searches, the reports and the bulk
+actions of courses.admin_visibility) goes through the one function ``pages_in_scope``.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -20,6 +26,26 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from organisations.selectors import member_organisations, oversees_every_organisation
+
+_page_scopes = []
+
+
+def register_page_scope(narrow):
+    """`narrow(pages, user)` returns `pages` (a Page queryset) without the pages `user` must not meet in the
+    admin. It is called on every admin request that lists pages, so it must add no query of its own:
+    narrow in SQL (a subquery), not by asking the database first. participation registers the forums of
+    other kelurahan, for kelurahan staff (participation.scope.forum_pages_in_kelurahan_scope)."""
+    if narrow not in _page_scopes:
+        _page_scopes.append(narrow)
+
+
+def pages_in_scope(pages, user):
+    """`pages` as `user` may meet them anywhere in the admin: without other organisations' courses, and
+    without what each registered page scope leaves out."""
+    pages = without_other_organisations_courses(pages, user)
+    for narrow in _page_scopes:
+        pages = narrow(pages, user)
+    return pages
 
 
 def without_other_organisations_courses(pages, user):
@@ -38,10 +64,10 @@ def without_other_organisations_courses(pages, user):
 
 class OrganisationPagePermissionPolicy(PagePermissionPolicy):
     def instances_user_has_any_permission_for(self, user, actions):
-        return without_other_organisations_courses(super().instances_user_has_any_permission_for(user, actions), user)
+        return pages_in_scope(super().instances_user_has_any_permission_for(user, actions), user)
 
     def explorable_instances(self, user):
-        return without_other_organisations_courses(super().explorable_instances(user), user)
+        return pages_in_scope(super().explorable_instances(user), user)
 
 
 class PageTypesUsageReportView(page_types_usage.PageTypesUsageReportView):
@@ -69,12 +95,13 @@ page_types_usage_urls = [
 ]
 
 
-def _not_other_organisations_course(view):
-    """The explorer of one page: 404 for another organisation's course or module, named by its id."""
+def _not_out_of_scope(view):
+    """The explorer of one page: 404 for a page out of the person's scope (another organisation's course or
+    module, another kelurahan's forum), named by its id."""
 
     def explore(request, parent_page_id, **kwargs):
         page = Page.objects.filter(pk=parent_page_id)
-        if page.exists() and not without_other_organisations_courses(page, request.user).exists():
+        if page.exists() and not pages_in_scope(page, request.user).exists():
             raise Http404
         return view(request, parent_page_id=parent_page_id, **kwargs)
 
@@ -87,17 +114,13 @@ explorer_urls = [
     path(
         "<int:parent_page_id>/",
         require_admin_access(
-            _not_other_organisations_course(
-                page_viewset_registry.as_view("index", parent_page_id_kwarg="parent_page_id")
-            )
+            _not_out_of_scope(page_viewset_registry.as_view("index", parent_page_id_kwarg="parent_page_id"))
         ),
     ),
     path(
         "<int:parent_page_id>/results/",
         require_admin_access(
-            _not_other_organisations_course(
-                page_viewset_registry.as_view("index_results", parent_page_id_kwarg="parent_page_id")
-            )
+            _not_out_of_scope(page_viewset_registry.as_view("index_results", parent_page_id_kwarg="parent_page_id"))
         ),
     ),
 ]
@@ -105,20 +128,18 @@ explorer_urls = [
 
 class PageChooserBrowseView(chooser.BrowseView):
     """Wagtail's page chooser lists only the pages the chooser hook allows, but names the page it browses
-    (title, breadcrumbs), whoever's it is: another organisation's course or module named by its id is
-    not found, as in the explorer."""
+    (title, breadcrumbs), whoever's it is: a page out of the person's scope (another organisation's course
+    or module, another kelurahan's forum) named by its id is not found, as in the explorer."""
 
     def get_object_list(self):
         # Called once the page to browse is known, before anything of it is shown.
         user = self.request.user
-        if not without_other_organisations_courses(Page.objects.filter(pk=self.parent_page.pk), user).exists():
+        if not pages_in_scope(Page.objects.filter(pk=self.parent_page.pk), user).exists():
             if self.kwargs.get("parent_page_id"):
                 raise Http404
             # Asked for a page type only: Wagtail starts at the pages' common ancestor, which may be
             # another organisation's course; start at the nearest page above it this person may see.
-            self.parent_page = (
-                without_other_organisations_courses(self.parent_page.get_ancestors(), user).last().specific
-            )
+            self.parent_page = pages_in_scope(self.parent_page.get_ancestors(), user).last().specific
         return super().get_object_list()
 
 
@@ -127,7 +148,7 @@ class PageChosenMultipleView(chooser.ChosenMultipleView):
 
     def get(self, request):
         named = [pk for pk in request.GET.getlist("id") if pk.isdigit()]
-        offered = without_other_organisations_courses(Page.objects.filter(pk__in=named), request.user)
+        offered = pages_in_scope(Page.objects.filter(pk__in=named), request.user)
         request.GET = request.GET.copy()
         request.GET.setlist("id", [str(pk) for pk in offered.values_list("pk", flat=True)])
         return super().get(request)

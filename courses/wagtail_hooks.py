@@ -10,7 +10,7 @@ from courses.admin_visibility import BULK_ACTIONS, VisibleDocumentsAPIViewSet, V
 from courses.authoring import course_permissions_sync
 from courses.grant_views import CourseGrantViewSet
 from courses.models import CoursePage, ModulePage
-from courses.page_permissions import without_other_organisations_courses
+from courses.page_permissions import pages_in_scope
 from organisations.models import REVIEWERS_GROUP
 from organisations.selectors import organisations_of_author
 
@@ -95,8 +95,8 @@ def reviewers_do_not_publish_or_unpublish_in_bulk(request, action_type, objects,
 
 # The explorer asks the page permission policy (courses.page_permissions); the page chooser does not.
 @hooks.register("construct_page_chooser_queryset")
-def chooser_offers_own_courses(pages, request):
-    return without_other_organisations_courses(pages, request.user)
+def chooser_offers_pages_in_scope(pages, request):
+    return pages_in_scope(pages, request.user)
 
 
 # The admin API and the bulk-action pages ask the permission policies too (courses.admin_visibility).
