@@ -3,11 +3,15 @@
 Government staff give the role (participation.kelurahan_staff_views): an assignment to one kelurahan
 or one kecamatan puts the person in the kelurahan staff group, whose permissions reach participation's
 screens; which rows and pages they then meet follows from their assignments (participation.scope).
-Government staff, who act in participation everywhere since issue 18, get the same permissions.
+Government staff, who act in participation everywhere since issue 18, get the same permissions, and
+also add, change and publish the budgeting calls (kelurahan staff do not: issue 20 brings them the review
+of proposals). participation.receivers runs the install whenever a forum or budgeting-call index is made,
+the government's groups are installed (organisations.signals.content_review_installed), or the
+database is migrated on a site already set up.
 """
 
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -15,7 +19,12 @@ from wagtail.models import GroupPagePermission
 
 from organisations.models import GOVERNMENT_STAFF_GROUP
 from organisations.services import staff_status_follows_groups
-from participation.models import KELURAHAN_STAFF_GROUP, ForumIndexPage, KelurahanStaffAssignment
+from participation.models import (
+    KELURAHAN_STAFF_GROUP,
+    BudgetingCallIndexPage,
+    ForumIndexPage,
+    KelurahanStaffAssignment,
+)
 from regions.models import Region
 
 # Model permissions of both groups: Suara Warga items (triage: view and change, never add or delete).
@@ -30,7 +39,9 @@ GOVERNMENT_ONLY_PERMISSIONS = (
     "change_kelurahanstaffassignment",
     "view_kelurahanstaffassignment",
 )
-# On the /forum/ page: organise forums (the page tree is narrowed to their kelurahan's by participation.scope).
+# On the /forum/ page: organise forums (the page tree is narrowed to their kelurahan's by participation.scope,
+# and the index itself is refused them by participation.page_permissions). Government staff hold the same on
+# /penganggaran/.
 FORUM_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 
 
@@ -57,10 +68,14 @@ def participation_permissions_install():
     page_permissions = Permission.objects.filter(
         content_type__app_label="wagtailcore", codename__in=FORUM_PAGE_PERMISSIONS
     )
-    for index in ForumIndexPage.objects.all():
-        for group in (kelurahan_staff, government):
-            for permission in page_permissions:
-                GroupPagePermission.objects.get_or_create(group=group, page=index, permission=permission)
+    for groups, index_model in (
+        ((kelurahan_staff, government), ForumIndexPage),
+        ((government,), BudgetingCallIndexPage),
+    ):
+        for index in index_model.objects.all():
+            for group in groups:
+                for permission in page_permissions:
+                    GroupPagePermission.objects.get_or_create(group=group, page=index, permission=permission)
     return kelurahan_staff
 
 
@@ -71,20 +86,28 @@ def kelurahan_staff_grant(*, user, region, by=None):
 
     if region.level not in (Region.Level.VILLAGE, Region.Level.DISTRICT):
         raise AssignmentError(_("Choose a kelurahan or a kecamatan."), field="region")
+    if region.level == Region.Level.DISTRICT and not region.children.filter(level=Region.Level.VILLAGE).exists():
+        # The role would reach nowhere: the kecamatan's kelurahan were never imported.
+        raise AssignmentError(
+            _("Kecamatan %(region)s has no kelurahan in the list of regions.") % {"region": region.name},
+            field="region",
+        )
     if acts_everywhere(user):
         raise AssignmentError(_("%(user)s already acts in participation everywhere.") % {"user": user}, field="user")
     if not user.is_active:
         raise AssignmentError(_("%(user)s's account is not active.") % {"user": user}, field="user")
+    already = _("%(user)s is already kelurahan staff of %(region)s.") % {"user": user, "region": region.name}
     if KelurahanStaffAssignment.objects.filter(user=user, region=region, withdrawn_at__isnull=True).exists():
-        raise AssignmentError(
-            _("%(user)s is already kelurahan staff of %(region)s.") % {"user": user, "region": region.name},
-            field="region",
-        )
+        raise AssignmentError(already, field="region")
     group = participation_permissions_install()
-    assignment = KelurahanStaffAssignment.objects.create(user=user, region=region, granted_by=by)
+    try:
+        with transaction.atomic():
+            assignment = KelurahanStaffAssignment.objects.create(user=user, region=region, granted_by=by)
+    except IntegrityError:  # the same role given at the same moment by someone else
+        raise AssignmentError(already, field="region") from None
     user.groups.add(group)
     staff_status_follows_groups(user)
-    user.__dict__.pop("_kelurahan_scope", None)
+    _forget_scope(user)
     log(assignment, "sekolah_warga.kelurahan_staff_grant", user=by)
     return assignment
 
@@ -101,6 +124,12 @@ def kelurahan_staff_withdraw(*, assignment, by=None):
     if not KelurahanStaffAssignment.objects.filter(user=user, withdrawn_at__isnull=True).exists():
         user.groups.remove(*Group.objects.filter(name=KELURAHAN_STAFF_GROUP))
         staff_status_follows_groups(user)
-    user.__dict__.pop("_kelurahan_scope", None)
+    _forget_scope(user)
     log(assignment, "sekolah_warga.kelurahan_staff_withdraw", user=by)
     return assignment
+
+
+def _forget_scope(user):
+    """What participation.scope and participation.page_permissions remembered of this user object."""
+    for name in ("_kelurahan_scope", "_forum_pages_in_scope"):
+        user.__dict__.pop(name, None)
