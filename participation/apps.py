@@ -16,3 +16,30 @@ class ParticipationConfig(AppConfig):
         register_course_leads_to(forums_for_course)
         register_course_leads_to(budgeting_calls_for_course)
         register_participation_part(feedback_part)
+        self.kelurahan_staff_connect()
+
+    def kelurahan_staff_connect(self):
+        """The kelurahan staff role's scope in the page tree, and the groups' permissions kept in place."""
+        from django.db.models.signals import post_migrate, post_save
+
+        from courses.page_permissions import register_page_scope
+        from organisations.signals import content_review_installed
+        from participation import receivers
+        from participation.models import BudgetingCallIndexPage, ForumIndexPage
+        from participation.scope import forum_pages_in_kelurahan_scope
+
+        # Every admin view that lists or names pages leaves out other kelurahan's forums for kelurahan
+        # staff (courses.page_permissions.pages_in_scope).
+        register_page_scope(forum_pages_in_kelurahan_scope)
+        for index_model in (ForumIndexPage, BudgetingCallIndexPage):
+            post_save.connect(
+                receivers.permissions_follow_new_index,
+                sender=index_model,
+                dispatch_uid=f"participation-permissions-{index_model.__name__}",
+            )
+        content_review_installed.connect(
+            receivers.permissions_follow_content_review, dispatch_uid="participation-permissions-review"
+        )
+        post_migrate.connect(
+            receivers.permissions_after_migrate, sender=self, dispatch_uid="participation-permissions-migrate"
+        )

@@ -7,13 +7,16 @@
 
 Every admin screen, export, chooser and the admin API of participation asks ``kelurahan_scope`` (or
 ``in_kelurahan_scope`` for a queryset), so a kelurahan's staff never meet another kelurahan's items.
+The page tree asks ``forum_pages_in_kelurahan_scope`` (registered with courses.page_permissions: the
+explorer, the page chooser, the admin API, the searches and the bulk actions) and each forum page's
+``permissions_for_user`` (editing, publishing, deleting by address): both read the same assignments.
 """
 
-from django.db.models import Q
+from django.db.models import Exists, Q
 
 from core.remembered import remembered
 from organisations.models import GOVERNMENT_STAFF_GROUP
-from participation.models import KelurahanStaffAssignment
+from participation.models import ForumPage, KelurahanStaffAssignment
 from regions.models import Region
 
 EVERYWHERE = None
@@ -37,13 +40,18 @@ def kelurahan_scope(user):
     return remembered(user, "_kelurahan_scope", lambda: _assigned_kelurahan(user))
 
 
+def _assignments_in_force(user):
+    return KelurahanStaffAssignment.objects.filter(user=user, withdrawn_at__isnull=True)
+
+
+def _villages_assigned(user):
+    """The kelurahan of `user`'s assignments in force, as a query (a kelurahan, or each one of a kecamatan)."""
+    assigned = _assignments_in_force(user).values("region")
+    return Region.objects.filter(level=Region.Level.VILLAGE).filter(Q(code__in=assigned) | Q(parent__in=assigned))
+
+
 def _assigned_kelurahan(user):
-    assigned = KelurahanStaffAssignment.objects.filter(user=user, withdrawn_at__isnull=True).values("region")
-    return frozenset(
-        Region.objects.filter(level=Region.Level.VILLAGE)
-        .filter(Q(code__in=assigned) | Q(parent__in=assigned))
-        .values_list("code", flat=True)
-    )
+    return frozenset(_villages_assigned(user).values_list("code", flat=True))
 
 
 def is_kelurahan_staff(user):
@@ -63,3 +71,18 @@ def in_kelurahan_scope(queryset, user, *, field="kelurahan"):
 def may_act_in(user, kelurahan_code):
     scope = kelurahan_scope(user)
     return scope is EVERYWHERE or kelurahan_code in scope
+
+
+def forum_pages_in_kelurahan_scope(pages, user):
+    """`pages` (a Page queryset) without the forums of kelurahan where `user`, as kelurahan staff, may not act.
+
+    A page scope (courses.page_permissions.register_page_scope): Wagtail asks the page permission policy on
+    every admin page, so this adds no query of its own; who is kelurahan staff is worked out in the same
+    SQL. Only kelurahan staff are narrowed: those who act everywhere keep every forum, and so does anyone
+    else, who holds no permission on forums (an NGO author may still link one from a lesson).
+    """
+    if not user.is_authenticated or user.is_superuser:
+        return pages
+    is_kelurahan_staff = Exists(_assignments_in_force(user)) & ~Exists(user.groups.filter(name=GOVERNMENT_STAFF_GROUP))
+    elsewhere = ForumPage.objects.filter(is_kelurahan_staff).exclude(kelurahan__in=_villages_assigned(user))
+    return pages.exclude(pk__in=elsewhere.values("pk"))

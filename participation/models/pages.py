@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
@@ -33,12 +34,39 @@ class ForumIndexPage(SectionIndexMixin, ViewRestrictionsRememberedMixin, Page):
     class Meta:
         verbose_name = _("forum index")
 
+    def permissions_for_user(self, user):
+        """Kelurahan staff add forums here (their group's permissions on /forum/ say so) but do not edit,
+        publish, move or delete the index, which is every kelurahan's: only those who act in participation
+        everywhere do (participation.page_permissions)."""
+        from participation.page_permissions import forum_index_permissions
+
+        return forum_index_permissions(user, self)
+
     def get_context(self, request, *args, **kwargs):
         from participation.selectors import forums_split_by_date
 
         context = super().get_context(request, *args, **kwargs)
         context.update(forums_split_by_date(index_page=self, now=timezone.now()))
         return context
+
+
+class ForumPageForm(WagtailAdminPageForm):
+    """A forum's kelurahan is one where the person may act (participation.scope): kelurahan staff choose
+    among theirs, and a kelurahan outside them, sent anyway, is refused with its message."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from participation.scope import EVERYWHERE, kelurahan_scope
+
+        field = self.fields.get("kelurahan")
+        if field is None or self.for_user is None:
+            return
+        scope = kelurahan_scope(self.for_user)
+        if scope is not EVERYWHERE:
+            field.queryset = field.queryset.filter(code__in=scope)
+            field.error_messages["invalid_choice"] = _(
+                "Choose a kelurahan where you are kelurahan staff: you organise forums there only."
+            )
 
 
 class ForumPage(ViewRestrictionsRememberedMixin, Page):
@@ -71,9 +99,18 @@ class ForumPage(ViewRestrictionsRememberedMixin, Page):
 
     parent_page_types = ["participation.ForumIndexPage"]
     subpage_types = []
+    base_form_class = ForumPageForm
 
     class Meta:
         verbose_name = _("forum")
+
+    def permissions_for_user(self, user):
+        """Nothing at all for a forum of a kelurahan where `user` may not act, whatever their group's
+        permissions on /forum/ (Wagtail's own tester reads those by path alone): the edit, publish,
+        delete, move, copy, history and preview screens all ask this (participation.page_permissions)."""
+        from participation.page_permissions import forum_page_permissions
+
+        return forum_page_permissions(user, self)
 
     def get_context(self, request, *args, **kwargs):
         from participation.selectors import forum_courses
