@@ -41,6 +41,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button, ButtonWithDropdown
+from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 
 from accounts.validators import phone_national
@@ -78,6 +79,21 @@ def feedback_for_listing(queryset):
 def feedback_for_screen(queryset):
     """One item with what the triage, inspect and history screens show of it."""
     return feedback_for_listing(queryset).select_related("sender", "recorded_by", "replied_by")
+
+
+class FeedbackStatusLogFormatter(LogFormatter):
+    """A status change in the item's history names the new status (and the office it went to), from the
+    data participation.feedback.feedback_status_set writes with it."""
+
+    label = gettext_lazy("Change feedback status")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        status = data.get("status", "")
+        label = Feedback.Status(status).label if status in Feedback.Status.values else status
+        if status == Feedback.Status.FORWARDED and data.get("office"):
+            return _("Status changed to “%(status)s”: %(office)s") % {"status": label, "office": data["office"]}
+        return _("Status changed to “%(status)s”") % {"status": label}
 
 
 # --- Listing ---------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from participation import feedback_admin, kelurahan_staff_admin  # noqa: F401
 def register_participation_log_actions(actions):
     """Suara Warga items' history and the kelurahan staff role's, in Wagtail's audit log."""
     actions.register_action("sekolah_warga.feedback_received", _("Send feedback"), _("Feedback received"))
-    actions.register_action("sekolah_warga.feedback_status", _("Change feedback status"), _("Status changed"))
+    actions.register_action("sekolah_warga.feedback_status")(feedback_admin.FeedbackStatusLogFormatter)
     actions.register_action("sekolah_warga.feedback_reply", _("Correct the reply"), _("Reply corrected"))
     actions.register_action("sekolah_warga.feedback_publish", _("Publish feedback"), _("Published on Suara Warga"))
     actions.register_action("sekolah_warga.feedback_unpublish", _("Unpublish feedback"), _("Taken off Suara Warga"))

@@ -360,7 +360,12 @@ def test_the_history_shows_what_the_services_wrote(staff_client, world):
 
     page = staff_client.get(reverse("suara_warga:history", args=[item.pk])).content.decode()
 
-    for label in ("Feedback received", "Status changed", "Published on Suara Warga"):
+    for label in (
+        "Feedback received",
+        "Status changed to “Forwarded”: Dinas PU",
+        "Status changed to “Answered”",
+        "Published on Suara Warga",
+    ):
         assert label in page
     assert "staf-gunungbahagia" in page or "Staf" in page
 
