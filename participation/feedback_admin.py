@@ -28,7 +28,7 @@ from django.urls import path, reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET
 from wagtail import hooks
 from wagtail.admin import messages
@@ -462,9 +462,12 @@ class FeedbackCategoryDeleteView(generic.DeleteView):
         return self.object.items.count()
 
     def in_use_message(self):
-        return _(
+        return ngettext(
+            "“%(category)s” cannot be deleted: %(count)s Suara Warga item is in it. Rename it instead, "
+            "or leave it as it is.",
             "“%(category)s” cannot be deleted: %(count)s Suara Warga items are in it. Rename it instead, "
-            "or leave it as it is."
+            "or leave it as it is.",
+            self.items_count,
         ) % {"category": self.object.name, "count": self.items_count}
 
     def get_context_data(self, **kwargs):
