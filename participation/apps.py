@@ -25,13 +25,13 @@ class ParticipationConfig(AppConfig):
         from courses.page_permissions import register_page_scope
         from organisations.signals import content_review_installed
         from participation import receivers
-        from participation.models import BudgetingCallIndexPage, ForumIndexPage
+        from participation.models import BudgetingCallIndexPage, ForumIndexPage, SuaraWargaPage
         from participation.scope import forum_pages_in_kelurahan_scope
 
         # Every admin view that lists or names pages leaves out other kelurahan's forums for kelurahan
         # staff (courses.page_permissions.pages_in_scope).
         register_page_scope(forum_pages_in_kelurahan_scope)
-        for index_model in (ForumIndexPage, BudgetingCallIndexPage):
+        for index_model in (ForumIndexPage, BudgetingCallIndexPage, SuaraWargaPage):
             post_save.connect(
                 receivers.permissions_follow_new_index,
                 sender=index_model,

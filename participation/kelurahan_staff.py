@@ -24,6 +24,7 @@ from participation.models import (
     BudgetingCallIndexPage,
     ForumIndexPage,
     KelurahanStaffAssignment,
+    SuaraWargaPage,
 )
 from regions.models import Region
 
@@ -71,6 +72,8 @@ def participation_permissions_install():
     for groups, index_model in (
         ((kelurahan_staff, government), ForumIndexPage),
         ((government,), BudgetingCallIndexPage),
+        # Government staff keep the Suara Warga page's introduction too (it has no child pages).
+        ((government,), SuaraWargaPage),
     ):
         for index in index_model.objects.all():
             for group in groups:

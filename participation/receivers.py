@@ -25,7 +25,7 @@ from participation.models import ForumIndexPage
 
 
 def permissions_follow_new_index(sender, instance, created, raw=False, **kwargs):
-    """post_save of ForumIndexPage and BudgetingCallIndexPage."""
+    """post_save of the section pages: ForumIndexPage, BudgetingCallIndexPage, SuaraWargaPage."""
     if created and not raw:
         participation_permissions_install()
 

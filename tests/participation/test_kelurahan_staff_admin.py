@@ -372,6 +372,17 @@ def test_government_staff_but_not_kelurahan_staff_hold_the_budgeting_calls(site_
     assert page_permissions(KELURAHAN_STAFF_GROUP, site_tree["budgeting"]) == set()
 
 
+def test_government_staff_but_not_kelurahan_staff_keep_the_suara_warga_page(client, site_tree, regions, government):
+    page = factories.suara_warga_page(site_tree["home"])
+    assert page_permissions(GOVERNMENT_STAFF_GROUP, page) == FORUM_PERMISSIONS
+    assert page_permissions(KELURAHAN_STAFF_GROUP, page) == set()
+    edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    client.force_login(government)
+    assert client.get(edit).status_code == 200
+    client.force_login(factories.kelurahan_staff(region=regions["gunung_bahagia"]))
+    assert client.get(edit).status_code in (302, 403)
+
+
 def test_government_staff_act_in_participation_from_the_review_install_without_forums(db):
     content_review_install()
 
