@@ -9,7 +9,7 @@ as issues 19 and 20 add them.
 from django.template.loader import render_to_string
 
 from participation import selectors
-from participation.feedback import feedback_code_format
+from participation.feedback import feedback_code_format, feedback_tracking_path
 
 
 def feedback_part(user):
@@ -21,8 +21,6 @@ def feedback_part(user):
     page = selectors.suara_warga_page()
     rows = []
     for item in items:
-        code = feedback_code_format(item.code)
-        # feedback_tracking_path's address, with the page read once for all the items rather than once each.
-        path = page.url + page.reverse_subpage("track", kwargs={"code": code}) if page is not None else ""
-        rows.append({"item": item, "code": code, "path": path})
+        path = feedback_tracking_path(item, page=page) if page is not None else ""
+        rows.append({"item": item, "code": feedback_code_format(item.code), "path": path})
     return render_to_string("participation/includes/my_feedback.html", {"rows": rows})

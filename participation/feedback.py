@@ -4,8 +4,8 @@ Each state change is one function here, after django-oscar's ``set_status``: it 
 allowed and raises ``FeedbackError`` (translated, naming what is wrong) when it is not, saves under the
 item's row lock, writes Wagtail's audit log (the item's history in the admin) and tells the sender
 through notices.services.notice_send (kept on /saya/ for an account; e-mailed where there is an address).
-Every change also makes the anonymous page cache stale (core.page_cache): /suara-warga/ lists published
-items and their counts, which must not be served old to anyone.
+Every change after an item arrives also makes the anonymous page cache stale (core.page_cache):
+/suara-warga/ lists published items and their counts, which must not be served old to anyone.
 """
 
 from datetime import timedelta
@@ -108,8 +108,9 @@ def feedback_submit(
             continue
     else:  # pragma: no cover - five clashes in a row
         raise FeedbackError(_("No tracking code could be made. Please try again."))
+    # No page cache flush: nothing public changes when an item arrives (the list shows published items,
+    # and the tracking page is never cached), and anyone may send.
     log(feedback, "sekolah_warga.feedback_received", user=recorded_by or sender)
-    page_cache_invalidate()
     return feedback
 
 
@@ -223,11 +224,12 @@ def feedback_sender_erase(*, feedback):
         transaction.on_commit(lambda: storage.delete(photo))
 
 
-def feedback_tracking_path(feedback):
-    """The address of `feedback`'s tracking page on this site, or "" while no Suara Warga page is live."""
+def feedback_tracking_path(feedback, *, page=None):
+    """The address of `feedback`'s tracking page on this site, or "" while no Suara Warga page is live.
+    A caller listing several items passes the live Suara Warga `page`, read once for them all."""
     from participation.models import SuaraWargaPage
 
-    page = SuaraWargaPage.objects.live().first()
+    page = page or SuaraWargaPage.objects.live().first()
     if page is None:
         return ""
     return page.url + page.reverse_subpage("track", kwargs={"code": feedback_code_format(feedback.code)})

@@ -125,21 +125,11 @@ def suara_warga_page(*, under=None):
 
 
 def latest_answered_feedback(*, limit):
-    """The latest items published on /suara-warga/ with the government's reply: only what the public
-    may read of them (text as published, category, kelurahan, reply), never the sender."""
-    return (
-        Feedback.objects.published()
-        .select_related("category", "kelurahan")
-        .only(
-            "id",
-            "public_text",
-            "reply",
-            "published_at",
-            "category__name",
-            "kelurahan__name",
-        )
-        .order_by("-published_at", "-pk")[:limit]
-    )
+    """The latest items published on /suara-warga/ (the home page features them): what the public may
+    read of them is participation.feedback_selectors' one rule."""
+    from participation.feedback_selectors import published_feedback
+
+    return published_feedback()[:limit]
 
 
 def feedback_of_sender(*, user, limit=50):
