@@ -28,6 +28,9 @@ MAX_SIDE = 1600  # enough to read a street sign in the picture; about 200 to 400
 # 50 megapixels: the largest photos phones save in their full-resolution mode. Pillow's own limit is
 # near 180 million, far past what a phone makes and what a small server should decode for a stranger.
 MAX_PIXELS = 50_000_000
+# A PNG, WebP or GIF cannot be decoded at a fraction of its size as a JPEG can: all its pixels are held at
+# once (4 bytes each), so such a file, which may be small on the wire, is held to fewer of them.
+MAX_PIXELS_DECODED_WHOLE = 24_000_000
 # A JPEG some phones save with a second picture inside (MPO) opens as JPEG; its first picture is kept.
 FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
 JPEG_QUALITY = 82
@@ -63,14 +66,18 @@ def photo_prepared(upload, *, name="foto.jpg"):
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(upload, formats=FORMATS) as image:
                 width, height = image.size
-                if width * height > MAX_PIXELS:
+                limit = MAX_PIXELS if image.format == "JPEG" else MAX_PIXELS_DECODED_WHOLE
+                if width * height > limit:
                     raise PhotoError(
                         _("The photo has %(megapixels)d million pixels; at most %(limit)d million are accepted.")
-                        % {"megapixels": round(width * height / 1_000_000), "limit": MAX_PIXELS // 1_000_000}
+                        % {"megapixels": round(width * height / 1_000_000), "limit": limit // 1_000_000}
                     )
                 # A JPEG can be decoded at a half, a quarter or an eighth of its size: much less work
                 # and memory for a large photo, and still at least MAX_SIDE on each side.
                 image.draft("RGB", (MAX_SIDE, MAX_SIDE))
+                # Made small first, in place (keeping its EXIF orientation): every copy made while turning
+                # it upright and flattening it is then small too, not one more full-size picture each.
+                image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
                 picture = _upright_picture(image)
     except PhotoError:
         raise
@@ -81,7 +88,6 @@ def photo_prepared(upload, *, name="foto.jpg"):
         # or on malformed metadata (SyntaxError, struct.error, ValueError ...).
         logger.info("A Suara Warga photo could not be decoded", exc_info=True)
         raise PhotoError(_("The photo could not be read; the file may be damaged. Choose it again.")) from None
-    picture.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
     output = io.BytesIO()
     # A new image saves only what is passed here: no EXIF, XMP, ICC profile or comment (Pillow would
     # otherwise carry a JPEG comment over from the file read).

@@ -6,9 +6,18 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import filesizeformat
+from django.utils import translation
 from PIL import ExifTags, Image
 
 from participation.photos import MAX_BYTES, MAX_SIDE, PhotoError, photo_prepared
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """The messages are read in English here (the site's own language is Indonesian; the forms' tests
+    read them as residents do)."""
+    with translation.override("en"):
+        yield
 
 
 def upload(content, name="foto.jpg", content_type="image/jpeg"):
@@ -133,3 +142,26 @@ def test_a_small_file_of_a_huge_picture_is_refused_before_it_is_decoded():
         photo_prepared(upload(output.getvalue(), "besar.png", "image/png"))
 
     assert "60 million pixels" in refused.value.message
+
+
+def test_a_png_is_held_to_fewer_pixels_than_a_jpeg_as_all_of_it_is_decoded_at_once():
+    # 7,000 × 4,000: a phone's JPEG of that size is accepted (decoded at a fraction of its size), but a
+    # small PNG of as many pixels would hold hundreds of megabytes while it is turned and flattened.
+    output = io.BytesIO()
+    Image.new("1", (7_000, 4_000)).save(output, "PNG")
+
+    with pytest.raises(PhotoError) as refused:
+        photo_prepared(upload(output.getvalue(), "besar.png", "image/png"))
+    assert "28 million pixels; at most 24 million" in refused.value.message
+
+    accepted = opened(photo_prepared(upload(phone_photo(size=(7_000, 4_000)))))
+    assert max(accepted.size) == MAX_SIDE
+
+
+def test_a_large_png_within_the_limit_is_made_small_and_upright():
+    picture = opened(
+        photo_prepared(
+            upload(phone_photo(size=(4_000, 3_000), orientation=6, image_format="PNG"), "foto.png", "image/png")
+        )
+    )
+    assert picture.size == (1200, 1600)  # turned a quarter: taller than wide, at most MAX_SIDE
