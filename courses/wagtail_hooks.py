@@ -2,6 +2,7 @@
 the audit log."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page
@@ -56,6 +57,17 @@ def modules_are_added_to_own_courses_only(request, parent_page, page_class):
 def modules_are_moved_into_own_courses_only(request, page_to_move, destination):
     destination = destination.specific
     if isinstance(destination, CoursePage) and not _writes_for(request.user, destination):
+        raise PermissionDenied
+
+
+@hooks.register("before_move_page", order=-1)
+def pages_are_moved_only_by_who_may_move_them(request, page_to_move, destination):
+    """Wagtail's move confirmation asks no permission before it names the page (its title, its draft's):
+    a page outside the person's scope is not found, as in the explorer, and one they may not move is
+    refused."""
+    if not pages_in_scope(Page.objects.filter(pk=page_to_move.pk), request.user).exists():
+        raise Http404
+    if not page_to_move.permissions_for_user(request.user).can_move():
         raise PermissionDenied
 
 

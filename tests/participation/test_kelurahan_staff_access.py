@@ -316,6 +316,14 @@ PAGE_VIEWS = {
     "pages API detail": ("tree", lambda w, whose: reverse("wagtailadmin_api:pages:detail", args=[w[whose].pk])),
     "pages API search": ("tree", lambda w, whose: reverse("wagtailadmin_api:pages:listing") + "?search=Rembuk"),
     "page search": ("tree", lambda w, whose: reverse("wagtailadmin_pages:search") + "?q=Rembuk"),
+    # Wagtail's page screens that take the page's id: each names the page, so each must ask its permissions.
+    "move confirmation": (
+        "tree",
+        lambda w, whose: reverse("wagtailadmin_pages:move_confirm", args=[w[whose].pk, w["forums"].pk]),
+    ),
+    "view draft": ("tree", lambda w, whose: reverse("wagtailadmin_pages:view_draft", args=[w[whose].pk])),
+    "usage": ("tree", lambda w, whose: reverse("wagtailadmin_pages:usage", args=[w[whose].pk])),
+    "workflow history": ("tree", lambda w, whose: reverse("wagtailadmin_pages:workflow_history", args=[w[whose].pk])),
     "pages bulk delete": ("tree", bulk("delete")),
     "pages bulk publish": ("tree", bulk("publish")),
     "pages bulk unpublish": ("tree", bulk("unpublish")),
@@ -389,6 +397,7 @@ def test_page_visibility_matrix(client, world, view):
 
 BY_ID = [
     "explorer of the forum",
+    "move confirmation",
     "pages API detail",
     "page chooser at the forum",
     "pages bulk delete",
@@ -404,6 +413,15 @@ def test_another_kelurahans_forum_named_by_its_id_is_not_found(client, world, vi
 
     assert response.status_code == 404
     assert "Rembuk Damai" not in response.content.decode()
+
+
+def test_the_privacy_setting_of_another_kelurahans_forum_is_refused(client, world):
+    """The privacy dialog shows no title, so the visibility matrix cannot see it: its answer must refuse."""
+    client.force_login(world["users"]["kelurahan"])
+    privacy = "wagtailadmin_pages:set_privacy"
+
+    assert client.get(reverse(privacy, args=[world["own"].pk])).status_code == 200
+    assert client.get(reverse(privacy, args=[world["other"].pk])).status_code in (302, 403, 404)
 
 
 def test_a_bulk_publish_of_another_kelurahans_forum_changes_nothing(client, world):
