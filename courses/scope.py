@@ -10,10 +10,9 @@ Which classes and learners each person sees follows from these, in classes.scope
 
 from django.db.models import Q
 
-from core.remembered import remembered
 from courses.models import CourseGrant, CoursePage
 from organisations.models import FACILITATOR_ROLES, GOVERNMENT_STAFF_GROUP, Organisation
-from organisations.selectors import roles_in_organisations
+from organisations.selectors import group_names, roles_in_organisations
 
 
 def organisations_facilitated_by(user):
@@ -25,11 +24,7 @@ def organisations_facilitated_by(user):
 
 def reads_every_record(user):
     """Superusers and government staff read every class and learner."""
-    if user.is_superuser:
-        return True
-    return remembered(
-        user, "_scope_reads_every_record", lambda: user.groups.filter(name=GOVERNMENT_STAFF_GROUP).exists()
-    )
+    return user.is_superuser or GOVERNMENT_STAFF_GROUP in group_names(user)
 
 
 def facilitates_for_any_organisation(user):

@@ -17,9 +17,17 @@ def sees_every_organisation(user):
 
 
 def oversees_every_organisation(user):
-    """``sees_every_organisation``, asked once per user object (core.remembered): for the admin's menus
-    and permission policies, which ask it many times a request."""
-    return remembered(user, "_oversees_every_organisation", lambda: sees_every_organisation(user))
+    """``sees_every_organisation``, from the user's groups read once per user object (``group_names``): for
+    the admin's menus and permission policies, which ask it many times a request."""
+    return user.is_superuser or bool(group_names(user) & {GOVERNMENT_STAFF_GROUP, REVIEWERS_GROUP})
+
+
+def group_names(user):
+    """The names of `user`'s groups, read in one query once per user object (core.remembered): every app's
+    question "is this person government staff, a reviewer, kelurahan staff?" on an admin page asks this."""
+    if not user.is_authenticated:
+        return frozenset()
+    return remembered(user, "_group_names", lambda: frozenset(user.groups.values_list("name", flat=True)))
 
 
 def roles_in_organisations(user):

@@ -16,6 +16,7 @@ from django.db.models import Exists, Q
 
 from core.remembered import remembered
 from organisations.models import GOVERNMENT_STAFF_GROUP
+from organisations.selectors import group_names
 from participation.models import ForumPage, KelurahanStaffAssignment
 from regions.models import Region
 
@@ -24,10 +25,7 @@ EVERYWHERE = None
 
 def acts_everywhere(user):
     """Superusers and government staff act in participation everywhere."""
-    return user.is_active and (
-        user.is_superuser
-        or remembered(user, "_in_government_staff", lambda: user.groups.filter(name=GOVERNMENT_STAFF_GROUP).exists())
-    )
+    return user.is_active and (user.is_superuser or GOVERNMENT_STAFF_GROUP in group_names(user))
 
 
 def kelurahan_scope(user):
