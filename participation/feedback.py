@@ -8,6 +8,7 @@ Every change after an item arrives also makes the anonymous page cache stale (co
 /suara-warga/ lists published items and their counts, which must not be served old to anyone.
 """
 
+import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -155,6 +156,8 @@ def feedback_reply_set(*, feedback, reply, by):
         raise FeedbackError(_("An answered item keeps a reply."), field="reply")
     if not reply and feedback.published_at:
         raise FeedbackError(_("A published item keeps a reply."), field="reply")
+    if feedback.published_at:
+        _refuse_what_names_the_sender(feedback, public_text=feedback.public_text, reply=reply)
     if reply != feedback.reply:
         feedback.reply, feedback.replied_at, feedback.replied_by = reply, timezone.now(), by
         feedback.save(update_fields=["reply", "replied_at", "replied_by"])
@@ -175,6 +178,7 @@ def feedback_publish(*, feedback, public_text, by):
         raise FeedbackError(
             _("Write the text to publish (take out anything that names a person)."), field="public_text"
         )
+    _refuse_what_names_the_sender(feedback, public_text=public_text, reply=feedback.reply)
     first_time = feedback.published_at is None
     feedback.public_text = public_text
     feedback.published_at = feedback.published_at or timezone.now()
@@ -222,6 +226,32 @@ def feedback_sender_erase(*, feedback):
     feedback.save()
     if photo:
         transaction.on_commit(lambda: storage.delete(photo))
+
+
+def _refuse_what_names_the_sender(feedback, *, public_text, reply):
+    """What is published (the text and the reply) must not name the sender: their name (or a word of it
+    of four letters or more), e-mail or phone number. Staff take it out; other people's names are theirs
+    to notice, as no list of them exists."""
+    sender = feedback.sender
+    name = sender.get_full_name() if sender else feedback.sender_name
+    email = (sender.email if sender else feedback.sender_email) or ""
+    phone = (sender.phone if sender else feedback.sender_phone) or ""
+    words = [name.strip(), *(word for word in name.split() if len(word) >= 4)] if name.strip() else []
+    for field, text in (("public_text", public_text), ("reply", reply)):
+        lowered = text.casefold()
+        digits = "".join(character for character in text if character.isdigit())
+        found = [word for word in words if re.search(rf"\b{re.escape(word.casefold())}\b", lowered)]
+        if email and email.casefold() in lowered:
+            found.append(email)
+        # A number written 0812-3456-7890, +62 812 3456 7890 …: its last nine digits are enough to call.
+        if len(phone_digits := "".join(c for c in phone if c.isdigit())) >= 9 and phone_digits[-9:] in digits:
+            found.append(_("their phone number"))
+        if found:
+            raise FeedbackError(
+                _("This would publish what names the sender (%(found)s): take it out first.")
+                % {"found": ", ".join(dict.fromkeys(found))},
+                field=field,
+            )
 
 
 def feedback_tracking_path(feedback, *, page=None):
