@@ -111,7 +111,7 @@ def test_the_form_says_the_name_and_contact_are_never_published_and_links_the_pr
     page = soup(client.get(SEND))
 
     text = page.get_text(" ", strip=True)
-    assert in_indonesian("Your name and contact are never published") in text
+    assert "Nama dan kontak Anda tidak pernah dipublikasikan" in text
     assert page.find("a", href="/privasi/")
     assert page.find("a", href="/akun/masuk/?next=/suara-warga/kirim/")
 
@@ -232,7 +232,7 @@ def test_without_categories_the_form_says_feedback_cannot_be_sent_yet(client, ho
     page = soup(client.get(SEND))
 
     assert not page.find("form", enctype="multipart/form-data")
-    assert in_indonesian("Feedback cannot be sent yet") in page.get_text(" ", strip=True)
+    assert "Masukan belum dapat dikirim" in page.get_text(" ", strip=True)
 
 
 def test_the_form_is_kept_by_no_cache(client, suara_warga, settings):

@@ -558,8 +558,8 @@ def test_recording_refuses_bad_input_and_saves_nothing(staff_client, world):
     assert response.status_code == 200
     errors = response.context["form"].errors
     assert set(errors) == {"channel", "category", "text", "sender_phone"}
-    assert errors["category"] == ["Choose a category."]
-    assert errors["text"] == ["Write down the resident's feedback."]
+    assert errors["category"] == ["Pilih kategori."]
+    assert errors["text"] == ["Tuliskan masukan warga."]
     assert Feedback.objects.count() == 2
 
 
