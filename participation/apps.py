@@ -17,6 +17,18 @@ class ParticipationConfig(AppConfig):
         register_course_leads_to(budgeting_calls_for_course)
         register_participation_part(feedback_part)
         self.kelurahan_staff_connect()
+        self.page_cache_connect()
+
+    def page_cache_connect(self):
+        """A category's name shows on /suara-warga/ and the home page, which the anonymous page cache keeps:
+        adding, renaming or deleting one makes them stale, as a change to an item does (participation.feedback)."""
+        from django.db.models.signals import post_delete, post_save
+
+        from core.page_cache import page_cache_invalidate
+        from participation.models import FeedbackCategory
+
+        for name, signal in (("saved", post_save), ("deleted", post_delete)):
+            signal.connect(page_cache_invalidate, sender=FeedbackCategory, dispatch_uid=f"page-cache-category-{name}")
 
     def kelurahan_staff_connect(self):
         """The kelurahan staff role's scope in the page tree, and the groups' permissions kept in place."""

@@ -17,7 +17,7 @@ from django.db.models import Exists, Q
 from core.remembered import remembered
 from organisations.models import GOVERNMENT_STAFF_GROUP
 from organisations.selectors import group_names
-from participation.models import ForumPage, KelurahanStaffAssignment
+from participation.models import KELURAHAN_STAFF_GROUP, ForumPage, KelurahanStaffAssignment
 from regions.models import Region
 
 EVERYWHERE = None
@@ -81,6 +81,9 @@ def forum_pages_in_kelurahan_scope(pages, user):
     """
     if not user.is_authenticated or user.is_superuser:
         return pages
-    is_kelurahan_staff = Exists(_assignments_in_force(user)) & ~Exists(user.groups.filter(name=GOVERNMENT_STAFF_GROUP))
+    # In the group without an assignment in force (put there by hand): kelurahan staff of nowhere.
+    is_kelurahan_staff = (
+        Exists(_assignments_in_force(user)) | Exists(user.groups.filter(name=KELURAHAN_STAFF_GROUP))
+    ) & ~Exists(user.groups.filter(name=GOVERNMENT_STAFF_GROUP))
     elsewhere = ForumPage.objects.filter(is_kelurahan_staff).exclude(kelurahan__in=_villages_assigned(user))
     return pages.exclude(pk__in=elsewhere.values("pk"))

@@ -374,6 +374,20 @@ def test_an_anonymous_visitor_of_the_list_sees_a_publication_at_once(client, sua
     assert PUBLIC_TEXT not in client.get(LIST).content.decode()
 
 
+def test_an_anonymous_visitor_of_the_list_sees_a_renamed_category_at_once(client, suara_warga, staff, page_cache_on):
+    feedback = answered(by=staff)
+    feedback_publish(feedback=feedback, public_text=PUBLIC_TEXT, by=staff)
+    client.get(LIST)
+    assert client.get(LIST)["X-Page-Cache"] == "hit"
+
+    feedback.category.name = "Got dan saluran air"
+    feedback.category.save()
+    response = client.get(LIST)
+
+    assert response["X-Page-Cache"] == "miss"
+    assert "Got dan saluran air" in response.content.decode()
+
+
 def test_an_anonymous_visitor_of_the_tracking_page_sees_a_status_change_at_once(
     client, suara_warga, staff, page_cache_on
 ):

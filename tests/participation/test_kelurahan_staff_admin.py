@@ -18,7 +18,12 @@ from wagtail.models import GroupPagePermission, ModelLogEntry, PagePermissionTes
 
 from organisations.models import GOVERNMENT_STAFF_GROUP
 from organisations.services import content_review_install, government_role_grant
-from participation.kelurahan_staff import AssignmentError, kelurahan_staff_grant, kelurahan_staff_withdraw
+from participation.kelurahan_staff import (
+    AssignmentError,
+    kelurahan_staff_grant,
+    kelurahan_staff_withdraw,
+    participation_permissions_install,
+)
 from participation.models import KELURAHAN_STAFF_GROUP, ForumIndexPage, ForumPage, KelurahanStaffAssignment
 from participation.page_permissions import NothingAllowed
 from participation.scope import forum_pages_in_kelurahan_scope, kelurahan_scope
@@ -336,6 +341,15 @@ def test_the_page_scope_asks_the_database_nothing_of_its_own(site_tree, regions,
         pages = forum_pages_in_kelurahan_scope(ForumPage.objects.all(), staff)
     with django_assert_num_queries(1):
         list(pages)
+
+
+def test_someone_put_in_the_group_by_hand_without_an_assignment_meets_no_forum(site_tree, regions):
+    factories.forum_page(site_tree["forums"], kelurahan=regions["gunung_bahagia"])
+    person = factories.resident(username="tanpa-penugasan")
+    participation_permissions_install()
+    person.groups.add(Group.objects.get(name=KELURAHAN_STAFF_GROUP))
+
+    assert forum_pages_in_kelurahan_scope(ForumPage.objects.all(), person).count() == 0
 
 
 def test_forums_stay_whole_for_everyone_who_is_not_kelurahan_staff(site_tree, regions, government):
