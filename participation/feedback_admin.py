@@ -340,7 +340,10 @@ class FeedbackRecordView(generic.CreateView):
 
     def form_valid(self, form):
         self.form = form
-        self.object = feedback_submit(**form.cleaned_data, recorded_by=self.request.user)
+        data = dict(form.cleaned_data)
+        account = data.pop("account")
+        # With an account named, feedback_submit keeps no typed name or contact: the account has them.
+        self.object = feedback_submit(**data, sender=account, recorded_by=self.request.user)
         code = feedback_code_format(self.object.code)
         messages.success(
             self.request,

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import KelurahanField
-from accounts.selectors import kelurahan_for_sign_up
+from accounts.selectors import kelurahan_for_sign_up, user_by_identifier
 from accounts.validators import normalise_email, normalise_phone
 from core.forms import SingleLineCharField
 from participation.feedback import TRANSITIONS
@@ -105,6 +105,17 @@ class FeedbackRecordForm(forms.Form):
         help_text=_("The resident's words, as they gave them."),
         error_messages={"required": _("Write down the resident's feedback.")},
     )
+    # A resident with an account, helped at the counter: the item is then theirs as if sent online (on
+    # their dashboard, in their notices and their data download), and no name or contact is typed again.
+    account = forms.CharField(
+        label=_("The resident's account"),
+        required=False,
+        max_length=150,
+        help_text=_(
+            "Optional: the username, e-mail or phone number the resident logs in with. The item then shows on "
+            "their dashboard, and they are told there when it is answered."
+        ),
+    )
     sender_name = SingleLineCharField(label=_("Sender's name"), required=False, max_length=150)
     sender_email = forms.EmailField(
         label=_("Sender's e-mail"),
@@ -151,6 +162,17 @@ class FeedbackRecordForm(forms.Form):
             return photo_prepared(upload)  # resized, without the file's metadata, as online
         except PhotoError as error:
             raise ValidationError(error.message, code="photo") from None
+
+    def clean_account(self):
+        typed = self.cleaned_data["account"].strip()
+        if not typed:
+            return None
+        user = user_by_identifier(typed)
+        if user is None or not user.is_active:
+            raise ValidationError(
+                _("No active account has this username, e-mail address or phone number."), code="account"
+            )
+        return user
 
     def clean_sender_email(self):
         return normalise_email(self.cleaned_data["sender_email"])

@@ -543,6 +543,49 @@ def test_an_item_on_paper_needs_no_name_or_contact(staff_client, world):
     assert (item.sender_name, item.sender_email, item.sender_phone) == ("", "", "")
 
 
+def test_an_item_recorded_for_a_residents_account_is_theirs_as_if_sent_online(
+    staff_client, world, django_capture_on_commit_callbacks
+):
+    resident = factories.learner(full_name="Ratna Sari", phone="+6281377778888")
+    response = staff_client.post(
+        reverse("suara_warga:add"),
+        {
+            "channel": "counter",
+            "category": world["category"].pk,
+            "kelurahan": world["gunung_bahagia"].pk,
+            "text": "Di loket: lampu jalan RT 03 mati.",
+            "account": "0813 7777 8888",
+            "sender_name": "Nama yang diketik",
+        },
+    )
+
+    assert response.status_code == 302, response.context["form"].errors
+    item = Feedback.objects.get(channel=Feedback.Channel.COUNTER)
+    assert (item.sender, item.sender_name, item.recorded_by) == (resident, "", world["users"]["kelurahan staff"])
+    with django_capture_on_commit_callbacks(execute=True):
+        triage(staff_client, item, status="answered", reply=REPLY)
+    assert resident.notices.count() == 1  # told on /saya/, as for an item sent online
+
+
+def test_recording_for_an_account_that_does_not_exist_is_refused_and_saves_nothing(staff_client, world):
+    response = staff_client.post(
+        reverse("suara_warga:add"),
+        {
+            "channel": "counter",
+            "category": world["category"].pk,
+            "kelurahan": world["gunung_bahagia"].pk,
+            "text": "Di loket: lampu jalan mati.",
+            "account": "tidak-ada",
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["account"] == [
+        "Tidak ada akun aktif dengan nama pengguna, alamat email, atau nomor telepon ini."
+    ]
+    assert Feedback.objects.count() == 2
+
+
 def test_recording_refuses_bad_input_and_saves_nothing(staff_client, world):
     response = staff_client.post(
         reverse("suara_warga:add"),
