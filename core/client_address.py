@@ -1,5 +1,7 @@
 """Which client a request came from: what rate limits and log-in lock-outs count per address."""
 
+import ipaddress
+
 from django.conf import settings
 
 
@@ -28,3 +30,21 @@ def client_address_key(group, request):
     counts log-ins.
     """
     return client_ip_address(request) or ""
+
+
+def client_network_key(group, request):
+    """``client_address_key``, but an IPv6 address counts as its /64 network.
+
+    For the limits that anyone may meet without an account (Suara Warga's feedback and tracking codes):
+    one IPv6 connection is usually given a whole /64, so a sender who takes a new address from it for
+    every request would otherwise start every count afresh. IPv4 addresses, and anything that is not an
+    address, are taken as they are.
+    """
+    address = client_address_key(group, request)
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if parsed.version == 6 and parsed.ipv4_mapped is None:
+        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+    return address

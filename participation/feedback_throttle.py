@@ -8,7 +8,7 @@ limit within its window, the form answers 429 with a page saying when to come ba
 
 - **Per address** (``FEEDBACK_ADDRESS_LIMIT`` per ``FEEDBACK_WINDOW_MINUTES``): every form sent counts,
   accepted or refused, before its photo is read, so nobody loads the server with uploads. Keyed on the
-  address as core.client_address finds it.
+  address as core.client_address finds it, an IPv6 address by its /64 (``client_network_key``).
 - **Per person** (``FEEDBACK_PERSON_LIMIT`` per ``FEEDBACK_WINDOW_MINUTES``): each item about to be
   saved counts for its sender: the account when signed in, else each e-mail address and phone number
   given (normalised, so "0812…" and "+62812…" are one person). A form with mistakes counts nothing
@@ -29,7 +29,7 @@ from django.conf import settings
 from django.utils import timezone
 from django_ratelimit.core import get_usage
 
-from core.client_address import client_address_key
+from core.client_address import client_network_key
 
 LOOKUP_MISS_LIMIT = 30
 LOOKUP_WINDOW = timedelta(minutes=10)
@@ -58,7 +58,7 @@ def send_from_address_record(request):
     return _count(
         request,
         group="suara-warga-address",
-        key=client_address_key,
+        key=client_network_key,
         per="address",
         limit=settings.FEEDBACK_ADDRESS_LIMIT,
         window=timedelta(minutes=settings.FEEDBACK_WINDOW_MINUTES),
@@ -99,7 +99,7 @@ def lookup_miss_record(request):
 
 _LOOKUP_MISS = {
     "group": "suara-warga-lookup-misses",
-    "key": client_address_key,
+    "key": client_network_key,
     "per": "lookup",
     "limit": LOOKUP_MISS_LIMIT,
     "window": LOOKUP_WINDOW,

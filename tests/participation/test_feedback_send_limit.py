@@ -114,6 +114,16 @@ def test_one_network_is_refused_past_its_limit_counting_refused_forms_too(send_f
     assert send(send_form(phone="0813 1111 2222", name="Sari"), "10.0.0.2").status_code == 302
 
 
+def test_new_ipv6_addresses_from_one_64_count_as_one_network(send_form):
+    for number in range(ADDRESS_LIMIT):
+        send(send_form(phone=f"0812 3456 780{number}"), f"2001:db8:7:1::{number + 1:x}")
+
+    response = send(send_form(phone="0813 1111 2222", name="Sari"), "2001:db8:7:1:abcd::99")
+
+    assert_paused(response)
+    assert send(send_form(phone="0813 1111 2222", name="Sari"), "2001:db8:7:2::1").status_code == 302
+
+
 def test_the_refusal_ends_with_the_window(send_form, rate_limit_clock):
     for number in range(PERSON_LIMIT):
         send(send_form(), f"10.0.0.{number}")
