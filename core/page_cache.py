@@ -168,6 +168,13 @@ def keep_listed_query_parameters(request):
     request.GET = QueryDict(query)
 
 
+def query_parameters_read(request, *names):
+    """Say that the page being rendered reads these of PAGE_CACHE_QUERY_PARAMETERS (and answers an unknown
+    value with a redirect). The middleware keeps a copy only when every parameter left on the address was
+    read: ``/?kode=1`` on a page that never reads ``kode`` is rendered, but not kept as a copy of its own."""
+    request.__dict__.setdefault("_page_cache_parameters_read", set()).update(names)
+
+
 def site_key(request):
     """The host as Wagtail tells sites apart, for keys: the host name and the server's port.
 
@@ -219,10 +226,13 @@ class AnonymousPageCacheMiddleware:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if self._cacheable_response(response):
+        if self._cacheable_response(response) and self._parameters_read(request):
             cache.set(key, (response.content, list(response.items())), timeout=settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
+
+    def _parameters_read(self, request):
+        return set(request.GET) <= request.__dict__.get("_page_cache_parameters_read", set())
 
     def _cacheable_request(self, request):
         return (

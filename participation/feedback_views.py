@@ -21,6 +21,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from accounts.selectors import privacy_notice_url
+from core.page_cache import query_parameters_read
 from participation import feedback_selectors as selectors
 from participation import feedback_throttle
 from participation.feedback import FeedbackError, feedback_code_format, feedback_code_parse, feedback_submit
@@ -37,6 +38,7 @@ def published_feedback(request, page):
     one more copy in the page cache for every made-up value (PAGE_CACHE_QUERY_PARAMETERS)."""
     if request.method not in SAFE_METHODS:
         return HttpResponseNotAllowed(SAFE_METHODS)
+    query_parameters_read(request, "kategori", "kelurahan", "halaman", "kode")
     lookup_form = FeedbackLookupForm()
     if "kode" in request.GET:
         lookup_form = FeedbackLookupForm(request.GET)

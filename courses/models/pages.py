@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.page_cache import ViewRestrictionsRememberedMixin
+from core.page_cache import ViewRestrictionsRememberedMixin, query_parameters_read
 from core.section_pages import SectionIndexMixin
 from courses.blocks import LessonBodyBlock
 
@@ -45,6 +45,7 @@ class CourseIndexPage(SectionIndexMixin, ViewRestrictionsRememberedMixin, Page):
         verbose_name = _("course index")
 
     def serve(self, request, *args, **kwargs):
+        query_parameters_read(request, "topik")
         topics = request.GET.getlist("topik")
         if topics and (len(topics) > 1 or topics[0] not in Topic.values):
             # An unknown topic, or several: the whole list, at its own address. A page here would

@@ -236,7 +236,8 @@ PAGE_CACHE_EXCLUDED_PREFIXES = [
 # The only query parameters that change a public page; a cached page is keyed on these and the
 # page is rendered without any other (utm_*, fbclid, ?x=1 ...), so made-up addresses share one
 # copy. A view reading one of these must answer a value it does not know with a redirect or a
-# 404, not a page: every value kept would be a copy of its own.
+# 404, not a page (every value kept would be a copy of its own), and say it reads them
+# (core.page_cache.query_parameters_read): on any other page they are rendered but never kept.
 PAGE_CACHE_QUERY_PARAMETERS = [
     "topik",  # /kursus/?topik=lingkungan: the course list of one topic (courses.models.CourseIndexPage)
     # /suara-warga/: the published feedback of one category (its id) and one kelurahan (its BPS code), a

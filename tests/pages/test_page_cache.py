@@ -138,6 +138,19 @@ def test_made_up_topics_leave_nothing_in_the_cache(client, site_tree, cached):
     assert cached_pages() == []
 
 
+def test_a_listed_parameter_on_a_page_that_does_not_read_it_leaves_nothing_in_the_cache(client, site_tree, cached):
+    """?topik= and ?kode= are kept on every address (PAGE_CACHE_QUERY_PARAMETERS), but only the pages that
+    read them are kept per value: /?kode=1, /?kode=2 … are rendered, never stored."""
+    for number in range(3):
+        response = client.get(f"/?kode={number}&topik=lingkungan")
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response
+    assert cached_pages() == []
+
+    client.get("/")
+    assert client.get("/?utm_source=wa")["X-Page-Cache"] == "hit"  # the plain page is still kept
+
+
 def test_each_host_has_its_own_cached_page(client, site_tree, cached):
     assert client.get("/kursus/", HTTP_HOST="testserver")["X-Page-Cache"] == "miss"
     assert client.get("/kursus/", HTTP_HOST="localhost")["X-Page-Cache"] == "miss"
