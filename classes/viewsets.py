@@ -31,6 +31,7 @@ from classes.models import Cohort
 from classes.permissions import cohort_permission_policy, learner_permission_policy
 from classes.services import cohort_completions_refresh
 from core.scoped_views import ScopedObjectMixin
+from core.wagtail_exports import ExportAsTheScreensReadMixin
 from courses.models import CoursePage, Enrolment
 from courses.scope import courses_runnable_by, may_run_course, organisations_facilitated_by
 from organisations.models import FACILITATOR_ROLES, Organisation
@@ -263,28 +264,13 @@ class CohortViewSet(ModelViewSet):
 # --- Learners ------------------------------------------------------------------------------------------
 
 
-def _wita_minute(value):
-    """A time as the completion records' CSV writes dates (2026-12-03), in WITA, to the minute."""
-    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
-
-
-def _wita_naive(value):
-    """A time for an XLSX cell, which holds no time zone: WITA's wall-clock time (Wagtail writes UTC's)."""
-    return timezone.make_naive(value).replace(microsecond=0)
-
-
 def _with_class_name(enrolments):
     """The learners with their class's name, empty for those learning on their own (a column of the list)."""
     return enrolments.annotate(cohort_name=Coalesce(F("cohort_enrolment__cohort__name"), Value("")))
 
 
-class LearnerIndexView(generic.IndexView):
-    # Exports read as the admin's screens do: times in WITA, yes or no in words rather than True and False.
-    custom_value_preprocess = {
-        **generic.IndexView.custom_value_preprocess,
-        datetime.datetime: {generic.IndexView.FORMAT_CSV: _wita_minute, generic.IndexView.FORMAT_XLSX: _wita_naive},
-        bool: {generic.IndexView.FORMAT_CSV: yesno, generic.IndexView.FORMAT_XLSX: yesno},
-    }
+class LearnerIndexView(ExportAsTheScreensReadMixin, generic.IndexView):
+    # Exports read as the admin's screens do (ExportAsTheScreensReadMixin: times in WITA, yes or no in words).
     # Phones as residents write them, 0812 3456 7890: stored as +62…, which a spreadsheet reads as a formula.
     # (Text that would run as a formula gets a leading apostrophe in every Wagtail export: core.wagtail_exports.)
     custom_field_preprocess = {

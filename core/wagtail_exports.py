@@ -9,8 +9,11 @@ Wrapping that one method, once at start-up, covers all of them and any listing a
 report views cannot be reached otherwise without registering a copy of each.
 """
 
+import datetime
 import functools
 
+from django.template.defaultfilters import yesno
+from django.utils import timezone, translation
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from core.spreadsheet_cells import spreadsheet_text
@@ -29,3 +32,42 @@ def wagtail_exports_make_spreadsheet_safe():
 
     preprocess_field_value.spreadsheet_safe = True
     SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value
+
+
+CSV, XLSX = SpreadsheetExportMixin.FORMAT_CSV, SpreadsheetExportMixin.FORMAT_XLSX
+
+
+def _wita_minute(value):
+    """A time as the completion records' CSV writes dates (2026-12-03), in WITA, to the minute."""
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+
+
+def _wita_naive(value):
+    """A time for an XLSX cell, which holds no time zone: WITA's wall-clock time (Wagtail writes UTC's)."""
+    return timezone.make_naive(value).replace(microsecond=0)
+
+
+class ExportAsTheScreensReadMixin:
+    """For an admin listing's CSV and XLSX (before Wagtail's IndexView): times in WITA, yes or no in words
+    rather than True and False, in the language and time zone of the person who asked for the file."""
+
+    custom_value_preprocess = {
+        **SpreadsheetExportMixin.custom_value_preprocess,
+        datetime.datetime: {
+            SpreadsheetExportMixin.FORMAT_CSV: _wita_minute,
+            SpreadsheetExportMixin.FORMAT_XLSX: _wita_naive,
+        },
+        bool: {SpreadsheetExportMixin.FORMAT_CSV: yesno, SpreadsheetExportMixin.FORMAT_XLSX: yesno},
+    }
+
+    def stream_csv(self, queryset):
+        # The CSV is written while it streams, after the view has returned and the person's language and
+        # time zone are no longer active: keep them, or the file would mix two languages.
+        language, zone = translation.get_language(), timezone.get_current_timezone()
+        rows = super().stream_csv(queryset)
+
+        def rows_written():
+            with translation.override(language), timezone.override(zone):
+                yield from rows
+
+        return rows_written()

@@ -15,17 +15,14 @@ Two viewsets in the "Participation" menu group (participation.admin_menu), by th
 The listing puts overdue items first, then those due soonest; "overdue" is FeedbackQuerySet's rule.
 """
 
-import datetime
-
 import django_filters
 from django import forms
 from django.contrib.admin.utils import quote
-from django.db.models import ProtectedError, Q
+from django.db.models import Count, ProtectedError, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import yesno
 from django.urls import path, reverse
-from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -48,10 +45,10 @@ from accounts.validators import phone_national
 from core.admin_columns import DayColumn
 from core.scoped_views import ScopedObjectMixin
 from core.viewsets import UnmountedViewsMixin
+from core.wagtail_exports import ExportAsTheScreensReadMixin
 from participation.admin_menu import PARTICIPATION_MENU_HOOK
 from participation.feedback import FeedbackError, feedback_code_format, feedback_code_parse, feedback_submit
 from participation.feedback_admin_forms import FeedbackRecordForm, FeedbackTriageForm
-from participation.feedback_audit_log import feedback_log_entries_scoped
 from participation.feedback_permissions import feedback_permission_policy
 from participation.feedback_triage import feedback_triage
 from participation.models import Feedback, FeedbackCategory
@@ -60,8 +57,6 @@ from regions.models import Region
 # At the top of the hooks module (wagtail_hooks imports this one), before anything asks Wagtail's
 # registry for the policy: the menu, the group permissions screen and every view of the viewset.
 register_permission_policy(Feedback, feedback_permission_policy)
-# The site history report keeps to the person's kelurahan too (participation.feedback_audit_log).
-feedback_log_entries_scoped()
 
 WAITING = "waiting"  # the status filter's choice for "received or forwarded"
 
@@ -180,44 +175,14 @@ class DueColumn(DayColumn):
         return context
 
 
-def _wita_minute(value):
-    """A time as the exports write it, in WITA (the admin's zone), to the minute."""
-    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
-
-
-def _wita_naive(value):
-    """A time for an XLSX cell, which holds no time zone: WITA's wall-clock time (Wagtail writes UTC's)."""
-    return timezone.make_naive(value).replace(microsecond=0)
-
-
-def _in_language_and_zone(rows):
-    language, zone = translation.get_language(), timezone.get_current_timezone()
-
-    def rows_written():
-        with translation.override(language), timezone.override(zone):
-            yield from rows
-
-    return rows_written()
-
-
-class FeedbackIndexView(generic.IndexView):
-    # Exports read like the screens: codes as printed, times in WITA, yes or no in words.
-    custom_value_preprocess = {
-        **generic.IndexView.custom_value_preprocess,
-        datetime.datetime: {generic.IndexView.FORMAT_CSV: _wita_minute, generic.IndexView.FORMAT_XLSX: _wita_naive},
-        bool: {generic.IndexView.FORMAT_CSV: yesno, generic.IndexView.FORMAT_XLSX: yesno},
-    }
+class FeedbackIndexView(ExportAsTheScreensReadMixin, generic.IndexView):
+    # Codes as printed (times in WITA and yes or no in words: ExportAsTheScreensReadMixin).
     custom_field_preprocess = {
         "code": {
             generic.IndexView.FORMAT_CSV: feedback_code_format,
             generic.IndexView.FORMAT_XLSX: feedback_code_format,
         }
     }
-
-    def stream_csv(self, queryset):
-        # The CSV is written while it streams, after the view has returned and the person's language
-        # and time zone are no longer active: keep them, or the file would mix two languages.
-        return _in_language_and_zone(super().stream_csv(queryset))
 
     def get_base_queryset(self):
         # Overdue first, then the answer due soonest: the order staff work in. A column's sort replaces it.
@@ -530,11 +495,17 @@ class FeedbackSummaryItem(SummaryItem):
         return feedback_permission_policy.user_has_permission(self.request.user, "view")
 
     def get_context_data(self, parent_context):
-        waiting = feedback_visible_to(self.request.user).waiting()
+        # Both counts in one query; "overdue" is FeedbackQuerySet.with_overdue's rule.
+        counts = (
+            feedback_visible_to(self.request.user)
+            .waiting()
+            .with_overdue()
+            .aggregate(waiting=Count("pk"), overdue=Count("pk", filter=Q(is_overdue=True)))
+        )
         index = reverse("suara_warga:index")
         return {
-            "waiting": waiting.count(),
-            "overdue": waiting.overdue().count(),
+            "waiting": counts["waiting"],
+            "overdue": counts["overdue"],
             "waiting_url": f"{index}?status={WAITING}",
             "overdue_url": f"{index}?overdue=true",
         }
