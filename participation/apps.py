@@ -18,6 +18,10 @@ class ParticipationConfig(AppConfig):
         register_participation_part(feedback_part)
         self.kelurahan_staff_connect()
         self.page_cache_connect()
+        # Wagtail's site history keeps to the person's kelurahan (participation.feedback_audit_log).
+        from participation.feedback_audit_log import feedback_log_entries_scoped
+
+        feedback_log_entries_scoped()
 
     def page_cache_connect(self):
         """A category's name shows on /suara-warga/ and the home page, which the anonymous page cache keeps:
