@@ -15,9 +15,9 @@ from accounts.selectors import kelurahan_for_sign_up, user_by_identifier
 from accounts.validators import normalise_email, normalise_phone
 from core.forms import SingleLineCharField
 from participation.feedback import TRANSITIONS
+from participation.feedback_forms import MultiLineCharField, PhotoField
 from participation.models import Feedback, FeedbackCategory
 from participation.models.feedback import TEXT_MAX_LENGTH
-from participation.photos import PhotoError, photo_prepared
 from participation.scope import in_kelurahan_scope
 
 # Channels staff record in the admin; online items come through /suara-warga/kirim/.
@@ -39,7 +39,7 @@ class FeedbackTriageForm(forms.Form):
         max_length=200,
         help_text=_("Needed when forwarding: the office that is responsible, e.g. Dinas Pekerjaan Umum."),
     )
-    reply = forms.CharField(
+    reply = MultiLineCharField(
         label=_("Reply"),
         required=False,
         max_length=TEXT_MAX_LENGTH,
@@ -54,7 +54,7 @@ class FeedbackTriageForm(forms.Form):
             "the reply: never the sender's name, contact or photo."
         ),
     )
-    public_text = forms.CharField(
+    public_text = MultiLineCharField(
         label=_("Text to publish"),
         required=False,
         max_length=TEXT_MAX_LENGTH,
@@ -98,7 +98,7 @@ class FeedbackRecordForm(forms.Form):
         empty_label=_("Choose a category"),
         error_messages={"required": _("Choose a category."), "invalid_choice": _("Choose a category from the list.")},
     )
-    text = forms.CharField(
+    text = MultiLineCharField(
         label=_("Feedback"),
         max_length=TEXT_MAX_LENGTH,
         widget=_text_area(8),
@@ -124,16 +124,12 @@ class FeedbackRecordForm(forms.Form):
         error_messages={"invalid": _("Enter an email address like nama@contoh.id.")},
     )
     sender_phone = forms.CharField(label=_("Sender's phone"), required=False, max_length=20)
-    photo = forms.FileField(
+    photo = PhotoField(
         label=_("Photo"),
-        required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
-        allow_empty_file=True,  # refused by participation.photos, with its own message
         help_text=_(
             "Optional: a photo the resident brought or sent (JPEG, PNG or WebP). The place and the phone "
             "recorded in the file are removed."
         ),
-        error_messages={"invalid": _("No file was received. Choose the photo again.")},
     )
 
     def __init__(self, *args, for_user, instance=None, **kwargs):
@@ -153,15 +149,6 @@ class FeedbackRecordForm(forms.Form):
         if len(villages) == 1:
             self.fields["kelurahan"].initial = villages[0].pk
         self.order_fields(["channel", "category", "kelurahan", "text"])
-
-    def clean_photo(self):
-        upload = self.cleaned_data.get("photo")
-        if not upload:
-            return None
-        try:
-            return photo_prepared(upload)  # resized, without the file's metadata, as online
-        except PhotoError as error:
-            raise ValidationError(error.message, code="photo") from None
 
     def clean_account(self):
         typed = self.cleaned_data["account"].strip()

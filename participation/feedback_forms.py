@@ -48,6 +48,27 @@ class MultiLineCharField(forms.CharField):
         return super().to_python(value)
 
 
+class PhotoField(forms.FileField):
+    """An optional photo, made safe as it is cleaned (participation.photos): resized, upright, without the
+    file's metadata, as a ContentFile for feedback_submit; or None. Whatever is wrong is said on the field."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": "image/*"}))
+        kwargs.setdefault("allow_empty_file", True)  # refused by participation.photos, with its own message
+        kwargs.setdefault("error_messages", {"invalid": _("No file was received. Choose the photo again.")})
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if not upload:
+            return None
+        try:
+            return photo_prepared(upload)
+        except PhotoError as error:
+            raise ValidationError(error.message, code="photo") from None
+
+
 class CategoryField(forms.ModelChoiceField):
     def __init__(self, **kwargs):
         super().__init__(queryset=FeedbackCategory.objects.order_by("name"), **kwargs)
@@ -89,13 +110,7 @@ class FeedbackSendForm(forms.Form):
             "max_length": _("Your feedback has %(show_value)d characters; at most %(limit_value)d fit."),
         },
     )
-    photo = forms.FileField(
-        label=_("Photo"),
-        required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
-        allow_empty_file=True,  # refused by participation.photos, with its own message
-        error_messages={"invalid": _("No file was received. Choose the photo again.")},
-    )
+    photo = PhotoField(label=_("Photo"))
     name = SingleLineCharField(
         label=_("Your name"),
         max_length=150,
@@ -132,15 +147,6 @@ class FeedbackSendForm(forms.Form):
     def clean_phone(self):
         phone = self.cleaned_data.get("phone", "").strip()
         return normalise_phone(phone) if phone else ""
-
-    def clean_photo(self):
-        upload = self.cleaned_data.get("photo")
-        if not upload:
-            return None
-        try:
-            return photo_prepared(upload)
-        except PhotoError as error:
-            raise ValidationError(error.message, code="photo") from None
 
     def clean(self):
         cleaned = super().clean()

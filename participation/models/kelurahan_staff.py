@@ -62,7 +62,3 @@ class KelurahanStaffAssignment(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.region}"
-
-    @property
-    def in_force(self):
-        return self.withdrawn_at is None
