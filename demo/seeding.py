@@ -297,6 +297,7 @@ def seed_forum(forum_index, data, course_pages, today):
         title=data["title"],
         kelurahan=Region.objects.get(code=data.get("kelurahan_code", "6471010006")),
         starts_at=starts_at,
+        ends_at=starts_at + datetime.timedelta(minutes=data.get("minutes_long", 120)),
         venue=data["venue"],
         agenda=data["agenda"],
         minutes=data["minutes"],

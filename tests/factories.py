@@ -95,11 +95,13 @@ def module_page(course, *, title="Modul", questions=0, **fields):
     return publish(course, page)
 
 
-def forum_page(index, *, title="Forum Warga Gunung Bahagia", starts_at=None, **fields):
+def forum_page(index, *, title="Forum Warga Gunung Bahagia", starts_at=None, ends_at=None, **fields):
+    starts_at = starts_at or timezone.now() + datetime.timedelta(days=7)
     page = ForumPage(
         title=title,
         kelurahan=fields.pop("kelurahan", None) or region_chain(),
-        starts_at=starts_at or timezone.now() + datetime.timedelta(days=7),
+        starts_at=starts_at,
+        ends_at=ends_at or starts_at + datetime.timedelta(hours=2),
         venue=fields.pop("venue", "Aula Kantor Kelurahan Gunung Bahagia"),
         agenda=fields.pop("agenda", "<ul><li>Laporan kelurahan</li></ul>"),
         **fields,

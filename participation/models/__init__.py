@@ -1,6 +1,7 @@
-"""participation's models, one module per concern: the page types, kelurahan staff, Suara Warga."""
+"""participation's models, one module per concern: page types, kelurahan staff, Suara Warga, forum registrations."""
 
 from participation.models.feedback import Feedback, FeedbackCategory
+from participation.models.forums import ForumQuestion, ForumRegistration, ForumSchedule
 from participation.models.kelurahan_staff import KELURAHAN_STAFF_GROUP, KelurahanStaffAssignment
 from participation.models.pages import (
     BudgetingCallIndexPage,
@@ -18,6 +19,9 @@ __all__ = [
     "FeedbackCategory",
     "ForumIndexPage",
     "ForumPage",
+    "ForumQuestion",
+    "ForumRegistration",
+    "ForumSchedule",
     "KelurahanStaffAssignment",
     "SuaraWargaPage",
 ]

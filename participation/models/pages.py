@@ -5,7 +5,7 @@ They moved here from cms_pages (issue 16); their tables and content types moved 
 """
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,11 +18,12 @@ from wagtail.models import Page
 
 from core.page_cache import ViewRestrictionsRememberedMixin
 from core.rich_text import RICH_TEXT, SIMPLE_TEXT
+from core.rotating_codes import new_check_in_secret
 from core.section_pages import SectionIndexMixin
 
 
-class ForumIndexPage(SectionIndexMixin, ViewRestrictionsRememberedMixin, Page):
-    """/forum/: the kelurahan public forums, upcoming first."""
+class ForumIndexPage(SectionIndexMixin, ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
+    """/forum/: the kelurahan public forums, upcoming first; and each kelurahan's subscribable calendar."""
 
     intro = RichTextField(_("introduction"), blank=True, features=SIMPLE_TEXT)
 
@@ -49,6 +50,12 @@ class ForumIndexPage(SectionIndexMixin, ViewRestrictionsRememberedMixin, Page):
         context.update(forums_split_by_date(index_page=self, now=timezone.now()))
         return context
 
+    @path("kalender/<str:kelurahan_code>/", name="kelurahan_calendar")
+    def kelurahan_calendar_route(self, request, kelurahan_code):
+        from participation import calendars
+
+        return calendars.kelurahan_calendar_response(request, page=self, kelurahan_code=kelurahan_code)
+
 
 class ForumPageForm(WagtailAdminPageForm):
     """A forum's kelurahan is one where the person may act (participation.scope): kelurahan staff choose
@@ -69,8 +76,17 @@ class ForumPageForm(WagtailAdminPageForm):
             )
 
 
-class ForumPage(ViewRestrictionsRememberedMixin, Page):
-    """One meeting of a kelurahan public forum."""
+class ForumPage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
+    """One meeting of a kelurahan public forum: a monthly musyawarah or the musrenbang kelurahan.
+
+    Residents register for it (participation.forum_registration), send questions for its agenda, take
+    its calendar file and check in at the door; afterwards the organiser publishes minutes and
+    decisions. The routes' views are in participation.forum_views.
+    """
+
+    class Kind(models.TextChoices):
+        MONTHLY = "musyawarah", _("Monthly kelurahan forum")
+        MUSRENBANG = "musrenbang", _("Musrenbang kelurahan")
 
     kelurahan = models.ForeignKey(
         "regions.Region",
@@ -79,30 +95,109 @@ class ForumPage(ViewRestrictionsRememberedMixin, Page):
         limit_choices_to={"level": "village"},
         related_name="+",
     )
+    kind = models.CharField(_("kind of forum"), max_length=20, choices=Kind.choices, default=Kind.MONTHLY)
     starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
     venue = models.CharField(_("venue"), max_length=200)
-    agenda = RichTextField(_("agenda"), features=SIMPLE_TEXT)
-    minutes = RichTextField(_("minutes"), blank=True, features=RICH_TEXT, help_text=_("Filled in after the meeting."))
-    related_courses = ParentalManyToManyField(
-        "courses.CoursePage", verbose_name=_("related courses"), blank=True, related_name="+"
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Optional: with the longitude, the page links to the venue on OpenStreetMap."),
     )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    organiser = models.CharField(
+        _("organiser"), max_length=200, blank=True, help_text=_("Who runs the meeting; the kelurahan if empty.")
+    )
+    capacity = models.PositiveIntegerField(
+        _("places"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("How many may register; further residents join the waiting list. Empty: no limit."),
+    )
+    agenda = RichTextField(_("agenda"), features=SIMPLE_TEXT)
+    related_courses = ParentalManyToManyField(
+        "courses.CoursePage", verbose_name=_("courses to take first"), blank=True, related_name="+"
+    )
+    budgeting_call = models.ForeignKey(
+        "participation.BudgetingCallPage",
+        verbose_name=_("budgeting call decided here"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="forums",
+    )
+    minutes = RichTextField(_("minutes"), blank=True, features=RICH_TEXT, help_text=_("Filled in after the meeting."))
+    decisions = RichTextField(
+        _("decisions"), blank=True, features=SIMPLE_TEXT, help_text=_("What the meeting decided; after the meeting.")
+    )
+    schedule = models.ForeignKey(
+        "participation.ForumSchedule",
+        verbose_name=_("schedule"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        editable=False,
+        related_name="forums",
+    )
+    # Keys this forum's rotating check-in codes (participation.forum_attendance); never shown or copied.
+    check_in_secret = models.CharField(max_length=64, default=new_check_in_secret, editable=False)
 
     content_panels = Page.content_panels + [
+        FieldPanel("kind"),
         MultiFieldPanel(
-            [FieldPanel("kelurahan"), FieldRowPanel([FieldPanel("starts_at"), FieldPanel("venue")])],
+            [
+                FieldPanel("kelurahan"),
+                FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+                FieldPanel("venue"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldRowPanel([FieldPanel("organiser"), FieldPanel("capacity")]),
+            ],
             _("When and where"),
         ),
         FieldPanel("agenda"),
-        FieldPanel("minutes"),
         FieldPanel("related_courses"),
+        FieldPanel("budgeting_call"),
+        MultiFieldPanel([FieldPanel("minutes"), FieldPanel("decisions")], _("After the meeting")),
     ]
 
     parent_page_types = ["participation.ForumIndexPage"]
     subpage_types = []
     base_form_class = ForumPageForm
+    # A copy is another meeting: its own check-in codes, and not one of a schedule's dates.
+    exclude_fields_in_copy = ["check_in_secret", "schedule"]
 
     class Meta:
         verbose_name = _("forum")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")), name="forum_ends_after_it_starts"
+            ),
+            # A schedule makes each of its dates once, however often it runs.
+            models.UniqueConstraint(
+                fields=["schedule", "starts_at"],
+                condition=models.Q(schedule__isnull=False),
+                name="one_forum_per_schedule_date",
+            ),
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("The meeting must end after it starts.")})
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError({"longitude": _("Give both the latitude and the longitude, or neither.")})
 
     def permissions_for_user(self, user):
         """Nothing at all for a forum of a kelurahan where `user` may not act, whatever their group's
@@ -112,13 +207,48 @@ class ForumPage(ViewRestrictionsRememberedMixin, Page):
 
         return forum_page_permissions(user, self)
 
-    def get_context(self, request, *args, **kwargs):
-        from participation.selectors import forum_courses
+    @property
+    def organiser_name(self):
+        return self.organiser or _("Kelurahan %(name)s") % {"name": self.kelurahan.name}
 
-        context = super().get_context(request, *args, **kwargs)
-        # The courses that prepare for it, and (signed in) whether the visitor completed each.
-        context["courses"] = forum_courses(forum=self, user=request.user)
-        return context
+    def has_ended(self, now=None):
+        return self.ends_at <= (now or timezone.now())
+
+    @path("", name="forum")
+    def forum_route(self, request):
+        from participation import forum_views
+
+        return forum_views.forum_page(request, page=self)
+
+    @path("daftar/", name="register")
+    def register_route(self, request):
+        from participation import forum_views
+
+        return forum_views.forum_register(request, page=self)
+
+    @path("batal/", name="cancel")
+    def cancel_route(self, request):
+        from participation import forum_views
+
+        return forum_views.forum_cancel(request, page=self)
+
+    @path("pertanyaan/", name="question")
+    def question_route(self, request):
+        from participation import forum_views
+
+        return forum_views.forum_question_send(request, page=self)
+
+    @path("kalender/", name="calendar")
+    def calendar_route(self, request):
+        from participation import calendars
+
+        return calendars.forum_calendar_response(request, page=self)
+
+    @path("hadir/<int:window>/<str:signature>/", name="check_in")
+    def check_in_route(self, request, window, signature):
+        from participation import forum_views
+
+        return forum_views.forum_check_in(request, page=self, window=window, signature=signature)
 
 
 class BudgetingCallIndexPage(SectionIndexMixin, ViewRestrictionsRememberedMixin, Page):

@@ -21,6 +21,7 @@ def forum_for(index, course, *, title, starts_in_days=7, live=True):
         title=title,
         kelurahan=factories.region_chain(),
         starts_at=timezone.now() + datetime.timedelta(days=starts_in_days),
+        ends_at=timezone.now() + datetime.timedelta(days=starts_in_days, hours=2),
         venue="Aula Kantor Kelurahan Gunung Bahagia",
         agenda="<p>Laporan kelurahan</p>",
         live=live,
