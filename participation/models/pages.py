@@ -207,6 +207,14 @@ class ForumPage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
 
         return forum_page_permissions(user, self)
 
+    def get_context(self, request, *args, **kwargs):
+        from participation.selectors import forum_courses
+
+        context = super().get_context(request, *args, **kwargs)
+        # The courses that prepare for it, and (signed in) whether the visitor completed each.
+        context["courses"] = forum_courses(forum=self, user=request.user)
+        return context
+
     @property
     def organiser_name(self):
         return self.organiser or _("Kelurahan %(name)s") % {"name": self.kelurahan.name}
