@@ -254,9 +254,9 @@ class ForumPage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
 
     @path("hadir/<int:window>/<str:signature>/", name="check_in")
     def check_in_route(self, request, window, signature):
-        from participation import forum_views
+        from participation import forum_check_in_views
 
-        return forum_views.forum_check_in(request, page=self, window=window, signature=signature)
+        return forum_check_in_views.forum_check_in(request, page=self, window=window, signature=signature)
 
 
 class BudgetingCallIndexPage(SectionIndexMixin, ViewRestrictionsRememberedMixin, Page):

@@ -84,10 +84,13 @@ def forum_form(world, whose, **changes):
         "title": "Rembuk Baru",
         "slug": "rembuk-baru",
         "kelurahan": world["kelurahan"][whose].pk,
+        "kind": "musyawarah",
         "starts_at": (timezone.localtime() + timezone.timedelta(days=14)).strftime("%Y-%m-%d %H:%M"),
+        "ends_at": (timezone.localtime() + timezone.timedelta(days=14, hours=2)).strftime("%Y-%m-%d %H:%M"),
         "venue": "Aula Kantor Kelurahan",
         "agenda": rich_text("<p>Laporan kelurahan.</p>"),
         "minutes": rich_text(""),
+        "decisions": rich_text(""),
         **changes,
     }
     return nested_form_data(values)
