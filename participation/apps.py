@@ -18,6 +18,7 @@ class ParticipationConfig(AppConfig):
         register_participation_part(feedback_part)
         self.kelurahan_staff_connect()
         self.page_cache_connect()
+        self.forum_connect()
         # Wagtail's site history keeps to the person's kelurahan (participation.feedback_audit_log).
         from participation.feedback_audit_log import feedback_log_entries_scoped
 
@@ -33,6 +34,15 @@ class ParticipationConfig(AppConfig):
 
         for name, signal in (("saved", post_save), ("deleted", post_delete)):
             signal.connect(page_cache_invalidate, sender=FeedbackCategory, dispatch_uid=f"page-cache-category-{name}")
+
+    def forum_connect(self):
+        """A forum published with more places gives them to its waiting list at once."""
+        from wagtail.signals import page_published
+
+        from participation.forum_registration import forum_capacity_followed
+        from participation.models import ForumPage
+
+        page_published.connect(forum_capacity_followed, sender=ForumPage, dispatch_uid="forum-capacity-followed")
 
     def kelurahan_staff_connect(self):
         """The kelurahan staff role's scope in the page tree, and the groups' permissions kept in place."""

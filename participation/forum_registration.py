@@ -189,3 +189,25 @@ def forum_door_add(*, forum, by, name="", gender="", user=None, now=None):
         registration.recorded_by = by
     registration.save()
     return registration
+
+
+def forum_registrations_of_resident_erase(*, user, now=None):
+    """A resident's account is erased (privacy.services.erase_resident): their places at meetings still to
+    come are given up (the next on each waiting list moves up), and the questions they sent that were not
+    taken up go. Past registrations and attendance stay, attached to the nameless account: they feed the
+    anonymous attendance figures. Questions taken up stay as the agenda shows them, never with a name."""
+    from participation.models import ForumQuestion
+
+    now = now or timezone.now()
+    upcoming = ForumPage.objects.filter(
+        registrations__user=user, registrations__status__in=ACTIVE_STATUSES, starts_at__gt=now
+    ).distinct()
+    for forum in upcoming:
+        forum_cancel(forum=forum, user=user, now=now)
+    ForumQuestion.objects.filter(user=user).exclude(status=ForumQuestion.Status.TAKEN_UP).delete()
+
+
+def forum_capacity_followed(sender, instance, **kwargs):
+    """Publishing a forum with more places moves those waiting up at once (a page_published receiver)."""
+    if isinstance(instance, ForumPage):
+        forum_waiting_list_move_up(forum=instance)

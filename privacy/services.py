@@ -17,6 +17,7 @@ from certificates.models import Certificate, CertificateBatch, CertificateVersio
 from courses.models import Enrolment
 from notices.models import Notice
 from participation.feedback import feedback_of_resident_erase
+from participation.forum_registration import forum_registrations_of_resident_erase
 from privacy.models import RecordAccess
 from privacy.signals import resident_erased
 
@@ -128,7 +129,8 @@ def erase_resident(*, user, now=None):
     Issued certificates stay verifiable by code and by their files' hashes, but their files and the
     name in them go, and their pages withhold the name. Suara Warga items stay with their category,
     kelurahan, reply and text as published (what the public list shows and the city's figures count),
-    without the sender's account, name, contact, own words or photo; the notices sent to them go.
+    without the sender's account, name, contact, own words or photo; the notices sent to them go. Their
+    places at coming forums are given up; past forum attendance stays, nameless.
     The erasure is announced (privacy.signals: reports deletes the exports that held the resident).
     Files (certificates' PDFs, Suara Warga photos) go once the transaction commits.
     """
@@ -148,6 +150,8 @@ def erase_resident(*, user, now=None):
     # Only the items sent from this account: one sent without an account, with an e-mail or phone that
     # matches, is not known to be theirs (anyone may type another's contact), so it is left alone.
     feedback_of_resident_erase(user=user)
+    # Places at coming meetings go to those waiting; past attendance stays for the anonymous figures.
+    forum_registrations_of_resident_erase(user=user, now=now)
     # The account stays (its rows feed the figures), so its notices do not go with it by CASCADE.
     # Their e-mails not yet sent go too: the e-mail task sends only a notice that still exists.
     Notice.objects.filter(user=user).delete()
