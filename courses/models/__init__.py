@@ -1,7 +1,7 @@
 from .attempts import QuizAttempt
 from .enrolment import Enrolment, ModuleProgress
 from .grants import CourseGrant
-from .pages import CourseIndexPage, CoursePage, ModulePage, Topic
+from .pages import CourseIndexPage, CoursePage, ForumAttendance, ModulePage, Topic
 from .quizzes import QuizQuestion
 
 __all__ = [
@@ -9,6 +9,7 @@ __all__ = [
     "CourseIndexPage",
     "CoursePage",
     "Enrolment",
+    "ForumAttendance",
     "ModulePage",
     "ModuleProgress",
     "QuizAttempt",

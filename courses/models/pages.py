@@ -31,6 +31,15 @@ class QuizReview(models.TextChoices):
     ALWAYS = "always", _("Always, after each attempt")
 
 
+class ForumAttendance(models.TextChoices):
+    """A public forum a course asks its residents to attend (participation.forum_course_requirement checks).
+    The values are participation's forum kinds (ForumPage.Kind) where they name one; "forum" is any kind."""
+
+    NONE = "", _("No forum")
+    ANY_FORUM = "forum", _("Attend one public forum")
+    MUSRENBANG = "musrenbang", _("Attend one musrenbang kelurahan")
+
+
 class CourseIndexPage(SectionIndexMixin, ViewRestrictionsRememberedMixin, Page):
     """/kursus/: every published course, filterable by topic."""
 
@@ -119,6 +128,17 @@ class CoursePage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
         choices=QuizReview.choices,
         default=QuizReview.AFTER_FINISHING,
     )
+    forum_attendance = models.CharField(
+        _("forum to attend"),
+        max_length=20,
+        choices=ForumAttendance.choices,
+        blank=True,
+        default=ForumAttendance.NONE,
+        help_text=_(
+            "Optional: the course is complete only once the resident has also attended a forum of this kind, "
+            "held after they enrolled."
+        ),
+    )
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("cover image"),
@@ -140,6 +160,7 @@ class CoursePage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
                 FieldPanel("shuffle_choices"),
                 FieldPanel("review_marks"),
                 FieldPanel("review_answers"),
+                FieldPanel("forum_attendance"),
             ],
             _("Completion rule"),
         ),
