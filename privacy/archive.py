@@ -32,7 +32,7 @@ from courses.quiz_review import attempt_review
 from notices.models import Notice
 from organisations.models import Membership
 from participation.feedback import feedback_code_format
-from participation.models import Feedback
+from participation.models import Feedback, ForumQuestion, ForumRegistration
 from privacy.models import RecordAccess
 
 
@@ -263,6 +263,39 @@ def _notices(user):
     ]
 
 
+def _forums(user):
+    return [
+        {
+            "forum": registration.forum.title,
+            "kelurahan": registration.forum.kelurahan.name,
+            "starts_at": _when(registration.forum.starts_at),
+            "venue": registration.forum.venue,
+            "status": registration.get_status_display(),
+            "asked_at": _when(registration.queued_at),
+            "cancelled_at": _when(registration.cancelled_at),
+            "attended_at": _when(registration.attended_at),
+            "recorded": registration.get_attendance_method_display() or None,
+        }
+        for registration in ForumRegistration.objects.filter(user=user)
+        .select_related("forum__kelurahan")
+        .order_by("forum__starts_at", "pk")
+    ]
+
+
+def _forum_questions(user):
+    return [
+        {
+            "forum": question.forum.title,
+            "text": question.text,
+            "sent_at": _when(question.created_at),
+            "status": question.get_status_display(),
+            "discussed_at": _when(question.discussed_at),
+            "answer": question.answer or None,
+        }
+        for question in ForumQuestion.objects.filter(user=user).select_related("forum").order_by("created_at", "pk")
+    ]
+
+
 def _record_accesses(user):
     accesses = list(
         RecordAccess.objects.filter(resident=user).select_related("accessed_by").order_by("accessed_at", "pk")
@@ -300,6 +333,8 @@ def personal_data(user):
             "certificates": _certificates(versions),
             "suara_warga": _feedback(feedback_items),
             "notices": _notices(user),
+            "forums": _forums(user),
+            "forum_questions": _forum_questions(user),
             "record_accesses": _record_accesses(user),
         },
         versions,
@@ -378,6 +413,12 @@ HEADINGS = {
     "body": gettext_lazy("Message"),
     "seen_at": gettext_lazy("Seen"),
     "emailed_at": gettext_lazy("E-mailed"),
+    "forum": gettext_lazy("Forum"),
+    "asked_at": gettext_lazy("Registered or joined the waiting list"),
+    "cancelled_at": gettext_lazy("Cancelled"),
+    "attended_at": gettext_lazy("Attended"),
+    "discussed_at": gettext_lazy("Discussed"),
+    "answer": gettext_lazy("Answer"),
 }
 
 
@@ -490,6 +531,24 @@ def personal_data_zip(user, output):
             ],
         ),
         "pemberitahuan.csv": (data["notices"], ["subject", "body", "sent_at", "seen_at", "emailed_at"]),
+        "forum.csv": (
+            data["forums"],
+            [
+                "forum",
+                "kelurahan",
+                "starts_at",
+                "venue",
+                "status",
+                "asked_at",
+                "cancelled_at",
+                "attended_at",
+                "recorded",
+            ],
+        ),
+        "pertanyaan-forum.csv": (
+            data["forum_questions"],
+            ["forum", "text", "sent_at", "status", "discussed_at", "answer"],
+        ),
         "akses-catatan.csv": (data["record_accesses"], ["at", "by", "organisation", "what"]),
     }
     with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -524,6 +583,10 @@ def _readme():
                 "government's replies, what was published, and your photos."
             ),
             _("pemberitahuan.csv: the notices the site sent you (also shown on your dashboard)."),
+            _(
+                "forum.csv: the public forums you registered for or attended; pertanyaan-forum.csv: the "
+                "questions you sent for their agendas."
+            ),
             _("akses-catatan.csv: when staff or a facilitator opened your learner record or exported it."),
             _("Entries in it older than %(days)s days have been deleted.")
             % {"days": settings.RECORD_ACCESS_KEEP_DAYS},
