@@ -11,7 +11,8 @@ Only residents' enrolments count, in every table: an account without a learner p
 course) has no kelurahan, and counting it in some tables and not others would make totals disagree.
 Kecamatan and kelurahan without enrolments are left out; live courses are listed even with none.
 
-Small counts are hidden so that nobody can be picked out of a small group (`_suppress`):
+Small counts are hidden so that nobody can be picked out of a small group (core.small_counts, the one rule
+for every published figure about people):
 
 1. primary: a count from 1 to 4 is shown as "<5" (0 is shown);
 2. completions cannot exceed enrolments, so a group whose enrolments are hidden has its completions
@@ -42,12 +43,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from core.small_counts import PRIMARY, SECONDARY, small_counts_suppress
 from core.spreadsheet_cells import spreadsheet_text
 from courses.models import CoursePage, Enrolment
 from regions.models import Region
 
-# Counts from 1 to THRESHOLD - 1 are hidden.
-THRESHOLD = 5
 MONTHS_SHOWN = 24
 CACHE_KEY = "open-data-summary:v1"  # the version changes with the cached classes' shape
 CACHE_SECONDS = 60 * 60  # how old the figures may be
@@ -58,8 +58,6 @@ STALE_KEEP_SECONDS = 24 * 60 * 60
 LOCK_KEY = "open-data-summary:computing"
 LOCK_SECONDS = 5 * 60  # a process that died while computing does not block the others for longer
 
-PRIMARY = "primary"  # the count itself is small: "<5"
-SECONDARY = "secondary"  # hidden so that a small count cannot be worked out: "x" (CSV), "—" (page)
 MEASURES = ("enrolled", "completed")
 
 
@@ -234,7 +232,7 @@ def _compute():
     kelurahan = [child for group in kecamatan for child in kelurahan_by_kecamatan[group.code]]
     sums = [(total, kecamatan), (total, courses), (total, months)]
     sums += [(group, kelurahan_by_kecamatan[group.code]) for group in kecamatan]
-    _suppress([total, *kecamatan, *kelurahan, *courses, *months], sums)
+    small_counts_suppress([total, *kecamatan, *kelurahan, *courses, *months], sums, MEASURES)
     return OpenDataSummary(
         computed_at=timezone.now(),
         total=total.row(),
@@ -311,33 +309,3 @@ def _months(by_months, zone):
         )
         month = (month - datetime.timedelta(days=1)).replace(day=1)
     return groups
-
-
-def _suppress(groups, sums):
-    """Mark the counts to hide (see the module's docstring); ``sums`` are (total, the groups adding up to it)."""
-    for group in groups:
-        for measure in MEASURES:
-            if 0 < getattr(group, measure) < THRESHOLD:
-                group.marks[measure] = PRIMARY
-    _protect_sums(sums, "enrolled")
-    for group in groups:
-        if "enrolled" in group.marks:
-            group.marks.setdefault("completed", group.marks["enrolled"])
-    _protect_sums(sums, "completed")
-
-
-def _protect_sums(sums, measure):
-    """Until no sum has exactly one hidden count: hide the smallest non-zero shown part of such a sum
-    (or its total when every part is zero or hidden)."""
-    changed = True
-    while changed:
-        changed = False
-        for total, parts in sums:
-            if sum(measure in group.marks for group in (total, *parts)) != 1:
-                continue
-            shown = [group for group in parts if measure not in group.marks and getattr(group, measure) > 0]
-            if not shown and measure not in total.marks and getattr(total, measure) > 0:
-                shown = [total]
-            if shown:
-                min(shown, key=lambda group: getattr(group, measure)).marks[measure] = SECONDARY
-                changed = True

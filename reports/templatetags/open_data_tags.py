@@ -5,7 +5,7 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from reports.open_data import PRIMARY, SECONDARY
+from core.small_counts import PRIMARY, SECONDARY
 
 register = template.Library()
 
