@@ -4,36 +4,30 @@ Present is a row in Attendance; absent is its lack. The facilitator's form sets 
 learners exactly; a QR check-in adds the resident who scanned. Either may complete a course whose
 class asks for a minimum attendance, so both end with ``enrolment_complete_if_done``.
 
-A check-in code is an HMAC of the meeting and the current minute, keyed with the class's own secret
-(and the site's): it changes every minute on the facilitator's screen, cannot be made up from a
-meeting's id, and stops working a few minutes after it was shown.
+A check-in code is core.rotating_codes' (the one rule of what a code is) for the subject
+``check-in:<meeting id>``, keyed with the class's own secret: it changes every minute on the
+facilitator's screen, cannot be made up from a meeting's id, and stops working a few minutes after it
+was shown.
 """
 
-import base64
-import hashlib
-import hmac
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.utils import get_user_display_name
 
 from classes.models import Attendance, Cohort, CohortEnrolment, CohortMeeting
+from core import rotating_codes
 from courses.models import Enrolment
 from courses.services import enrolment_complete_if_done
 
-CHECK_IN_WINDOW_SECONDS = 60
-# How many minutes old a code may be: the code on the facilitator's screen is up to a minute old when
-# scanned (it changes every minute), and a resident who scans it just before it changes needs another
-# minute or so to log in and press "Saya hadir". So the current minute's code and the two before it are
-# accepted; an older one was not scanned in the room but photographed and passed on.
-CHECK_IN_MAX_AGE_MINUTES = 2
-# 16 url-safe base64 characters: 96 bits of the HMAC, far beyond guessing in the minutes a code lives.
-CHECK_IN_SIGNATURE_LENGTH = 16
+# The names this module has long offered; the values are core.rotating_codes'.
+CHECK_IN_WINDOW_SECONDS = rotating_codes.WINDOW_SECONDS
+CHECK_IN_MAX_AGE_MINUTES = rotating_codes.MAX_AGE_MINUTES
+CHECK_IN_SIGNATURE_LENGTH = rotating_codes.SIGNATURE_LENGTH
 
 
 class AttendanceError(Exception):
@@ -237,22 +231,20 @@ class CheckIn:
     already_checked_in: bool
 
 
-def check_in_window(now=None):
-    """The number of the minute `now` falls in: the part of a check-in code that changes."""
-    return int((now or timezone.now()).timestamp()) // CHECK_IN_WINDOW_SECONDS
+check_in_window = rotating_codes.code_window
+check_in_seconds_left = rotating_codes.code_seconds_left
 
 
-def check_in_seconds_left(now=None):
-    """Seconds until the code shown now changes (1 to 60)."""
-    now = now or timezone.now()
-    return CHECK_IN_WINDOW_SECONDS - int(now.timestamp()) % CHECK_IN_WINDOW_SECONDS
+def _subject(session):
+    # "check-in:<id>": what the codes have always signed, so a code shown before still reads the same.
+    return f"check-in:{session.pk}"
 
 
 def check_in_signature(*, session, window):
     """The code's signature; `session` with its class (``select_related("cohort")`` saves a query)."""
-    key = f"{session.cohort.check_in_secret}:{settings.SECRET_KEY}".encode()
-    digest = hmac.new(key, f"check-in:{session.pk}:{window}".encode(), hashlib.sha256).digest()
-    return base64.urlsafe_b64encode(digest).decode()[:CHECK_IN_SIGNATURE_LENGTH]
+    return rotating_codes.code_signature(
+        secret=session.cohort.check_in_secret, subject=_subject(session), window=window
+    )
 
 
 def check_in_url(session, now=None):
@@ -272,14 +264,14 @@ def check_in_verify(*, user, session_id, window, signature, now=None):
     invalid = AttendanceError(
         _("This check-in code is not valid. Scan the code on the facilitator's screen again."), code="invalid"
     )
-    if session is None or not isinstance(signature, str):
+    if session is None:
         raise invalid
-    if not hmac.compare_digest(signature.encode(), check_in_signature(session=session, window=window).encode()):
+    state = rotating_codes.code_state(
+        secret=session.cohort.check_in_secret, subject=_subject(session), window=window, signature=signature, now=now
+    )
+    if state == "invalid":
         raise invalid
-    age = check_in_window(now) - window
-    if age < 0:  # signed, yet not shown yet: a clock gone wrong, not a resident in the room
-        raise invalid
-    if age > CHECK_IN_MAX_AGE_MINUTES:
+    if state == "expired":
         raise AttendanceError(
             _("This QR code has expired. Scan the code now shown on the facilitator's screen."), code="expired"
         )
