@@ -79,10 +79,15 @@ def registration_open(forum, now=None):
 def forum_register(*, forum, user, now=None):
     """ "Saya akan hadir": a place if one is left, else the end of the waiting list. Asking twice changes
     nothing (the same row is returned). Raises RegistrationError when the meeting has started."""
+    clock_given = now is not None
     now = now or timezone.now()
     if not registration_open(forum, now):
         raise RegistrationError(_("Registration for this forum is closed: the meeting has started."), code="closed")
     locked = _forum_locked(forum)
+    if not clock_given:
+        # The queue's time is read once the lock is held: places go in the order the lock is taken, and a
+        # time read before waiting for it could put a resident who got no place ahead of one who did.
+        now = timezone.now()
     registration = ForumRegistration.objects.filter(forum_id=locked.pk, user=user).first()
     if registration is not None and registration.status in ACTIVE_STATUSES:
         return registration
