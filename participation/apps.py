@@ -16,6 +16,11 @@ class ParticipationConfig(AppConfig):
         register_course_leads_to(forums_for_course)
         register_course_leads_to(budgeting_calls_for_course)
         register_participation_part(feedback_part)
+        # A course that names a forum completes once the resident attended one of its kind.
+        from courses.hooks import register_completion_requirement
+        from participation.forum_course_requirement import forum_attendance_requirement
+
+        register_completion_requirement(forum_attendance_requirement)
         self.kelurahan_staff_connect()
         self.page_cache_connect()
         self.forum_connect()
