@@ -175,7 +175,7 @@ class CoursePage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
         verbose_name = _("course")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.hooks import course_leads_to, enrolment_groups
+        from courses.hooks import course_leads_to, enrolment_groups, still_to_do
         from courses.selectors import course_modules, course_progress, enrolment_for
 
         context = super().get_context(request, *args, **kwargs)
@@ -187,6 +187,8 @@ class CoursePage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
             context["progress"] = course_progress(enrolment=enrolment, modules=modules)
             # The class it is taken in (courses.hooks): no class code to type in any more.
             context["enrolment_group"] = enrolment_groups([enrolment]).get(enrolment.pk)
+            # What higher apps' requirements still ask (a class's attendance, a forum), as on the dashboard.
+            context["still_to_do"] = still_to_do([enrolment]).get(enrolment.pk, [])
         return context
 
     @path("ikuti/", name="enrol")
