@@ -18,7 +18,10 @@ def upcoming_forums(*, under, now, limit):
 
 
 def forums_split_by_date(*, index_page, now):
-    forums = ForumPage.objects.child_of(index_page).live().public().select_related("kelurahan")
+    from participation.forum_selectors import forums_with_places
+
+    # Each card shows its places: counted in the list's query, not one query per forum.
+    forums = forums_with_places(ForumPage.objects.child_of(index_page).live().public().select_related("kelurahan"))
     return {
         "upcoming_forums": forums.filter(starts_at__gte=now).order_by("starts_at"),
         "past_forums": forums.filter(starts_at__lt=now).order_by("-starts_at"),
