@@ -8,7 +8,7 @@ class ParticipationConfig(AppConfig):
 
     def ready(self):
         from courses.hooks import register_course_leads_to, register_participation_part
-        from participation.dashboard_parts import feedback_part
+        from participation.dashboard_parts import feedback_part, forum_part
         from participation.learning_links import budgeting_calls_for_course, forums_for_course
 
         # What courses asks of the apps above it (courses.hooks): the forums and budgeting calls a
@@ -16,6 +16,7 @@ class ParticipationConfig(AppConfig):
         register_course_leads_to(forums_for_course)
         register_course_leads_to(budgeting_calls_for_course)
         register_participation_part(feedback_part)
+        register_participation_part(forum_part)
         # A course that names a forum completes once the resident attended one of its kind.
         from courses.hooks import register_completion_requirement
         from participation.forum_course_requirement import forum_attendance_requirement

@@ -7,8 +7,9 @@ as issues 19 and 20 add them.
 """
 
 from django.template.loader import render_to_string
+from django.utils import timezone
 
-from participation import selectors
+from participation import forum_selectors, selectors
 from participation.feedback import feedback_code_format, feedback_tracking_path
 
 
@@ -24,3 +25,13 @@ def feedback_part(user):
         path = feedback_tracking_path(item, page=page) if page is not None else ""
         rows.append({"item": item, "code": feedback_code_format(item.code), "path": path})
     return render_to_string("participation/includes/my_feedback.html", {"rows": rows})
+
+
+def forum_part(user):
+    """The resident's forums: coming meetings they registered for (or wait for, with their place on the
+    list) and past meetings they attended, linking to the minutes and decisions. One query for the
+    registrations with their forums and places; the pages' addresses come from Wagtail's cached site roots."""
+    forums = forum_selectors.forum_registrations_of(user=user, now=timezone.now())
+    if not forums["upcoming"] and not forums["attended"]:
+        return ""
+    return render_to_string("participation/includes/my_forums.html", forums)

@@ -7,7 +7,9 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.messages import get_messages
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from wagtail.models import PageViewRestriction
 
@@ -436,3 +438,41 @@ def test_hidden_counts_render_as_marks(client, past_forum):
 
     assert "&lt;5" in html
     assert ">3<" not in html
+
+
+# --- The forum list
+
+
+def queries_for(client, address):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(address)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_the_forum_list_shows_kind_times_and_places_of_each_coming_meeting(client, site_tree):
+    full = factories.forum_page(site_tree["forums"], title="Forum Penuh", capacity=1)
+    factories.forum_page(site_tree["forums"], title="Forum Terbuka", capacity=None)
+    forum_register(forum=full, user=factories.resident(username="budi"))
+    forum_register(forum=full, user=factories.resident(username="ani"))
+
+    html = client.get(site_tree["forums"].url).content.decode()
+
+    assert html.count(in_indonesian("Monthly kelurahan forum")) >= 2
+    assert in_indonesian("Full") in html and in_indonesian("Open to all: no limit on places") in html
+    assert "WITA" in html
+
+
+def test_the_forum_list_reads_places_in_the_lists_own_query(client, site_tree):
+    """Anonymous, the list is then kept by the page cache: logged in, it is computed every time."""
+    client.force_login(factories.resident(username="pembaca"))
+    forums = [factories.forum_page(site_tree["forums"], title="Forum 1", capacity=3)]
+    few = queries_for(client, site_tree["forums"].url)
+    for number in range(2, 7):
+        forum = factories.forum_page(site_tree["forums"], title=f"Forum {number}", capacity=3)
+        forum_register(forum=forum, user=factories.resident(username=f"warga{number}"))
+        forums.append(forum)
+    past = timezone.now() - datetime.timedelta(days=30)
+    factories.forum_page(site_tree["forums"], title="Forum Lalu", starts_at=past, capacity=2)
+
+    assert queries_for(client, site_tree["forums"].url) == few
