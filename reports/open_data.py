@@ -25,9 +25,13 @@ for every published figure about people):
    table a sum with one hidden count. The months are treated as adding up to the city's total (they
    do, unless older months exist): at worst a count more is hidden, never one fewer.
 
+The summary also holds the kelurahan forums' figures (meetings held, registered, attended: per kelurahan
+and month), which reports.open_data_forums computes by the same rule, and its own CSV (/data/forum.csv).
+
 Everything is computed from two GROUP BY queries (per kelurahan and course; per month of enrolling and
-month of completing) and two look-ups (the kelurahan with their kecamatan; the courses): the work grows
-with the number of groups, never with the number of enrolments. The result is kept in the default
+month of completing) and two look-ups (the kelurahan with their kecamatan; the courses), and the forums'
+GROUP BY and look-up: the work grows with the number of groups, never with the number of enrolments or
+registrations. The result is kept in the default
 cache for an hour (and served a little longer while one process recomputes it, see
 `open_data_summary`). What is cached holds no hidden count: a suppressed cell keeps only its mark.
 """
@@ -35,6 +39,7 @@ cache for an hour (and served a little longer while one process recomputes it, s
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.core.cache import cache
 from django.db.models import Count, Q
@@ -48,8 +53,11 @@ from core.spreadsheet_cells import spreadsheet_text
 from courses.models import CoursePage, Enrolment
 from regions.models import Region
 
+if TYPE_CHECKING:
+    from reports.open_data_forums import ForumFigures
+
 MONTHS_SHOWN = 24
-CACHE_KEY = "open-data-summary:v1"  # the version changes with the cached classes' shape
+CACHE_KEY = "open-data-summary:v2"  # the version changes with the cached classes' shape
 CACHE_SECONDS = 60 * 60  # how old the figures may be
 # The figures stay in the cache longer than they are fresh: when they go stale, one process
 # recomputes them (it holds the lock) while the others keep serving the stale ones, instead of
@@ -96,6 +104,7 @@ class OpenDataSummary:
     kelurahan: tuple[KecamatanKelurahan, ...]
     courses: tuple[Row, ...]
     months: tuple[Row, ...]
+    forums: "ForumFigures"  # the forum meetings held (reports.open_data_forums)
 
 
 def open_data_summary(*, fresh=False):
@@ -233,8 +242,12 @@ def _compute():
     sums = [(total, kecamatan), (total, courses), (total, months)]
     sums += [(group, kelurahan_by_kecamatan[group.code]) for group in kecamatan]
     small_counts_suppress([total, *kecamatan, *kelurahan, *courses, *months], sums, MEASURES)
+    # Here rather than at the top: the forum figures' module reads this one's Cell.
+    from reports.open_data_forums import forum_figures
+
+    now = timezone.now()
     return OpenDataSummary(
-        computed_at=timezone.now(),
+        computed_at=now,
         total=total.row(),
         kecamatan=tuple(group.row() for group in kecamatan),
         kelurahan=tuple(
@@ -245,6 +258,7 @@ def _compute():
         ),
         courses=tuple(group.row() for group in courses),
         months=tuple(group.row() for group in months),
+        forums=forum_figures(now=now),
     )
 
 

@@ -1,4 +1,4 @@
-"""The public open data: /data/ and /data/ringkasan.csv (reports.open_data_views)."""
+"""The public open data: /data/, /data/ringkasan.csv and /data/forum.csv (reports.open_data_views)."""
 
 from django.urls import path
 
@@ -8,4 +8,5 @@ app_name = "open_data"
 urlpatterns = [
     path("", open_data_views.index, name="index"),
     path("ringkasan.csv", open_data_views.csv_download, name="csv"),
+    path("forum.csv", open_data_views.forum_csv_download, name="forum_csv"),
 ]

@@ -1,6 +1,7 @@
-"""The public open data: the page (/data/) and its CSV (/data/ringkasan.csv), for anyone, with no personal data.
+"""The public open data: the page (/data/) and its CSVs (/data/ringkasan.csv, the courses; /data/forum.csv,
+the forums), for anyone, with no personal data.
 
-Both read the same cached figures (reports.open_data), so the file says exactly what the page shows.
+All read the same cached figures (reports.open_data), so the files say exactly what the page shows.
 """
 
 import csv
@@ -10,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 
 from reports.open_data import open_data_csv_rows, open_data_summary
+from reports.open_data_forums import forum_csv_rows
 
 
 @require_safe
@@ -19,8 +21,17 @@ def index(request):
 
 @require_safe
 def csv_download(request):
+    return _csv_response("ringkasan.csv", open_data_csv_rows(summary=open_data_summary()))
+
+
+@require_safe
+def forum_csv_download(request):
+    return _csv_response("forum.csv", forum_csv_rows(summary=open_data_summary()))
+
+
+def _csv_response(filename, rows):
     """Plain UTF-8 (no byte-order mark: the file is for programs as much as for spreadsheets)."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="ringkasan.csv"'
-    csv.writer(response).writerows(open_data_csv_rows(summary=open_data_summary()))
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    csv.writer(response).writerows(rows)
     return response
