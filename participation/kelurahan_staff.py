@@ -28,8 +28,15 @@ from participation.models import (
 )
 from regions.models import Region
 
-# Model permissions of both groups: Suara Warga items (triage: view and change, never add or delete).
+# Model permissions of both groups: Suara Warga items (triage: view and change, never add or delete), and
+# the forum schedules (all four; each person's kelurahan only: participation.forum_schedule_admin).
 FEEDBACK_PERMISSIONS = ("view_feedback", "change_feedback")
+FORUM_SCHEDULE_PERMISSIONS = (
+    "add_forumschedule",
+    "change_forumschedule",
+    "delete_forumschedule",
+    "view_forumschedule",
+)
 # Government staff also keep the categories and give the role.
 GOVERNMENT_ONLY_PERMISSIONS = (
     "add_feedbackcategory",
@@ -60,9 +67,11 @@ def participation_permissions_install():
     government, _created = Group.objects.get_or_create(name=GOVERNMENT_STAFF_GROUP)
     admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     kelurahan_staff.permissions.add(admin_access)
-    feedback = Permission.objects.filter(content_type__app_label="participation", codename__in=FEEDBACK_PERMISSIONS)
-    kelurahan_staff.permissions.add(*feedback)
-    government.permissions.add(*feedback)
+    both_groups = Permission.objects.filter(
+        content_type__app_label="participation", codename__in=FEEDBACK_PERMISSIONS + FORUM_SCHEDULE_PERMISSIONS
+    )
+    kelurahan_staff.permissions.add(*both_groups)
+    government.permissions.add(*both_groups)
     government.permissions.add(
         *Permission.objects.filter(content_type__app_label="participation", codename__in=GOVERNMENT_ONLY_PERMISSIONS)
     )

@@ -1,11 +1,12 @@
 """participation in the Wagtail admin. Each part registers its own hooks in its module (Wagtail loads
 this one, which loads them): Suara Warga's triage in feedback_admin, the kelurahan staff role and its
-scope in the page tree in kelurahan_staff_admin."""
+scope in the page tree in kelurahan_staff_admin, the forum schedules in forum_schedule_admin, a forum
+organiser's screens in forum_admin."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from participation import feedback_admin, kelurahan_staff_admin  # noqa: F401
+from participation import feedback_admin, forum_admin, forum_schedule_admin, kelurahan_staff_admin  # noqa: F401
 
 
 @hooks.register("register_log_actions")

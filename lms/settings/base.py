@@ -281,6 +281,9 @@ CELERY_BEAT_SCHEDULE = {
     "certificates-sweep": {"task": "certificates.sweep", "schedule": 15 * 60},
     "reports-expire-exports": {"task": "reports.expire_exports", "schedule": 60 * 60},
     "privacy-prune-access-log": {"task": "privacy.prune_access_log", "schedule": 24 * 60 * 60},
+    # The day-before reminder of forum meetings (once per resident), and schedules' coming meetings as drafts.
+    "participation-forum-reminders": {"task": "participation.forum_reminders_send", "schedule": 60 * 60},
+    "participation-forum-schedules": {"task": "participation.forum_schedules_extend", "schedule": 24 * 60 * 60},
 }
 # How long a certificate that failed for good waits before the sweep tries it once more (a long
 # storage outage should not leave every completion of that hour to be retried by hand).
