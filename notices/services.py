@@ -7,6 +7,7 @@ WhatsApp sender is one more channel (a task) there, and no feature changes.
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from notices import tasks
 from notices.models import Notice
@@ -17,8 +18,10 @@ def notice_send(*, subject, body, link="", user=None, email=""):
 
     For an account, the notice is kept and its e-mail goes to the account's address (or `email`, if
     given). Delivery is enqueued after the transaction commits, so nothing goes out for a change that
-    is rolled back. Returns the Notice, or None when there is no account.
+    is rolled back. Returns the Notice, or None when there is no account. A subject longer than a notice
+    keeps (a page title may be) is shortened with an ellipsis, for every feature alike.
     """
+    subject = Truncator(subject).chars(Notice._meta.get_field("subject").max_length)
     notice = None
     if user is not None:
         notice = Notice.objects.create(user=user, subject=subject, body=body, link=link)

@@ -25,7 +25,6 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.formats import date_format
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from notices.services import notice_send
@@ -35,7 +34,6 @@ logger = logging.getLogger(__name__)
 
 # Residents registered for a meeting starting within this time are reminded (beat runs hourly).
 REMINDER_AHEAD = datetime.timedelta(hours=24)
-SUBJECT_MAX_LENGTH = 200  # notices.models.Notice.subject
 
 
 def registrations_to_remind(*, now):
@@ -96,8 +94,7 @@ def reminder_text(forum):
             "venue": forum.venue,
         }
         return {
-            # A page title may be longer than a notice's subject.
-            "subject": Truncator(_("Reminder: %(forum)s on %(date)s") % values).chars(SUBJECT_MAX_LENGTH),
+            "subject": _("Reminder: %(forum)s on %(date)s") % values,
             "body": _(
                 "You are registered for %(forum)s on %(date)s at %(time)s WITA, at %(venue)s. "
                 "If you cannot come, cancel on the forum's page so that the next resident on the waiting list "

@@ -92,3 +92,15 @@ def test_seen_notices_leave_the_unread_list_and_only_the_residents_own(django_ca
     assert list(unread_notices(user=siti)) == [second]
     assert notices_mark_seen(user=siti, notices=[budis]) == 0  # another resident's notice is not theirs to mark
     assert list(unread_notices(user=budi)) == [budis]
+
+
+def test_a_subject_longer_than_a_notice_keeps_is_shortened_not_refused(mailoutbox, django_capture_on_commit_callbacks):
+    """A forum's title (up to 255 characters) may make a subject longer than the 200 a notice keeps."""
+    resident = factories.learner(email="siti@example.com")
+    long_subject = "Tempat untuk Anda di " + "Forum Warga Gunung Bahagia " * 10
+    with django_capture_on_commit_callbacks(execute=True):
+        notice = notice_send(user=resident, subject=long_subject, body="Anda terdaftar.")
+    notice.refresh_from_db()
+    assert len(notice.subject) == 200 and notice.subject.endswith("…")
+    assert long_subject.startswith(notice.subject[:-1])
+    assert mailoutbox[0].subject == notice.subject
