@@ -28,6 +28,7 @@ from courses.grant_services import course_grant
 from courses.models import CourseGrant, CourseIndexPage, CoursePage, ModulePage, QuizQuestion
 from courses.services import enrolment_create, module_mark_read, quiz_attempt_open, quiz_attempt_submit
 from demo.content import accounts, courses, participation, regions, site
+from demo.forums import seed_forum_participation
 from demo.participation import seed_participation
 from organisations.models import Membership, Organisation
 from organisations.services import (
@@ -88,6 +89,8 @@ def seed_demo(*, today=None):
     seed_participation()
     seed_course_grants(course_pages, organisations)
     seed_classes(course_pages, organisations, today)
+    # After the classes (their rosters' residents take part) and the kelurahan staff (the organiser).
+    seed_forum_participation()
     standard_pages = {
         standard["slug"]: child_page(
             home,
@@ -299,8 +302,11 @@ def seed_forum(forum_index, data, course_pages, today):
         starts_at=starts_at,
         ends_at=starts_at + datetime.timedelta(minutes=data.get("minutes_long", 120)),
         venue=data["venue"],
+        kind=data.get("kind", ForumPage.Kind.MONTHLY),
+        capacity=data.get("capacity"),
         agenda=data["agenda"],
         minutes=data["minutes"],
+        decisions=data.get("decisions", ""),
         related_courses=[course_pages[slug] for slug in data["related_courses"]],
     )
 

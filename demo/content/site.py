@@ -83,11 +83,13 @@ FORUM_INDEX = {
 
 
 # A monthly public forum at Kelurahan Gunung Bahagia (BPS 6471010006, Kecamatan Balikpapan Selatan):
-# one past meeting with minutes and two upcoming ones.
+# one past meeting with minutes, decisions and attendance, and two upcoming ones, the first of them full
+# with a waiting list (who registered and attended: demo/content/forums.py).
 FORUMS = [
     {
         "slug": "forum-gunung-bahagia-memilah-sampah",
         "title": "Forum Warga Gunung Bahagia: Memilah Sampah dan Bank Sampah Unit",
+        "kind": "musyawarah",
         "month_offset": -1,
         "day": 14,
         "time": "19:30",
@@ -102,7 +104,7 @@ FORUMS = [
             "</ul>"
         ),
         "minutes": (
-            "<p>Forum dihadiri 42 warga dari beberapa RT, pengurus LPM dan PKK Kelurahan Gunung Bahagia, fasilitator "
+            "<p>Forum dihadiri 17 warga dari beberapa RT, pengurus LPM dan PKK Kelurahan Gunung Bahagia, fasilitator "
             "Yayasan Lingkungan Lestari, dan perwakilan kantor kelurahan. Forum dibuka pukul 19.35 WITA dan ditutup "
             "pukul 21.20 WITA.</p>"
             "<h2>Pokok pembahasan</h2>"
@@ -118,7 +120,9 @@ FORUMS = [
             "<li><b>Usulan anggaran.</b> Warga sepakat bahwa perbaikan saluran air perlu diajukan sebagai usulan "
             "resmi, lengkap dengan lokasi, ukuran, dan foto.</li>"
             "</ul>"
-            "<h2>Kesepakatan</h2>"
+        ),
+        # The page shows them under its own heading, after the minutes.
+        "decisions": (
             "<ol><li>PKK dan LPM mendata calon anggota bank sampah unit sebelum forum berikutnya.</li>"
             "<li>Tim kecil lima warga menyusun usulan perbaikan saluran air untuk penganggaran partisipatif Kecamatan "
             "Balikpapan Selatan.</li>"
@@ -132,6 +136,9 @@ FORUMS = [
     {
         "slug": "forum-gunung-bahagia-klinik-usulan-warga",
         "title": "Forum Warga Gunung Bahagia: Klinik Usulan Warga",
+        "kind": "musyawarah",
+        # Small groups with a facilitator each: few places, so the demo shows a full meeting and its waiting list.
+        "capacity": 5,
         "month_offset": 1,
         "day": 14,
         "time": "19:30",
