@@ -2,7 +2,7 @@
 registers ("Saya akan hadir"), takes the meeting's calendar file and finds the forum on /saya/."""
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 from icalendar import Calendar
 from playwright.sync_api import expect
 
@@ -67,3 +67,10 @@ def test_a_resident_finds_the_forum_from_a_course_registers_takes_the_calendar_a
     mine = phone.get_by_role("region", name=in_indonesian("My forums"))
     expect(mine.get_by_role("link", name=title)).to_be_visible()
     assert_fits_and_accessible(phone)
+
+    # A past meeting: minutes, decisions and who came, on the same phone.
+    past = ForumPage.objects.live().filter(ends_at__lt=timezone.now()).order_by("-starts_at").first()
+    if past is not None:
+        phone.goto(live_server.url + past.url)
+        expect(phone.get_by_role("heading", name=in_indonesian("Who came"))).to_be_visible()
+        assert_fits_and_accessible(phone)
