@@ -388,3 +388,28 @@ def test_a_resident_added_at_the_door_by_account_may_complete_a_course(forum, si
 
     assert registration.user == siti and registration.attended_at is not None
     assert completed_for == [siti.pk]
+
+
+# --- Where attendance leads ----------------------------------------------------------------------------------
+
+
+def test_checking_in_at_a_musrenbang_completes_the_course_that_asks_for_one(site_tree, siti):
+    """The real requirement (participation.forum_course_requirement), not a stand-in."""
+    from courses.models import Enrolment, ModulePage
+    from courses.services import module_mark_read
+
+    course = factories.course_page(
+        site_tree["courses"], title="Anggaran Kelurahan", topic="anggaran", forum_attendance="musrenbang"
+    )
+    factories.module_page(course, title="Musrenbang")
+    enrolment = factories.enrolment(user=siti, course=course, enrolled_at=timezone.now() - datetime.timedelta(days=3))
+    for module in ModulePage.objects.child_of(course).live():
+        module_mark_read(user=siti, module=module)
+    assert Enrolment.objects.get(pk=enrolment.pk).completed_at is None
+    musrenbang = factories.forum_page(
+        site_tree["forums"], title="Musrenbang Gunung Bahagia", kind="musrenbang", starts_at=timezone.now() + MINUTE
+    )
+
+    forum_check_in(user=siti, forum=musrenbang, **code(musrenbang))
+
+    assert Enrolment.objects.get(pk=enrolment.pk).completed_at is not None
