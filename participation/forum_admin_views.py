@@ -70,9 +70,10 @@ class ForumScreen(WagtailAdminTemplateMixin, TemplateView):
         return self.forum.title
 
     def get_breadcrumbs_items(self):
+        index = self.forum.get_parent()
         return [
             *self.breadcrumbs_items,
-            {"url": reverse("wagtailadmin_explore", args=[self.forum.get_parent().pk]), "label": _("Forums")},
+            {"url": reverse("wagtailadmin_explore", args=[index.pk]), "label": index.title},
             {"url": reverse("wagtailadmin_pages:edit", args=[self.forum.pk]), "label": self.forum.title},
             {"url": "", "label": self.get_page_title()},
         ]
