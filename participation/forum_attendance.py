@@ -29,7 +29,7 @@ from wagtail.log_actions import log
 
 from core import rotating_codes
 from core.page_cache import page_cache_invalidate
-from participation.forum_registration import forum_door_add
+from participation.forum_registration import forum_door_add, forum_locked
 from participation.models import ForumPage, ForumRegistration
 
 # Check-in opens this long before the meeting starts (people arrive early) and closes this long after
@@ -50,12 +50,6 @@ class ForumAttendanceError(Exception):
     def __init__(self, message, *, code):
         super().__init__(message)
         self.code = code
-
-
-def _lock(forum):
-    # The meeting's row lock that every registration change takes first (participation.forum_registration):
-    # marking someone registered changes the places counted under it.
-    return ForumPage.objects.select_for_update(of=("self",)).only("pk").get(pk=forum.pk)
 
 
 def _courses_complete(users):
@@ -155,7 +149,7 @@ def forum_check_in(*, user, forum, window, signature, now=None):
 
 def _attend(*, forum, user, now):
     """The resident's row marked present by QR, created if need be; (None, False) if it already was."""
-    _lock(forum)
+    forum_locked(forum)
     registration = ForumRegistration.objects.select_for_update().filter(forum_id=forum.pk, user=user).first()
     if registration is None:
         registration = ForumRegistration.objects.create(
@@ -210,7 +204,7 @@ def forum_attendance_record(*, forum, present_registration_ids, by, shown_presen
     """
     now = now or timezone.now()
     wanted = _ids(present_registration_ids)
-    _lock(forum)
+    forum_locked(forum)
     registrations = ForumRegistration.objects.filter(forum_id=forum.pk)
     if wanted - set(registrations.filter(pk__in=wanted).values_list("pk", flat=True)):
         raise ForumAttendanceError(

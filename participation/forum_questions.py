@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 
 from notices.services import notice_send
 from participation.feedback_forms import clean_multi_line
+from participation.forum_registration import forum_locked
 from participation.models import ForumPage, ForumQuestion
 from participation.models.forums import ANSWER_MAX_LENGTH, QUESTION_MAX_LENGTH
 
@@ -56,7 +57,7 @@ def forum_question_send(*, forum, user, text, now=None):
             % {"min": QUESTION_MIN_LENGTH, "max": QUESTION_MAX_LENGTH},
             code="invalid",
         )
-    ForumPage.objects.select_for_update(of=("self",)).only("pk").get(pk=forum.pk)
+    forum_locked(forum)  # the limit is counted under the meeting's lock: two tabs cannot send a fourth
     if not questions_left(forum=forum, user=user):
         raise QuestionError(
             ngettext(

@@ -1,7 +1,7 @@
 """Registering for a forum meeting: "Saya akan hadir", cancelling, the waiting list, and staff adding
 someone at the door.
 
-Every change takes the meeting's row lock first (``_forum_locked``), so the count of places taken and
+Every change takes the meeting's row lock first (``forum_locked``), so the count of places taken and
 the waiting list's order are read and changed by one request at a time: two residents racing for the
 last place get one place and one waiting-list entry, never two places. A resident has at most one row
 per meeting (a unique constraint); asking again after cancelling reuses it, at the end of the queue.
@@ -63,7 +63,9 @@ def forum_places(forum):
     return Places(capacity=forum.capacity, taken=counts["taken"], waiting=counts["waiting"])
 
 
-def _forum_locked(forum):
+def forum_locked(forum):
+    """The meeting's row, locked until the transaction ends: every change of its registrations, attendance and
+    questions takes it first."""
     # of=("self",): the forum's own row, not Wagtail's page row that publishing and editing lock.
     return (
         ForumPage.objects.select_for_update(of=("self",)).only("pk", "capacity", "starts_at", "title").get(pk=forum.pk)
@@ -83,7 +85,7 @@ def forum_register(*, forum, user, now=None):
     now = now or timezone.now()
     if not registration_open(forum, now):
         raise RegistrationError(_("Registration for this forum is closed: the meeting has started."), code="closed")
-    locked = _forum_locked(forum)
+    locked = forum_locked(forum)
     if not clock_given:
         # The queue's time is read once the lock is held: places go in the order the lock is taken, and a
         # time read before waiting for it could put a resident who got no place ahead of one who did.
@@ -112,7 +114,7 @@ def forum_cancel(*, forum, user, now=None):
     now = now or timezone.now()
     if now >= forum.starts_at:
         raise RegistrationError(_("The meeting has started: there is nothing to cancel now."), code="closed")
-    locked = _forum_locked(forum)
+    locked = forum_locked(forum)
     registration = ForumRegistration.objects.filter(forum_id=locked.pk, user=user, status__in=ACTIVE_STATUSES).first()
     if registration is None:
         raise RegistrationError(_("You are not registered for this forum."), code="not_registered")
@@ -127,7 +129,7 @@ def forum_waiting_list_move_up(*, forum, now=None):
     """Give the places left to those waiting, first come first served (after the organiser raised the
     capacity, say). Returns the registrations moved up."""
     with transaction.atomic():
-        return _waiting_list_move_up(_forum_locked(forum), now=now or timezone.now())
+        return _waiting_list_move_up(forum_locked(forum), now=now or timezone.now())
 
 
 def _waiting_list_move_up(locked_forum, *, now):
@@ -170,7 +172,7 @@ def forum_door_add(*, forum, by, name="", gender="", user=None, now=None):
     """Staff at the door add someone who is there: a resident without an account (a name, and a gender if
     they give one) or an account holder. Present at once, whatever the capacity: they are in the room."""
     now = now or timezone.now()
-    locked = _forum_locked(forum)
+    locked = forum_locked(forum)
     if user is None:
         name = (name or "").strip()
         if not name:
