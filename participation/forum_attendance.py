@@ -22,14 +22,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.admin.utils import get_user_display_name
 from wagtail.log_actions import log
 
 from core import rotating_codes
 from core.page_cache import page_cache_invalidate
-from participation.forum_registration import forum_door_add, forum_locked
+from participation.forum_registration import RegistrationError, forum_door_add, forum_locked, forum_time_text
 from participation.models import ForumPage, ForumRegistration
 
 # Check-in opens this long before the meeting starts (people arrive early) and closes this long after
@@ -110,7 +109,7 @@ def forum_check_in_verify(*, user, forum, window, signature, now=None):
     if now < check_in_opens_at(forum):
         raise ForumAttendanceError(
             _("Check-in opens an hour before the meeting starts, at %(time)s WITA.")
-            % {"time": date_format(timezone.localtime(check_in_opens_at(forum)), "DATETIME_FORMAT")},
+            % {"time": forum_time_text(check_in_opens_at(forum))},
             code="not_open",
         )
     if now > check_in_closes_at(forum):
@@ -170,13 +169,30 @@ def _attend(*, forum, user, now):
     return registration, places_changed
 
 
+def _attendance_not_open(forum, now):
+    """Why nobody can be recorded present yet, or "": the list and the door open with the QR check-in, an hour
+    before the start, for a published meeting (attendance may complete a course and issue a certificate, so
+    a list ticked days early, or a draft's, must not count). They stay open after the meeting: the paper
+    list is often typed in the next day."""
+    if not forum.live:
+        return _("This forum is not published: publish it before recording attendance.")
+    if now < check_in_opens_at(forum):
+        return _("Attendance opens an hour before the meeting starts, at %(time)s WITA.") % {
+            "time": forum_time_text(check_in_opens_at(forum))
+        }
+    return ""
+
+
 # --- The door -----------------------------------------------------------------------------------------
 
 
 def forum_attendance_door_add(*, forum, by, name="", gender="", user=None, now=None):
     """Staff at the door add someone who is there (participation.forum_registration.forum_door_add), with
     a line in the forum's history; a resident with an account may complete a course by it. Raises
-    RegistrationError (nothing saved) when the name is missing."""
+    RegistrationError (nothing saved) when the name is missing, or before attendance opens."""
+    message = _attendance_not_open(forum, now or timezone.now())
+    if message:
+        raise RegistrationError(message, code="not_open")
     with transaction.atomic():
         registration = forum_door_add(forum=forum, by=by, name=name, gender=gender, user=user, now=now)
         log(forum, LOG_DOOR_ADD, user=by, data={"registration": registration.pk, "account": user is not None})
@@ -203,6 +219,9 @@ def forum_attendance_record(*, forum, present_registration_ids, by, shown_presen
     number of people now present.
     """
     now = now or timezone.now()
+    message = _attendance_not_open(forum, now)
+    if message:
+        raise ForumAttendanceError(message, code="not_open")
     wanted = _ids(present_registration_ids)
     forum_locked(forum)
     registrations = ForumRegistration.objects.filter(forum_id=forum.pk)

@@ -157,14 +157,18 @@ def _tell_moved_up(registration, forum):
         body = _(
             "A place became free and you were first on the waiting list: you are now registered for %(forum)s "
             "on %(date)s WITA. If you cannot come, cancel on the forum's page so the next resident gets it."
-        ) % {"forum": page.title, "date": _format_when(page.starts_at)}
+        ) % {"forum": page.title, "date": forum_time_text(page.starts_at)}
     notice_send(user=registration.user, subject=subject, body=body, link=page.url or "")
 
 
-def _format_when(moment):
+def forum_time_text(moment):
+    """A forum's time as residents read it: in WITA, the kelurahan's time, whatever time zone the request
+    runs in (staff who chose WIB in the admin publish and cancel too); the texts say "WITA"."""
+    from zoneinfo import ZoneInfo
+
     from django.utils.formats import date_format
 
-    return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+    return date_format(timezone.localtime(moment, ZoneInfo(settings.TIME_ZONE)), "DATETIME_FORMAT")
 
 
 @transaction.atomic

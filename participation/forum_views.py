@@ -115,7 +115,8 @@ def _refusal(request, page):
 def _page_response(request, page, *, question_form=None):
     now = timezone.now()
     user = request.user
-    page_url = page.get_url(request)
+    # None for a page outside any site (an admin preview of an unsaved draft): its links then go nowhere.
+    page_url = page.get_url(request) or ""
     has_ended = page.has_ended(now)
     context = {
         "places": forum_places(page),

@@ -11,16 +11,31 @@ import secrets
 from datetime import timedelta
 
 from django.db import migrations, models
+from django.utils.dateparse import parse_datetime
 
 
 def forums_end_and_get_their_own_secrets(apps, schema_editor):
     """Forums published before this had no end: two hours after the start, as most musyawarah last. Each
-    gets a check-in secret of its own (AddField gave every existing row the same one)."""
+    gets a check-in secret of its own (AddField gave every existing row the same one).
+
+    Their saved revisions get the same end and secret: a draft scheduled to go live, or a revision an
+    editor reverts to, is published from its revision's content, which would otherwise have no end (and
+    publishing would refuse it) and a new secret each time."""
     ForumPage = apps.get_model("participation", "ForumPage")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Revision = apps.get_model("wagtailcore", "Revision")
+    forum_type = ContentType.objects.filter(app_label="participation", model="forumpage").first()
     for forum in ForumPage.objects.only("pk", "starts_at"):
-        ForumPage.objects.filter(pk=forum.pk).update(
-            ends_at=forum.starts_at + timedelta(hours=2), check_in_secret=secrets.token_hex(32)
-        )
+        secret = secrets.token_hex(32)
+        ForumPage.objects.filter(pk=forum.pk).update(ends_at=forum.starts_at + timedelta(hours=2), check_in_secret=secret)
+        if forum_type is None:
+            continue
+        for revision in Revision.objects.filter(content_type=forum_type, object_id=str(forum.pk)):
+            content = dict(revision.content)
+            starts_at = parse_datetime(content.get("starts_at") or "") or forum.starts_at
+            content.setdefault("ends_at", (starts_at + timedelta(hours=2)).isoformat())
+            content["check_in_secret"] = secret
+            Revision.objects.filter(pk=revision.pk).update(content=content)
 
 
 class Migration(migrations.Migration):
@@ -29,6 +44,7 @@ class Migration(migrations.Migration):
         ('courses', '0010_classes_move_to_their_own_app'),
         ('participation', '0002_suara_warga_and_kelurahan_staff'),
         ('regions', '0001_initial'),
+        ('wagtailcore', '0094_alter_page_locale'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]

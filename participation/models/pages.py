@@ -76,6 +76,10 @@ class ForumPageForm(WagtailAdminPageForm):
             )
 
 
+# The forum index's own routes (ForumIndexPage.kelurahan_calendar_route): no forum may take these slugs.
+FORUM_INDEX_ROUTES = {"kalender"}
+
+
 class ForumPage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
     """One meeting of a kelurahan public forum: a monthly musyawarah or the musrenbang kelurahan.
 
@@ -198,6 +202,11 @@ class ForumPage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
             raise ValidationError({"ends_at": _("The meeting must end after it starts.")})
         if (self.latitude is None) != (self.longitude is None):
             raise ValidationError({"longitude": _("Give both the latitude and the longitude, or neither.")})
+        if self.slug in FORUM_INDEX_ROUTES:
+            # /forum/kalender/ is the kelurahan calendars' address: a forum there would lose its own routes.
+            raise ValidationError(
+                {"slug": _("“%(slug)s” is an address of the forum list; choose another.") % {"slug": self.slug}}
+            )
 
     def permissions_for_user(self, user):
         """Nothing at all for a forum of a kelurahan where `user` may not act, whatever their group's

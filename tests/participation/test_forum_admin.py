@@ -45,8 +45,13 @@ def world(site_tree):
     gunung_bahagia = factories.region_chain()
     damai = factories.kelurahan(code="6471010007", name="Damai")
     lestari = organisation_create(name="Yayasan Lingkungan Lestari", slug="lestari", kind="ngo")
+    # Starting within the hour: registration is still open, and so are the door and the attendance list.
     forum = factories.forum_page(
-        site_tree["forums"], title="Rembuk Gunung Bahagia", kelurahan=gunung_bahagia, capacity=2
+        site_tree["forums"],
+        title="Rembuk Gunung Bahagia",
+        kelurahan=gunung_bahagia,
+        capacity=2,
+        starts_at=timezone.now() + datetime.timedelta(minutes=30),
     )
     from django.contrib.auth import get_user_model
 

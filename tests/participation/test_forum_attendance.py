@@ -419,3 +419,35 @@ def test_checking_in_at_a_musrenbang_completes_the_course_that_asks_for_one(site
     forum_check_in(user=siti, forum=musrenbang, **code(musrenbang))
 
     assert Enrolment.objects.get(pk=enrolment.pk).completed_at is not None
+
+
+@pytest.mark.parametrize("how", ["list", "door"])
+def test_the_list_and_the_door_open_with_the_check_in_not_days_before(site_tree, how, completed_for):
+    """A list ticked a week early would complete courses (and issue certificates) for a meeting not held."""
+    next_week = factories.forum_page(site_tree["forums"], starts_at=timezone.now() + datetime.timedelta(days=7))
+    resident = factories.resident(username="ani")
+    registration = forum_register(forum=next_week, user=resident)
+    staff = factories.kelurahan_staff()
+
+    with pytest.raises(Exception) as refused:
+        if how == "list":
+            forum_attendance_record(forum=next_week, present_registration_ids=[registration.pk], by=staff)
+        else:
+            forum_attendance_door_add(forum=next_week, by=staff, user=resident)
+
+    assert refused.value.code == "not_open"
+    assert "satu jam sebelum" in str(refused.value) or "an hour before" in str(refused.value)
+    assert not ForumRegistration.objects.filter(forum=next_week).attended().exists()
+    assert completed_for == []
+
+
+def test_nobody_is_recorded_present_at_a_draft_forum(site_tree, completed_for):
+    draft = factories.forum_page(site_tree["forums"], starts_at=timezone.now() + 30 * MINUTE)
+    draft.unpublish()
+    staff = factories.kelurahan_staff()
+
+    with pytest.raises(Exception) as refused:
+        forum_attendance_door_add(forum=draft, by=staff, name="Pak Rahmat")
+
+    assert refused.value.code == "not_open"
+    assert not ForumRegistration.objects.filter(forum=draft).exists()
