@@ -1,7 +1,9 @@
 """The forum figures of the open data (/data/ and /data/forum.csv): how many kelurahan forum meetings were
 held, how many places residents held at them and how many attended, per kelurahan and per month.
 
-Only meetings that were held count: published (live) forum pages whose meeting has ended. For each:
+Only meetings that were held count: published (live) forum pages whose meeting has ended, and only public
+ones: a forum behind a log-in, a password or a group restriction (its own or an ancestor's) is not shown to
+everyone, so its figures are not published either. For each:
 
 - meetings: the meetings held;
 - registered: the places held when the meeting took place (ForumRegistration "registered", including those
@@ -14,7 +16,8 @@ attended are counts of people, hidden when small by the same rule as the rest of
 (core.small_counts: attendance is a part of the registered); the number of meetings names nobody and
 is always shown.
 
-One GROUP BY query over the meetings (per kelurahan and month: both tables are sums of its rows) and one
+One GROUP BY query over the meetings (per kelurahan and month: both tables are sums of its rows), before it
+Wagtail's read of the view restrictions (``public()``: however many meetings, one query) and after it one
 look-up of the kelurahan with their kecamatan. The figures are part of reports.open_data's summary,
 computed and cached with it.
 """
@@ -94,12 +97,13 @@ class _Group:
 
 
 def forum_figures(*, now):
-    """The forum tables as of `now`, small counts hidden: two queries."""
+    """The forum tables as of `now`, small counts hidden: three queries."""
     zone = timezone.get_default_timezone()
     registrations = ForumRegistration.Status.REGISTERED
     # distinct: the join brings one row per registration of each meeting.
     rows = list(
         ForumPage.objects.live()
+        .public()
         .filter(ends_at__lte=now)
         .order_by()
         .values_list("kelurahan_id", TruncMonth("starts_at", tzinfo=zone))

@@ -357,13 +357,14 @@ def test_a_site_without_enrolments_shows_empty_tables(client, site_tree):
 def test_the_figures_take_the_same_few_queries_however_many_enrolments(client, city, django_assert_num_queries):
     client.get(PAGE)  # the menu and other shared fragments are cached now
     cache.delete(CACHE_KEY)
-    # two GROUP BYs, the regions and the courses; the forums' GROUP BY (none held: no kelurahan to look up)
-    with django_assert_num_queries(5):
+    # two GROUP BYs, the regions and the courses; the view restrictions (public forums only) and the forums'
+    # GROUP BY (none held: no kelurahan to look up)
+    with django_assert_num_queries(6):
         client.get(PAGE)
 
     enrol_residents(40, factories.kelurahan("6471020001", "Baru Ilir", kecamatan="Balikpapan Barat"), city["hak"])
     cache.delete(CACHE_KEY)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = client.get(PAGE)
     assert page_tables(response)["per-kecamatan"][0]["Balikpapan Barat"] == ("40", "0")
 

@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from wagtail.models import PageViewRestriction
 
 from participation.models import ForumRegistration
 from reports.open_data import CACHE_KEY, open_data_summary
@@ -195,15 +196,54 @@ def test_the_page_and_the_csv_name_nobody(client, site_tree, places):
     )
 
 
-def test_the_forum_figures_take_the_same_two_queries_however_many_meetings(
+@pytest.mark.parametrize(
+    "restriction",
+    [
+        {"restriction_type": PageViewRestriction.LOGIN},
+        {"restriction_type": PageViewRestriction.PASSWORD, "password": "rahasia"},
+    ],
+    ids=["login", "password"],
+)
+def test_a_private_forum_is_not_counted_and_a_public_one_is(client, site_tree, places, restriction):
+    index = site_tree["forums"]
+    private = meeting(index, places["damai"], at(2025, 9, 13), registered=6, attended=6)
+    PageViewRestriction.objects.create(page=private, **restriction)
+    meeting(index, places["gunung_bahagia"], at(2025, 10, 11), registered=7, attended=6)
+
+    figures = forum_figures(now=timezone.now())
+
+    assert [(row.name, row.meetings) for row in figures.kelurahan] == [("Gunung Bahagia", 1)]
+    assert (figures.total.meetings, figures.total.registered.count, figures.total.attended.count) == (1, 7, 6)
+    assert [row.code for row in figures.months] == ["2025-10"]  # not September, the private meeting's month
+    per_kelurahan, per_month = forum_tables(client.get(PAGE))
+    assert per_kelurahan == {"Gunung Bahagia (Balikpapan Selatan)": ("1", "7", "6"), "total": ("1", "7", "6")}
+    assert per_month == {month_name(2025, 10): ("1", "7", "6")}
+    lines = list(csv.reader(io.StringIO(client.get(CSV).content.decode())))
+    assert not [line for line in lines if "Damai" in line or "2025-09" in line]
+
+
+def test_a_forum_under_a_private_section_is_not_counted(site_tree, places):
+    meeting(site_tree["forums"], places["damai"], at(2025, 9, 13), registered=6, attended=6)
+    PageViewRestriction.objects.create(page=site_tree["forums"], restriction_type=PageViewRestriction.LOGIN)
+
+    assert forum_figures(now=timezone.now()).total.meetings == 0
+
+
+def test_the_forum_figures_take_the_same_three_queries_however_many_meetings(
     site_tree, places, forums, django_assert_num_queries
 ):
     now = timezone.now()
-    with django_assert_num_queries(2):  # the meetings' GROUP BY, their kelurahan
+    # The view restrictions (Wagtail's public(): all of them, for the meetings' WHERE), the meetings' GROUP
+    # BY, their kelurahan.
+    with django_assert_num_queries(3):
         few = forum_figures(now=now)
     for month in range(1, 9):
         meeting(site_tree["forums"], places["klandasan"], at(2024, month, 10), registered=30, attended=20)
-    with django_assert_num_queries(2):
+    PageViewRestriction.objects.create(
+        page=meeting(site_tree["forums"], places["klandasan"], at(2024, 9, 10), registered=30, attended=20),
+        restriction_type=PageViewRestriction.LOGIN,
+    )
+    with django_assert_num_queries(3):
         many = forum_figures(now=now)
     assert (few.total.meetings, many.total.meetings) == (4, 12)
     assert next(row for row in many.kelurahan if row.name == "Klandasan Ulu").registered.count == 240
