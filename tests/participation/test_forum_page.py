@@ -100,22 +100,62 @@ def test_anonymous_visitors_are_offered_the_log_in_with_the_way_back(client, for
     assert in_indonesian("I will attend") not in html
 
 
-def test_the_page_is_never_kept_by_the_anonymous_page_cache(client, forum):
+def places_left(left, capacity):
+    """The places left as residents read them (participation/includes/forum_places.html)."""
+    with translation.override("id"):
+        text = translation.ngettext(
+            "%(left)s place left of %(capacity)s", "%(left)s places left of %(capacity)s", left
+        )
+    return text % {"left": left, "capacity": capacity}
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    """The anonymous page cache as in production (lms/settings/test.py switches it off); its caches, "pages"
+    and "pages-local", start empty (tests/conftest.py's empty_caches)."""
+    settings.PAGE_CACHE_ENABLED = True
+
+
+def test_the_page_is_never_kept_by_the_anonymous_page_cache(
+    client, forum, page_cache_on, django_capture_on_commit_callbacks
+):
     first = client.get(forum.url)
     second = client.get(forum.url)
+    # The registration's commit invalidates the page cache, as in production; the page must be right without
+    # that: no response is served from the page cache ("hit") or kept in it ("miss").
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        forum_register(forum=forum, user=factories.resident(username="budi"))
+    assert callbacks
+    third = client.get(forum.url)
 
-    assert "private" in first["Cache-Control"] and "no-cache" in first["Cache-Control"]
-    assert "X-Page-Cache" not in first and "X-Page-Cache" not in second
+    for response in (first, second, third):
+        assert response.status_code == 200
+        assert "private" in response["Cache-Control"] and "no-cache" in response["Cache-Control"]
+        assert "X-Page-Cache" not in response
+    assert places_left(2, 2) in first.content.decode() and places_left(2, 2) in second.content.decode()
+    assert places_left(1, 2) in third.content.decode()
 
 
-def test_places_change_at_once_for_anonymous_visitors(client, forum):
-    client.get(forum.url)
-    forum_register(forum=forum, user=factories.resident(username="budi"))
-    forum_register(forum=forum, user=factories.resident(username="ani"))
-    forum_register(forum=forum, user=factories.resident(username="dewi"))
+def test_places_change_at_once_for_anonymous_visitors(
+    client, site_tree, forum, page_cache_on, django_capture_on_commit_callbacks
+):
+    """The forum index (/forum/) is kept by the page cache, and its cards show places left: a registration
+    makes the copy stale."""
+    index_url = site_tree["forums"].url
+    assert client.get(index_url)["X-Page-Cache"] == "miss"
+    cached = client.get(index_url)
+    assert cached["X-Page-Cache"] == "hit" and places_left(2, 2) in cached.content.decode()
+    assert in_indonesian("Full") not in cached.content.decode()
 
-    html = client.get(forum.url).content.decode()
-    assert in_indonesian("Full") in html
+    with django_capture_on_commit_callbacks(execute=True):
+        for name in ("budi", "ani", "dewi"):  # two places, then the waiting list
+            forum_register(forum=forum, user=factories.resident(username=name))
+    index = client.get(index_url)
+
+    assert index["X-Page-Cache"] == "miss"
+    html = index.content.decode()
+    assert places_left(2, 2) not in html and in_indonesian("Full") in html
+    assert in_indonesian("Full") in client.get(forum.url).content.decode()
 
 
 def test_the_budgeting_call_it_decides_on_is_linked(client, site_tree):
