@@ -21,7 +21,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def forums(site_tree):
     now = timezone.now()
-    past = factories.forum_page(site_tree["forums"], title="Forum Oktober", starts_at=now - datetime.timedelta(days=30))
+    past = factories.forum_page(
+        site_tree["forums"], title="Forum Oktober", starts_at=now - datetime.timedelta(days=30)
+    )
     coming = factories.forum_page(
         site_tree["forums"], title="Forum Desember", starts_at=now + datetime.timedelta(days=5), capacity=1
     )
