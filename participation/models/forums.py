@@ -14,7 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 
+from accounts.models import LearnerProfile
 from core.rich_text import SIMPLE_TEXT
+from participation.models.places import ForumKind, latitude_field, longitude_field
 
 QUESTION_MAX_LENGTH = 500
 ANSWER_MAX_LENGTH = 1000
@@ -58,9 +60,7 @@ class ForumRegistration(models.Model):
     # For someone without an account, added by staff at the door: a name and, optionally, a gender for
     # the attendance figures. Nothing else is asked of them.
     name = models.CharField(_("name"), max_length=150, blank=True)
-    gender = models.CharField(
-        _("gender"), max_length=10, blank=True, choices=[("perempuan", _("Female")), ("laki-laki", _("Male"))]
-    )
+    gender = models.CharField(_("gender"), max_length=10, blank=True, choices=LearnerProfile.Gender.choices)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.REGISTERED)
     # The waiting list's order: when the resident (last) asked for a place.
     queued_at = models.DateTimeField(_("asked at"), default=timezone.now)
@@ -168,12 +168,7 @@ class ForumSchedule(models.Model):
         related_name="+",
     )
     title = models.CharField(_("title of each meeting"), max_length=200)
-    kind = models.CharField(
-        _("kind of forum"),
-        max_length=20,
-        choices=[("musyawarah", _("Monthly kelurahan forum")), ("musrenbang", _("Musrenbang kelurahan"))],
-        default="musyawarah",
-    )
+    kind = models.CharField(_("kind of forum"), max_length=20, choices=ForumKind.choices, default=ForumKind.MONTHLY)
     week = models.SmallIntegerField(_("week of the month"), choices=Week.choices, default=Week.FIRST)
     weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices, default=Weekday.SATURDAY)
     start_time = models.TimeField(_("starts at (WITA)"))
@@ -181,22 +176,8 @@ class ForumSchedule(models.Model):
         _("length (minutes)"), default=120, validators=[MinValueValidator(15), MaxValueValidator(12 * 60)]
     )
     venue = models.CharField(_("venue"), max_length=200)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=8,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    latitude = latitude_field()
+    longitude = longitude_field()
     organiser = models.CharField(_("organiser"), max_length=200, blank=True)
     capacity = models.PositiveIntegerField(_("places"), null=True, blank=True, validators=[MinValueValidator(1)])
     agenda = RichTextField(_("agenda"), features=SIMPLE_TEXT)

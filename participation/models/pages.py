@@ -5,7 +5,7 @@ They moved here from cms_pages (issue 16); their tables and content types moved 
 """
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +20,7 @@ from core.page_cache import ViewRestrictionsRememberedMixin
 from core.rich_text import RICH_TEXT, SIMPLE_TEXT
 from core.rotating_codes import new_check_in_secret
 from core.section_pages import SectionIndexMixin
+from participation.models.places import ForumKind, latitude_field, longitude_field
 
 
 class ForumIndexPage(SectionIndexMixin, ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
@@ -88,9 +89,7 @@ class ForumPage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
     decisions. The routes' views are in participation.forum_views.
     """
 
-    class Kind(models.TextChoices):
-        MONTHLY = "musyawarah", _("Monthly kelurahan forum")
-        MUSRENBANG = "musrenbang", _("Musrenbang kelurahan")
+    Kind = ForumKind
 
     kelurahan = models.ForeignKey(
         "regions.Region",
@@ -103,23 +102,10 @@ class ForumPage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     venue = models.CharField(_("venue"), max_length=200)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=8,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-        help_text=_("Optional: with the longitude, the page links to the venue on OpenStreetMap."),
+    latitude = latitude_field(
+        help_text=_("Optional: with the longitude, the page links to the venue on OpenStreetMap.")
     )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    longitude = longitude_field()
     organiser = models.CharField(
         _("organiser"), max_length=200, blank=True, help_text=_("Who runs the meeting; the kelurahan if empty.")
     )
