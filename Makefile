@@ -4,6 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Parallel test workers: this project's machines have two cores.
 TEST_WORKERS ?= 2
+# `make run PORT=8080` serves there, and every link, QR code and e-mail says so: SITE_URL follows the
+# port unless it is set (in the environment or `make run SITE_URL=...`), e.g. to the laptop's address in the hall.
+# In a hall, phones reach the laptop on its network address: `make run HOST=0.0.0.0 SITE_URL=http://192.168.1.10:8000`
+# (the development settings then allow SITE_URL's host too).
+PORT ?= 8000
+HOST ?= 127.0.0.1
+RUN_SITE_URL = $(or $(SITE_URL),http://127.0.0.1:$(PORT))
 
 .PHONY: run test bench bench-system install lint format messages check-system backup restore
 
@@ -22,17 +29,18 @@ check-system:
 	@$(BIN)/python -c "import weasyprint" 2>/dev/null || echo "WARNING: WeasyPrint cannot load Pango. Install the system packages listed in README.md (Quick start)."
 	@ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || echo "WARNING: libharfbuzz-subset0 is missing: certificates will render several times slower (see README.md)."
 
-## Start the site with demo content on SQLite at http://127.0.0.1:8000
+## Start the site with demo content on SQLite at http://127.0.0.1:8000 (another port: make run PORT=8080)
 run: install check-system
 	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py seed_demo --if-empty
+	SITE_URL="$(RUN_SITE_URL)" $(BIN)/python manage.py seed_demo --if-empty
 	@echo ""
-	@echo "Sekolah Warga runs at http://127.0.0.1:8000 (admin: http://127.0.0.1:8000/admin/)"
+	@echo "Sekolah Warga runs at http://127.0.0.1:$(PORT) (admin: http://127.0.0.1:$(PORT)/admin/)"
+	@echo "Links, QR codes and e-mails point at $(RUN_SITE_URL)"
 	@echo "Demo logins, all with the password demo12345:"
 	@echo "  admin (superuser) · warga1, warga2 (residents) · penulis-lestari, fasilitator-lestari,"
 	@echo "  penulis-cerdas, fasilitator-cerdas (NGO partners) · pemkot (city staff) · peninjau (content reviewer)"
 	@echo ""
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	SITE_URL="$(RUN_SITE_URL)" $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## Run the whole test suite (SQLite unless DATABASE_URL is set)
 test: install

@@ -36,6 +36,8 @@ from django.utils import formats, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.site_address import absolute_url
+
 CONTEXT = [
     "https://www.w3.org/ns/credentials/v2",
     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
@@ -48,7 +50,7 @@ CREDENTIAL_SCHEMA = {
 
 def credential_url(code):
     """The public address of a certificate's credential, which is also its ``id``."""
-    return settings.SITE_URL + reverse("certificates:credential", kwargs={"code": code})
+    return absolute_url(reverse("certificates:credential", kwargs={"code": code}))
 
 
 def open_badge_credential(*, certificate, version, course):
@@ -57,7 +59,7 @@ def open_badge_credential(*, certificate, version, course):
     ``version``: the certificate's current version (its snapshot says who, what, by whom and
     when); ``course``: the course page the certificate is for (only its id and address are used).
     """
-    site_url = settings.SITE_URL
+    home_url = absolute_url("/")
     completed_on = formats.date_format(version.completed_on, "DATE_FORMAT")
     withheld = certificate.holder_name_withheld_at is not None
     facts = {
@@ -84,9 +86,9 @@ def open_badge_credential(*, certificate, version, course):
         )
         % facts
     }
-    course_url = course.get_url()
-    if course_url:
-        criteria["id"] = course_url if course_url.startswith("http") else site_url + course_url
+    course_url_parts = course.get_url_parts()
+    if course_url_parts is not None:  # the course page's path on SITE_URL, whichever site serves it
+        criteria["id"] = absolute_url(course_url_parts[2])
     credential = {
         "@context": CONTEXT,
         "id": credential_url(certificate.code),
@@ -94,10 +96,10 @@ def open_badge_credential(*, certificate, version, course):
         "name": _("Certificate of completion: %(course)s") % facts,
         "description": description,
         "issuer": {
-            "id": site_url + "/",
+            "id": home_url,
             "type": ["Profile"],
             "name": getattr(settings, "WAGTAIL_SITE_NAME", "") or version.organisation_name,
-            "url": site_url + "/",
+            "url": home_url,
         },
         "validFrom": _timestamp(version.issued_at),
         "awardedDate": _timestamp(certificate.created_at),
@@ -138,7 +140,7 @@ def organisation_profile(name):
     """An organisation as an OB 3.0 ``Profile``, by the name the certificate printed (organisations have
     no public address): its ``id`` is a ``urn:uuid`` derived from the site and that name."""
     return {
-        "id": "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{settings.SITE_URL}/organisasi/#{name}")),
+        "id": "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, absolute_url(f"/organisasi/#{name}"))),
         "type": ["Profile"],
         "name": name,
     }
@@ -146,7 +148,7 @@ def organisation_profile(name):
 
 def achievement_id(course):
     """A course's achievement id: stable across slug changes, the same in every credential for it."""
-    return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{settings.SITE_URL}/kursus/#{course.pk}"))
+    return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, absolute_url(f"/kursus/#{course.pk}")))
 
 
 def _timestamp(moment):

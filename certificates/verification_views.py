@@ -62,6 +62,11 @@ def verify(request, code):
     if certificate is None:
         return _not_found(request, code=canonical)
     context = {"certificate": certificate, "version": certificate.current_version}
+    if certificate.is_revoked:
+        # Whom the holder asks about it: an organisation's public contact, nothing about the resident.
+        context["contact"] = selectors.revocation_contacts(enrolment_ids=[certificate.enrolment_id]).get(
+            certificate.enrolment_id
+        )
     return _fresh_and_unindexed(TemplateResponse(request, "certificates/verify.html", context))
 
 

@@ -11,6 +11,7 @@ class LmsConfig(AppConfig):
         from core.forms import SingleLineCharField
         from core.wagtail_exports import wagtail_exports_make_spreadsheet_safe
         from core.wagtail_titles import wagtail_titles_clean
+        from lms import checks  # noqa: F401  (registers the system checks)
 
         # Every Wagtail admin form of a model's CharField (page titles, classes, organisations,
         # snippets, inline meetings) cleans its text: nothing typed in the admin can carry a

@@ -18,7 +18,6 @@ import datetime
 import re
 import zoneinfo
 from html import unescape
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
@@ -29,6 +28,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone
 
+from core.site_address import absolute_url, site_host
 from participation.models import ForumPage
 from regions.models import Region
 
@@ -122,7 +122,7 @@ def forum_event(forum, *, stamp):
 
 def forum_uid(forum):
     """Stable for the meeting whatever changes on it: its page's id and the site's host name."""
-    return f"forum-{forum.pk}@{urlsplit(settings.SITE_URL).hostname or 'localhost'}"
+    return f"forum-{forum.pk}@{site_host()}"
 
 
 def forum_location(forum):
@@ -181,4 +181,4 @@ def _absolute_url(page, route=""):
     parts = page.get_url_parts()
     if parts is None:  # not under any site: no public address
         return ""
-    return f"{settings.SITE_URL}{parts[2]}{route}"
+    return absolute_url(f"{parts[2]}{route}")

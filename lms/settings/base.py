@@ -260,6 +260,10 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Sekolah Warga <noreply@l
 # With a broker (Redis or RabbitMQ) a real worker runs them.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+# Even an eager task borrows a producer from Celery's pool, whose connection to no broker makes kombu warn
+# "No hostname was supplied" (once per new connection: every certificate, in a busy server). Without a
+# broker that producer is an in-memory one that never sends anything; with a broker this stays unset.
+CELERY_BROKER_WRITE_URL = None if CELERY_BROKER_URL else "memory://localhost/"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 # With late acknowledgement, a task whose worker process is killed (SIGKILL, out of memory) goes
@@ -342,6 +346,9 @@ BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "backups")
 
 # --- Wagtail ---------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Sekolah Warga"
+# The admin's Help menu: our guides, one Markdown file per role in docs/panduan/ (core.admin_help).
+ADMIN_GUIDES_DIR = BASE_DIR / "docs" / "panduan"
+ADMIN_GUIDES = ["penulis", "fasilitator", "staf-kelurahan", "staf-pemerintah"]
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]

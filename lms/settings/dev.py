@@ -1,11 +1,15 @@
 """Development: the zero-set-up default for ``make run``."""
 
+from urllib.parse import urlsplit
+
 from .base import *  # noqa: F403
-from .base import env
+from .base import SITE_URL, env
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="dev-only-secret-key-never-use-in-production")
-ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
+# SITE_URL's host too: `make run HOST=0.0.0.0 SITE_URL=http://<laptop address>:8000` serves the phones in a hall.
+_SITE_HOST = urlsplit(SITE_URL).hostname or "localhost"
+ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=sorted({"127.0.0.1", "localhost", _SITE_HOST}))
 
 # Serve static files straight from the app folders: no collectstatic needed.
 WHITENOISE_USE_FINDERS = True

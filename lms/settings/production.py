@@ -1,7 +1,7 @@
 """Production: everything secret or machine-specific must come from the environment.
 
 Passes ``manage.py check --deploy`` without warnings when DJANGO_SECRET_KEY,
-DJANGO_ALLOWED_HOSTS and CACHE_URL are given, and refuses to start without them.
+DJANGO_ALLOWED_HOSTS, CACHE_URL and SITE_URL are given, and refuses to start without them.
 """
 
 import logging
@@ -23,6 +23,15 @@ for name in ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "CACHE_URL"):
         raise ImproperlyConfigured(
             f"{name} is not set: production settings need it from the environment (see docs/operations.md)."
         )
+
+# SITE_URL: every QR code, certificate, e-mail and credential carries it (core.site_address); base.py's
+# default, http://127.0.0.1:8000, would print codes that no phone can open.
+if not env("SITE_URL", default=""):
+    raise ImproperlyConfigured(
+        "SITE_URL is not set: production settings need the site's public address from the environment, "
+        "e.g. SITE_URL=https://sekolahwarga.example.id (QR codes, certificates and e-mails carry it; "
+        "see docs/operations.md)."
+    )
 
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 # Rotating the key: the old one here for a while keeps sessions and e-mailed links valid

@@ -121,6 +121,7 @@ def test_production_settings_write_json_lines_to_stderr():
         DJANGO_SETTINGS_MODULE="lms.settings.production",
         DJANGO_SECRET_KEY="production-secret-for-the-logging-test-" + "k" * 30,
         DJANGO_ALLOWED_HOSTS="sekolahwarga.example.id",
+        SITE_URL="https://sekolahwarga.example.id",
         CACHE_URL="redis://127.0.0.1:6379/1",  # never reached: the request is redirected to HTTPS first
     )
     script = (

@@ -104,3 +104,15 @@ def test_a_subject_longer_than_a_notice_keeps_is_shortened_not_refused(mailoutbo
     assert len(notice.subject) == 200 and notice.subject.endswith("…")
     assert long_subject.startswith(notice.subject[:-1])
     assert mailoutbox[0].subject == notice.subject
+
+
+def test_a_link_that_is_already_a_full_address_is_emailed_as_it_is(mailoutbox, django_capture_on_commit_callbacks):
+    """A page's URL is a full address when the install serves several sites: the e-mail still goes out."""
+    resident = factories.learner(email="siti@example.com")
+    with django_capture_on_commit_callbacks(execute=True):
+        notice = notice_send(
+            user=resident, subject="Forum", body="Anda terdaftar.", link="https://kelurahan.example.id/forum/x/"
+        )
+    assert "https://kelurahan.example.id/forum/x/" in mailoutbox[0].body
+    notice.refresh_from_db()
+    assert notice.emailed_at is not None
