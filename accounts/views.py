@@ -45,6 +45,7 @@ from accounts.forms import (
 from accounts.models import AccountInvitation, LearnerProfile
 from accounts.selectors import privacy_notice_url
 from accounts.validators import guardian_cut_off_year
+from core.site_address import site_url
 
 RESIDENT_BACKEND = "accounts.backends.EmailPhoneUsernameBackend"
 
@@ -194,7 +195,7 @@ class PasswordResetView(auth_views.PasswordResetView):
 
     def form_valid(self, form):
         # The link must work from a phone's mail app, whatever host served this request.
-        self.extra_email_context = {"site_url": settings.SITE_URL}
+        self.extra_email_context = {"site_url": site_url()}
         return super().form_valid(form)
 
 

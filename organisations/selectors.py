@@ -1,5 +1,7 @@
 """Reads about organisations and who may see what of them."""
 
+from django.contrib.auth import get_user_model
+
 from core.remembered import remembered
 from organisations.models import AUTHOR_ROLES, GOVERNMENT_STAFF_GROUP, REVIEWERS_GROUP, Membership, Organisation
 
@@ -49,3 +51,25 @@ def member_organisations(user):
 def membership_allowed(user):
     """Those who oversee organisations (administrators, government staff, reviewers) cannot join one."""
     return not sees_every_organisation(user)
+
+
+def without_any_role(users):
+    """`users` less everyone who holds a role anywhere: staff or superuser status, any group (government
+    staff, reviewers, kelurahan staff, an organisation's groups), any permission of their own (the Wagtail
+    admin's access among them) or any organisation's membership. What is left are residents' own accounts,
+    which a counter or a facilitator may help back in; the rest reset their passwords by their own means.
+
+    Staff status alone is not enough: Wagtail's Users screen puts people in groups without setting it.
+    Kelurahan staff assignments (participation) come with their group, so no assignment escapes this.
+    """
+    return (
+        users.filter(is_staff=False, is_superuser=False)
+        .exclude(groups__isnull=False)
+        .exclude(user_permissions__isnull=False)
+        .exclude(memberships__isnull=False)
+    )
+
+
+def holds_any_role(user):
+    """Whether `user` is more than a resident (``without_any_role``, asked of one account, read afresh)."""
+    return not without_any_role(get_user_model().objects.filter(pk=user.pk)).exists()

@@ -1,12 +1,26 @@
 """participation in the Wagtail admin. Each part registers its own hooks in its module (Wagtail loads
 this one, which loads them): Suara Warga's triage in feedback_admin, the kelurahan staff role and its
 scope in the page tree in kelurahan_staff_admin, the forum schedules in forum_schedule_admin, a forum
-organiser's screens in forum_admin."""
+organiser's screens in forum_admin, the kelurahan offices (a snippet) in office_admin."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from participation import feedback_admin, forum_admin, forum_schedule_admin, kelurahan_staff_admin  # noqa: F401
+from participation import (  # noqa: F401
+    feedback_admin,
+    forum_admin,
+    forum_schedule_admin,
+    kelurahan_staff_admin,
+    office_admin,
+)
+from participation.counter_reset import COUNTER_RESET_ACTION
+from participation.counter_reset_views import CounterResetViewSet
+
+
+@hooks.register("register_admin_viewset")
+def register_counter_reset():
+    """The counter's one-time sign-in codes for phone-only residents (participation.counter_reset)."""
+    return CounterResetViewSet()
 
 
 @hooks.register("register_log_actions")
@@ -24,4 +38,7 @@ def register_participation_log_actions(actions):
         "sekolah_warga.kelurahan_staff_withdraw",
         _("Withdraw the kelurahan staff role"),
         _("Kelurahan staff role withdrawn"),
+    )
+    actions.register_action(
+        COUNTER_RESET_ACTION, _("Give a sign-in code at the counter"), _("Sign-in code given at the counter")
     )

@@ -34,3 +34,38 @@ class Region(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class KelurahanOffice(models.Model):
+    """Where a kelurahan's office is and when it is open: the reset page sends phone-only residents there.
+
+    A resident who signed up with a phone number only gets back in with a one-time code that staff at
+    the counter give after checking who they are (participation.counter_reset). The office lives here,
+    beside its kelurahan, because the public password-reset page (accounts) lists the offices and
+    accounts may import only what is below it; government staff keep every office and kelurahan staff
+    their own (participation.office_admin).
+    """
+
+    kelurahan = models.OneToOneField(
+        Region,
+        verbose_name=_("kelurahan"),
+        on_delete=models.CASCADE,
+        limit_choices_to={"level": Region.Level.VILLAGE},
+        related_name="office",
+    )
+    name = models.CharField(_("name"), max_length=150, help_text=_("For example Kantor Kelurahan Gunung Bahagia."))
+    address = models.TextField(_("address"))
+    opening_hours = models.TextField(
+        _("opening hours"),
+        help_text=_("The days and hours residents can come, for example Senin–Jumat 08.00–15.00 WITA."),
+    )
+    phone = models.CharField(_("phone number"), max_length=30, blank=True)
+    email = models.EmailField(_("email address"), blank=True)
+
+    class Meta:
+        verbose_name = _("kelurahan office")
+        verbose_name_plural = _("kelurahan offices")
+        ordering = ["kelurahan__name"]
+
+    def __str__(self):
+        return self.name
