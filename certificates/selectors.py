@@ -17,6 +17,7 @@ from certificates.models import (
     CertificateVersion,
     CourseCertificateTemplate,
 )
+from classes.selectors import cohort_of
 from courses.models import Enrolment
 
 
@@ -54,6 +55,23 @@ def certificate_states(*, enrolment_ids):
         certificate.enrolment_id: CertificateState(certificate, Certificate.Status(certificate.status))
         for certificate in certificates
     }
+
+
+def revocation_contacts(*, enrolment_ids):
+    """{enrolment id: Organisation} for a resident to contact about a revoked certificate: the organisation
+    that ran their class, else the course's owner (also when the class's organisation left no contact
+    e-mail or phone). One query whatever their number."""
+    enrolments = Enrolment.objects.filter(pk__in=enrolment_ids).select_related(
+        "course__organisation", "cohort_enrolment__cohort__organisation"
+    )
+    contacts = {}
+    for enrolment in enrolments:
+        owner = enrolment.course.organisation
+        cohort = cohort_of(enrolment)
+        runner = cohort.organisation if cohort is not None else owner
+        has_contact = runner.contact_email or runner.contact_phone
+        contacts[enrolment.pk] = runner if has_contact or not (owner.contact_email or owner.contact_phone) else owner
+    return contacts
 
 
 def certificate_by_code(*, code):

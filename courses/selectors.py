@@ -1,8 +1,11 @@
 """Reads for the course pages. Each returns exactly what its page shows, in few queries."""
 
+import datetime
 import uuid
+from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.page_cache import remember
@@ -32,7 +35,7 @@ def course_modules(*, course):
         .live()
         .public()
         .order_by("path")
-        .only("id", "title", "slug", "url_path", "path", "depth", "summary", "estimated_minutes")
+        .only("id", "title", "slug", "url_path", "path", "depth", "summary", "estimated_minutes", "first_published_at")
     )
 
 
@@ -76,7 +79,7 @@ def module_outline(*, module):
     """
     if module.pk is None:  # a new module's preview: nothing to share it with
         return _module_outline(module)
-    return remember(f"module-outline:{module.pk}", lambda: _module_outline(module))
+    return remember(f"module-outline:v2:{module.pk}", lambda: _module_outline(module))
 
 
 def _module_outline(module):
@@ -86,7 +89,7 @@ def _module_outline(module):
         .live()
         .public()
         .order_by("path")
-        .only("id", "title", "slug", "url_path", "path", "depth")
+        .only("id", "title", "slug", "url_path", "path", "depth", "first_published_at")
     )
     ids = [sibling.id for sibling in siblings]
     # A draft being previewed is not among the live siblings.
@@ -119,6 +122,8 @@ class ModuleState:
         self.module = module
         self.progress = progress
         self.has_quiz = has_quiz
+        # Published since the resident completed the course, not done yet (module_count says).
+        self.is_new = False
 
     @property
     def is_read(self):
@@ -161,15 +166,66 @@ def course_progress(*, enrolment, modules):
     return _summary(enrolment, states)
 
 
+@dataclass(frozen=True)
+class ModuleCount:
+    """How far an enrolment is, in modules: worked out by ``module_count`` alone, for every screen that
+    shows it (the resident's dashboard, the course and module pages, the class's progress screen)."""
+
+    is_complete: bool
+    done: int  # modules done, of those counted
+    counted: int  # modules the course's completion counts for this enrolment
+    new: int = 0  # modules published since the course was completed, not done yet: counted apart
+    new_module_ids: frozenset = field(default_factory=frozenset)
+
+    @property
+    def percent(self):
+        if self.is_complete:
+            return 100
+        return round(100 * self.done / self.counted) if self.counted else 0
+
+
+def module_count(*, enrolment, modules, done_module_ids):
+    """The rule for counting modules, in one place.
+
+    A course in progress needs every module published now: a module published today is one more to
+    do. A completed course stays complete (completion and certificates never change afterwards): a
+    module first published after the completion, and not done since, is new material, counted apart
+    and never against the resident; every other module counts as done, whether the resident did it
+    online or a facilitator recorded the course done on paper. `modules` are the course's live
+    modules (with ``first_published_at``), `done_module_ids` the ids of those the resident completed.
+    """
+    modules = list(modules)
+    if enrolment.completed_at is None:
+        done = sum(1 for module in modules if module.id in done_module_ids)
+        return ModuleCount(is_complete=False, done=done, counted=len(modules))
+    new_ids = frozenset(
+        module.id
+        for module in modules
+        if module.id not in done_module_ids
+        and module.first_published_at is not None
+        and module.first_published_at > enrolment.completed_at
+    )
+    counted = len(modules) - len(new_ids)
+    return ModuleCount(is_complete=True, done=counted, counted=counted, new=len(new_ids), new_module_ids=new_ids)
+
+
 def _summary(enrolment, states, still_to_do=(), group=None, completed_parts=()):
-    done = sum(1 for state in states if state.is_complete)
+    counts = module_count(
+        enrolment=enrolment,
+        modules=[state.module for state in states],
+        done_module_ids={state.module.id for state in states if state.is_complete},
+    )
+    for state in states:
+        state.is_new = state.module.id in counts.new_module_ids
     next_state = next((state for state in states if not state.is_complete), None)
     return {
         "enrolment": enrolment,
         "module_states": states,
-        "completed_modules": done,
-        "total_modules": len(states),
-        "percent": 100 if enrolment.completed_at else (round(100 * done / len(states)) if states else 0),
+        "counts": counts,
+        "completed_modules": counts.done,
+        "total_modules": counts.counted,
+        "new_modules": [state.module for state in states if state.is_new],
+        "percent": counts.percent,
         "next_module": next_state.module if next_state else None,
         "missing": [state for state in states if state.missing],
         # What requirements beyond the modules still ask (a class's attendance: courses.hooks).
@@ -198,7 +254,7 @@ def dashboard(*, user):
         .public()
         .filter(paths)
         .order_by("path")
-        .only("id", "title", "slug", "url_path", "path", "depth")
+        .only("id", "title", "slug", "url_path", "path", "depth", "first_published_at")
     )
     with_quiz = _modules_with_quiz([module.id for module in modules])
     progress = {
@@ -221,6 +277,43 @@ def dashboard(*, user):
             )
         )
     return rows
+
+
+def completion_celebration(*, enrolment, course, leads_to=None):
+    """What a resident who completed `course` sees under "Congratulations": the certificate's state
+    (certificates' completed-enrolment part: ready, being made, revoked) and what the course prepares
+    for (coming forums, open budgeting calls: courses.hooks; `leads_to` when the page has them already).
+    None while the course is not complete."""
+    if enrolment is None or enrolment.completed_at is None:
+        return None
+    return {
+        "completed_parts": hooks.completed_enrolment_parts([enrolment]).get(enrolment.pk, []),
+        "leads_to": hooks.course_leads_to(course, now=timezone.now()) if leads_to is None else leads_to,
+    }
+
+
+# How long after a quiz's submission the course's completion may be recorded and still be that
+# submission's doing: both are written in the same transaction, a moment apart.
+COMPLETED_BY_SUBMISSION_WITHIN = datetime.timedelta(seconds=60)
+
+
+def completed_by_attempt(*, enrolment, attempt):
+    """Whether submitting `attempt` is what completed the course, so that its result celebrates it.
+
+    The completion service does not record which submission completed a course, only who recorded it (a
+    facilitator, on paper) and when; so: the attempt passed, the completion is the learner's own (not on
+    paper), recorded within a moment after this submission, and no attempt of the enrolment was submitted
+    after it. An earlier passed attempt, or a completion that came later (attendance taken afterwards, a
+    paper record), is not celebrated on the result page; the course page celebrates any completion.
+    At most one query, and none unless the rest holds.
+    """
+    if enrolment is None or enrolment.completed_at is None or not attempt.passed or attempt.submitted_at is None:
+        return False
+    if enrolment.completion_recorded_by_id is not None:
+        return False
+    if not attempt.submitted_at <= enrolment.completed_at <= attempt.submitted_at + COMPLETED_BY_SUBMISSION_WITHIN:
+        return False
+    return not QuizAttempt.objects.filter(enrolment=enrolment, submitted_at__gt=attempt.submitted_at).exists()
 
 
 def dashboard_notices(*, user, unread_limit=50, earlier_limit=10):

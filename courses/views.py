@@ -112,6 +112,10 @@ def quiz_result(request, *, module, token):
         attempt=attempt, course=course, enrolment=state["enrolment"], attempts=state["submitted_attempts"]
     )
     context = {"page": module, "attempt": attempt, "review": review, **state}
+    enrolment = state["enrolment"]
+    if selectors.completed_by_attempt(enrolment=enrolment, attempt=attempt):
+        # Only the submission that completed the course celebrates; an earlier pass's result does not.
+        context["celebration"] = selectors.completion_celebration(enrolment=enrolment, course=course)
     return TemplateResponse(request, "courses/quiz_result.html", context)
 
 

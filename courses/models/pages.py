@@ -169,6 +169,9 @@ class CoursePage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
 
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.ModulePage"]
+    # The explorer lists a course's modules in their order (the tree's), as residents see them, not
+    # newest first; authors reorder them there.
+    admin_default_ordering = "ord"
     base_form_class = CoursePageForm
 
     class Meta:
@@ -176,15 +179,17 @@ class CoursePage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from courses.hooks import course_leads_to, enrolment_groups, still_to_do
-        from courses.selectors import course_modules, course_progress, enrolment_for
+        from courses.selectors import completion_celebration, course_modules, course_progress, enrolment_for
 
         context = super().get_context(request, *args, **kwargs)
         context["modules"] = modules = list(course_modules(course=self))
         # The coming forums and open budgeting calls it prepares for (courses.hooks: participation's).
-        context["leads_to"] = course_leads_to(self, now=timezone.now())
+        context["leads_to"] = leads_to = course_leads_to(self, now=timezone.now())
         context["enrolment"] = enrolment = enrolment_for(user=request.user, course=self)
         if enrolment is not None:
             context["progress"] = course_progress(enrolment=enrolment, modules=modules)
+            # Once complete, "Congratulations" with the certificate's state and what the course prepares for.
+            context["celebration"] = completion_celebration(enrolment=enrolment, course=self, leads_to=leads_to)
             # The class it is taken in (courses.hooks): no class code to type in any more.
             context["enrolment_group"] = enrolment_groups([enrolment]).get(enrolment.pk)
             # What higher apps' requirements still ask (a class's attendance, a forum), as on the dashboard.
@@ -230,6 +235,28 @@ class ModulePage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
         if getattr(request, "is_preview", False):
             context["question_count"] = self.quiz_questions.count()  # the draft's questions, not the live ones
         return context
+
+    def serve_preview(self, request, mode_name):
+        """The module as residents will see it, with its quiz's answer key below the lesson
+        (courses/includes/quiz_answer_key.html): authors and reviewers approve the answers too.
+
+        Only here: Wagtail calls this from its admin previews alone (editing, a revision, a workflow's
+        review), each after checking that the person may edit or review the page. The live page
+        (``serve``, its routes and the page cache) never reads the key, so correct answers never reach
+        a resident's browser before their attempt is submitted. Wagtail marks a preview private, and
+        the page cache keeps no private response (core.page_cache).
+        """
+        response = super().serve_preview(request, mode_name)
+        # Belt and braces: a preview is the admin's, never a resident's.
+        if getattr(response, "context_data", None) is not None and request.user.has_perm("wagtailadmin.access_admin"):
+            # The questions being previewed: the draft's, in their order, saved or not. One added
+            # without a sort order (not through the editor's panel) comes after the numbered ones.
+            questions = sorted(
+                self.quiz_questions.all(),
+                key=lambda question: (question.sort_order is None, question.sort_order or 0),
+            )
+            response.context_data["quiz_answer_key"] = questions
+        return response
 
     @path("selesai/", name="mark_read")
     def mark_read_route(self, request):
