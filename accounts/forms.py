@@ -24,6 +24,7 @@ from accounts.models import LearnerProfile
 from accounts.validators import (
     normalise_email,
     normalise_phone,
+    phone_national,
     validate_birth_year_not_in_future,
     validate_contact_free,
     validate_contact_given,
@@ -268,7 +269,8 @@ class ProfileForm(ServiceErrorsMixin, ContactMixin, forms.Form):
             {
                 "full_name": user.get_full_name(),
                 "email": user.email or "",
-                "phone": user.phone or "",
+                # As residents write it and as the hint says (0812 3456 7890), not as stored (+62…).
+                "phone": phone_national(user.phone),
                 "kelurahan": profile.kelurahan_id,
             },
         )

@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import AccountInvitation, ConsentRecord, LearnerProfile
 from accounts.services import consent_record
 from core.codes import LOOKALIKE_FREE_ALPHABET, human_code
+from core.site_address import absolute_url
 
 # The letters of class codes (core.codes), without look-alikes, so that a code copied by hand from
 # paper reads back the same.
@@ -89,8 +90,8 @@ def invitation_url(code=""):
     Without a code: the page where a code read off paper is typed in.
     """
     if not code:
-        return settings.SITE_URL + reverse("accounts:activate")
-    return settings.SITE_URL + reverse("accounts:activate_with_code", kwargs={"code": code_display(code)})
+        return absolute_url(reverse("accounts:activate"))
+    return absolute_url(reverse("accounts:activate_with_code", kwargs={"code": code_display(code)}))
 
 
 # --- Reads ---------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Background work for accounts: invitation e-mails to residents enrolled from a class roster.
 
 Callers enqueue after their transaction commits, so the worker sees the new accounts:
-``transaction.on_commit(lambda: invitation_emails_send.delay(user_ids, created_by_id))``.
+``transaction.on_commit(lambda: invitation_emails_send.delay(user_ids, created_by_id, invited_to))``.
 """
 
 from celery import shared_task
@@ -24,8 +24,14 @@ EMAIL_CHUNK = 200
 
 
 @shared_task
-def invitation_emails_send(user_ids, created_by_id=None):
+def invitation_emails_send(user_ids, created_by_id=None, invited_to=None):
     """E-mail an invitation (a link and a code) to each of these accounts that still needs one.
+
+    ``invited_to`` says what the resident was enrolled in, as plain text (accounts knows nothing of
+    classes): ``{"class": …, "course": …, "organisation": …, "facilitator": …, "contact": …}``. An
+    e-mail from a stranger asking to "choose a password" reads as phishing; one naming the class,
+    the organisation and the facilitator the resident met, with the organisation's contact to check
+    it with, does not.
 
     Idempotent: an account is skipped when it has no e-mail address, has a password by now, or
     has an unexpired, unused invitation that was e-mailed already; a second run sends nothing
@@ -38,7 +44,8 @@ def invitation_emails_send(user_ids, created_by_id=None):
     sent = 0
     try:
         for start in range(0, len(ids), EMAIL_CHUNK):
-            chunk_sent, error = _send_chunk(ids[start : start + EMAIL_CHUNK], created_by, connection)
+            chunk = ids[start : start + EMAIL_CHUNK]
+            chunk_sent, error = _send_chunk(chunk, created_by, connection, invited_to=invited_to or {})
             sent += chunk_sent
             if error is not None:
                 raise error
@@ -47,7 +54,7 @@ def invitation_emails_send(user_ids, created_by_id=None):
     return sent
 
 
-def _send_chunk(ids, created_by, connection):
+def _send_chunk(ids, created_by, connection, *, invited_to):
     """Invite the accounts of ``ids`` that need it; returns (e-mails sent, the error that stopped them).
 
     The e-mails sent before a failure keep their codes and are stamped, so a retry of the task
@@ -69,7 +76,10 @@ def _send_chunk(ids, created_by, connection):
         connection.open()  # once: it stays open for the next chunks, and the task closes it
         for user in users:
             try:
-                connection.send_messages([_invitation_email(user, codes[user.pk], connection, expires_at=expires_at)])
+                email = _invitation_email(
+                    user, codes[user.pk], connection, expires_at=expires_at, invited_to=invited_to
+                )
+                connection.send_messages([email])
             except Exception as exc:  # the mail server refused or went away: stop, keep what was sent
                 error = exc
                 break
@@ -101,9 +111,14 @@ def _awaiting_invitation_email(ids, now):
     )
 
 
-def _invitation_email(user, code, connection, *, expires_at):
+def _invitation_email(user, code, connection, *, expires_at, invited_to):
     """The invitation in the site's language (Bahasa Indonesia): there is no visitor to choose another."""
     context = {
+        "class_name": invited_to.get("class", ""),
+        "course": invited_to.get("course", ""),
+        "organisation": invited_to.get("organisation", ""),
+        "facilitator": invited_to.get("facilitator", ""),
+        "contact": invited_to.get("contact", ""),
         "name": get_user_display_name(user),
         "site_name": settings.WAGTAIL_SITE_NAME,
         "url": invitation_url(code),

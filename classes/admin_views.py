@@ -22,6 +22,7 @@ from accounts.invitations import invitation_url
 from accounts.signals import resident_records_exported
 from classes import roster, selectors, services
 from classes.scope import cohorts_visible_to, may_run
+from core.site_address import absolute_url
 from core.spreadsheet_cells import spreadsheet_text
 from courses.models import Enrolment
 from courses.quiz_review import answers_seen_of_a_quiz_not_passed
@@ -65,7 +66,8 @@ def _admin_context(cohort, title, **context):
 
 def cohort_overview_context(request, cohort):
     """What the class's own page shows besides its fields: how to join, the meetings, the tools."""
-    join_url = request.build_absolute_uri(reverse("class_join", args=[cohort.enrolment_code]))
+    # SITE_URL, not the request's host: the QR is scanned by phones in the hall (core.site_address).
+    join_url = absolute_url(reverse("class_join", args=[cohort.enrolment_code]))
     return {
         "join_url": join_url,
         "join_qr": qr_svg(join_url),
@@ -173,7 +175,7 @@ def progress_csv(request, pk):
                 spreadsheet_text(row.contact),
                 # Counts in columns of their own: "3/5" in one cell is a date to a spreadsheet.
                 row.modules_done,
-                len(report["modules"]),
+                row.modules_counted,
                 *["" if score is None else score for score in row.scores],
                 row.attended,
                 report["session_count"],

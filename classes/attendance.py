@@ -12,7 +12,6 @@ was shown.
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
@@ -21,6 +20,7 @@ from wagtail.admin.utils import get_user_display_name
 
 from classes.models import Attendance, Cohort, CohortEnrolment, CohortMeeting
 from core import rotating_codes
+from core.site_address import absolute_url
 from courses.models import Enrolment
 from courses.services import enrolment_complete_if_done
 
@@ -252,7 +252,7 @@ def check_in_url(session, now=None):
     scanned by phones that know nothing of the request that drew it)."""
     window = check_in_window(now)
     path = reverse("class_check_in", args=[session.pk, window, check_in_signature(session=session, window=window)])
-    return settings.SITE_URL + path
+    return absolute_url(path)
 
 
 def check_in_verify(*, user, session_id, window, signature, now=None):

@@ -25,6 +25,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from wagtail.admin.utils import get_user_display_name
 from wagtail.log_actions import log
 
 from accounts.invitations import invitation_codes_create
@@ -352,8 +353,23 @@ def _enrol(rows, *, cohort, by, result):
     result.invitation_codes = [(user, codes[user.pk]) for user in phone_only]
     with_email = [user.pk for user in new_accounts if user.email]
     if with_email:
-        transaction.on_commit(lambda: invitation_emails_send.delay(with_email, by.pk))
+        invited_to = invitation_names(cohort=cohort, by=by)
+        transaction.on_commit(lambda: invitation_emails_send.delay(with_email, by.pk, invited_to))
     return result
+
+
+def invitation_names(*, cohort, by):
+    """What the invitation e-mail names, so that it cannot read as phishing: the class, its course, the
+    organisation running it with its contact, and the facilitator who enrolled the resident (as text:
+    accounts, below classes, reads no class)."""
+    organisation = cohort.organisation
+    return {
+        "class": cohort.name,
+        "course": cohort.course.title,
+        "organisation": organisation.name,
+        "facilitator": get_user_display_name(by),
+        "contact": " · ".join(part for part in (organisation.contact_email, organisation.contact_phone) if part),
+    }
 
 
 def _insert(model, objects):
@@ -433,8 +449,13 @@ def _username(name):
 
 
 def roster_template():
-    """The CSV a facilitator downloads to fill in, with one example row."""
+    """The CSV a facilitator downloads to fill in, with one example row.
+
+    With a byte-order mark, so that Excel opens it as UTF-8 and residents' names typed into it keep their
+    letters (the upload reads it with or without the mark: _decode).
+    """
     output = io.StringIO()
+    output.write("\ufeff")
     writer = csv.writer(output)
     writer.writerow(TEMPLATE_HEADER)
     writer.writerow(["Siti Rahmawati", "", "0812 3456 7890", "Gunung Bahagia"])

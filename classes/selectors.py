@@ -4,14 +4,14 @@
 from dataclasses import dataclass
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Count, Q
+from django.db.models import Count
 from wagtail.admin.utils import get_user_display_name
 
 from accounts.validators import phone_national
 from classes.models import Cohort, CohortEnrolment, CohortMeeting
 from courses.models import Enrolment, ModuleProgress
 from courses.scope import may_run_course
-from courses.selectors import course_modules
+from courses.selectors import course_modules, module_count
 
 
 def cohort_of(enrolment):
@@ -70,7 +70,7 @@ def cohort_join_state(*, user, cohort):
 
 PROGRESS_ORDERINGS = {
     "nama": lambda row: (row.name.lower(),),
-    "modul": lambda row: (row.modules_done, row.name.lower()),
+    "modul": lambda row: (row.is_complete, row.modules_done, row.name.lower()),
     "kehadiran": lambda row: (row.attended, row.name.lower()),
     "selesai": lambda row: (row.enrolment.completed_at is None, row.enrolment.completed_at or 0, row.name.lower()),
 }
@@ -81,7 +81,7 @@ class LearnerProgress:
     enrolment: object
     name: str
     contact: str
-    modules_done: int
+    counts: object  # courses.selectors.ModuleCount: done, counted, new since completion
     scores: list  # best quiz score per module of the course, None where not taken or no quiz
     attended: int
 
@@ -89,12 +89,22 @@ class LearnerProgress:
     def is_complete(self):
         return self.enrolment.completed_at is not None
 
+    @property
+    def modules_done(self):
+        return self.counts.done
+
+    @property
+    def modules_counted(self):
+        return self.counts.counted
+
 
 def cohort_progress(*, cohort, ordering="nama"):
     """Every learner of the class with modules done, best scores, attendance and completion.
 
-    Four queries whatever the size of the class: the modules, the meetings, the learners with
-    their counts, and their best scores.
+    Modules are counted as on the resident's own pages (courses.selectors.module_count): a learner who
+    completed the course stays complete when a module is published afterwards. Four queries whatever
+    the size of the class: the modules, the meetings, the learners with their attendance, and their
+    progress in each module.
     """
     modules = list(course_modules(course=cohort.course))
     module_ids = [module.id for module in modules]
@@ -102,28 +112,25 @@ def cohort_progress(*, cohort, ordering="nama"):
     enrolments = list(
         Enrolment.objects.filter(cohort_enrolment__cohort=cohort)
         .select_related("user", "completion_recorded_by")
-        .annotate(
-            modules_done=Count(
-                "module_progress",
-                filter=Q(module_progress__completed_at__isnull=False, module_progress__module_id__in=module_ids),
-                distinct=True,
-            ),
-            attended=Count("attendances", distinct=True),
+        .annotate(attended=Count("attendances", distinct=True))
+    )
+    progress = list(
+        ModuleProgress.objects.filter(enrolment__cohort_enrolment__cohort=cohort, module_id__in=module_ids).values(
+            "enrolment_id", "module_id", "best_score_percent", "completed_at"
         )
     )
-    scores = {
-        (row["enrolment_id"], row["module_id"]): row["best_score_percent"]
-        for row in ModuleProgress.objects.filter(
-            enrolment__cohort_enrolment__cohort=cohort, module_id__in=module_ids
-        ).values("enrolment_id", "module_id", "best_score_percent")
-    }
+    scores = {(row["enrolment_id"], row["module_id"]): row["best_score_percent"] for row in progress}
+    done = {}
+    for row in progress:
+        if row["completed_at"] is not None:
+            done.setdefault(row["enrolment_id"], set()).add(row["module_id"])
     rows = [
         LearnerProgress(
             enrolment=enrolment,
             name=get_user_display_name(enrolment.user),
             # A phone as residents write it (0812 3456 7890), for a facilitator to dial or export.
             contact=enrolment.user.email or phone_national(enrolment.user.phone),
-            modules_done=enrolment.modules_done,
+            counts=module_count(enrolment=enrolment, modules=modules, done_module_ids=done.get(enrolment.id, set())),
             scores=[scores.get((enrolment.id, module_id)) for module_id in module_ids],
             attended=enrolment.attended,
         )

@@ -20,6 +20,7 @@ from core.text import clean_single_line
 from courses.models import Enrolment
 from courses.scope import may_run_course
 from courses.services import LearningError, enrolment_complete, enrolment_complete_if_done
+from organisations.selectors import holds_any_role
 
 MAX_EXTRA_ATTEMPTS = 20
 
@@ -146,8 +147,9 @@ def password_reset_code_for_learner(*, enrolment, by):
     user = enrolment.user
     if user.erased_at is not None:
         raise ValidationError(_("This learner deleted their account."))
-    if user.is_staff or user.is_superuser or user.memberships.exists():
-        # Staff and partners' own accounts are never reset by a facilitator.
+    if holds_any_role(user):
+        # Staff and partners' own accounts are never reset by a facilitator, whether or not their staff
+        # status is set (Wagtail's Users screen puts people in groups without it).
         raise ValidationError(_("This account belongs to staff or a partner: its owner resets the password."))
     code = password_reset_code_create(user=enrolment.user, created_by=by)
     log(enrolment, "sekolah_warga.password_reset_code", user=by)

@@ -37,7 +37,8 @@ def cohort_join(request, code):
         except LearningError as error:
             messages.error(request, str(error))
             return redirect("class_join", code=cohort.enrolment_code)
-        messages.success(request, _("You have joined the class %(cohort)s.") % {"cohort": cohort.name})
+        # Not "the class %(cohort)s": classes are named "Kelas …", which read "kelas Kelas …".
+        messages.success(request, _("You have joined %(cohort)s.") % {"cohort": cohort.name})
         return redirect(cohort.course.get_url(request))
     context = {"cohort": cohort, **selectors.cohort_join_state(user=request.user, cohort=cohort)}
     return TemplateResponse(request, "classes/class_join.html", context)

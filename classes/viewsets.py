@@ -13,6 +13,7 @@ from django.db.models.functions import Coalesce
 from django.template.defaultfilters import yesno
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
@@ -21,8 +22,10 @@ from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
 
 from accounts.forms import KelurahanField
+from accounts.resident_identity import resident_matches
 from accounts.signals import resident_records_exported
 from accounts.validators import phone_national
 from classes import admin_views
@@ -109,6 +112,17 @@ class CohortForm(WagtailAdminModelForm):
 
 
 class CohortIndexView(generic.IndexView):
+    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
+        # A class's name opens its page (roster, meetings, check-in QR, progress), where a facilitator
+        # works; Wagtail's default is the edit form, which is one action there. (Wagtail builds the
+        # listing's first column here; the column keeps its buttons.)
+        column_class = self._get_title_column_class(column_class)
+
+        def class_page_url(instance):
+            return self.get_inspect_url(instance) or self.get_edit_url(instance)
+
+        return self._get_custom_column(field_name, column_class, get_url=class_page_url, **kwargs)
+
     def get_base_queryset(self):
         return (
             cohort_permission_policy.instances_user_has_any_permission_for(self.request.user, ["view"])
@@ -135,6 +149,29 @@ class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
 
 class CohortInspectView(ScopedObjectMixin, generic.InspectView):
     template_name = "classes/admin/cohort_inspect.html"
+    page_title = _("Class page")
+
+    def get_edit_url(self):
+        # Only for those who may change this class: government staff read it, and see no Edit.
+        if cohort_permission_policy.user_has_permission_for_instance(self.request.user, "change", self.object):
+            return super().get_edit_url()
+        return None
+
+    @cached_property
+    def header_buttons(self):
+        # Editing is an action of the class page, in plain sight rather than in the "…" menu.
+        if edit_url := self.get_edit_url():
+            return [Button(_("Edit class"), url=edit_url, icon_name="edit", priority=10)]
+        return []
+
+    @cached_property
+    def header_more_buttons(self):
+        return [button for button in super().header_more_buttons if button.url != self.get_edit_url()]
+
+    def get_breadcrumbs_items(self):
+        # Wagtail links the class's name to its form; here the name is this page's own.
+        edit_url = self.get_edit_url()
+        return [item for item in super().get_breadcrumbs_items() if not (edit_url and item["url"] == edit_url)]
 
     def get_field_display_value(self, field_name, field):
         # Wagtail shows the Python value as it is: True, None, a time in UTC.
@@ -282,6 +319,13 @@ class LearnerIndexView(ExportAsTheScreensReadMixin, generic.IndexView):
             learner_permission_policy.instances_user_has_any_permission_for(self.request.user, ["view"])
         ).select_related("user", "course", "completion_recorded_by")
 
+    def search_queryset(self, queryset):
+        """A learner by name, e-mail, or phone number typed in any common form (0812-3456-7890, +62 812…):
+        Wagtail's own search compares the text as typed with the stored +62…, and finds nobody."""
+        if not self.is_searching:
+            return queryset
+        return queryset.filter(resident_matches(self.search_query, prefix="user__"))
+
     def as_spreadsheet(self, queryset, spreadsheet_format):
         # An export reads the residents' records: each one in it sees it in their data download.
         if not isinstance(queryset, QuerySet):  # search results
@@ -331,8 +375,11 @@ class LearnerViewSet(ModelViewSet):
         "enrolled_at",
         "completed_at",
     ]
+    # The account number beside the name: two learners of the same name are two people. (The contact is
+    # written whole here, as the facilitator's work needs it: the completion records write it masked.)
     list_export = [
         "user.first_name",
+        "user_id",
         "user.email",
         "user.phone",
         "course.title",
@@ -344,6 +391,7 @@ class LearnerViewSet(ModelViewSet):
     ]
     export_headings = {
         "user.first_name": _("Learner"),
+        "user_id": _("Account no."),
         "user.email": _("E-mail"),
         "user.phone": _("Phone"),
         "course.title": _("Course"),

@@ -5,6 +5,8 @@ import csv
 import io
 
 import pytest
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -13,9 +15,11 @@ from wagtail.models import ModelLogEntry
 
 from accounts.models import AccountInvitation
 from classes.models import Attendance
+from classes.services import password_reset_code_for_learner
 from courses.models import Enrolment, ModulePage
 from courses.models.pages import QuizReview
 from courses.services import module_mark_read, quiz_attempt_open, quiz_attempt_submit
+from organisations.models import GOVERNMENT_STAFF_GROUP, Membership, Organisation
 from tests import factories
 from tests.classes.conftest import add_meetings
 
@@ -178,6 +182,36 @@ def test_a_phone_only_learner_gets_a_one_time_reset_code_from_the_facilitator(cl
     invitation = AccountInvitation.objects.get(user=enrolment.user)
     assert invitation.kind == AccountInvitation.Kind.PASSWORD_RESET
     assert ModelLogEntry.objects.filter(action="sekolah_warga.password_reset_code").exists()
+
+
+def _in_government_staff_group(user):
+    """Put in the group as Wagtail's Users screen does: staff status stays unset."""
+    user.groups.add(Group.objects.get(name=GOVERNMENT_STAFF_GROUP))
+
+
+def _member_of_an_organisation(user):
+    """A membership written without membership_set, so that staff status stays unset."""
+    Membership.objects.create(
+        user=user, organisation=Organisation.objects.get(slug="cerdas"), role=Membership.Role.AUTHOR
+    )
+
+
+@pytest.mark.parametrize("role", [_in_government_staff_group, _member_of_an_organisation])
+def test_a_phone_only_learner_holding_a_role_gets_no_reset_code_from_the_facilitator(client, world, facilitator, role):
+    cohort = world["own"]
+    enrolment = enrol(cohort, "Ani", phone="+6281200000001")
+    role(enrolment.user)
+    enrolment.user.refresh_from_db()
+    assert not enrolment.user.is_staff
+
+    response = client.post(reverse("cohorts:password_reset_link", args=[cohort.pk, enrolment.pk]), follow=True)
+
+    assert response.status_code == 200
+    assert not AccountInvitation.objects.filter(user=enrolment.user).exists()
+    assert not ModelLogEntry.objects.filter(action="sekolah_warga.password_reset_code").exists()
+    with pytest.raises(ValidationError):
+        password_reset_code_for_learner(enrolment=enrolment, by=facilitator)
+    assert not AccountInvitation.objects.filter(user=enrolment.user).exists()
 
 
 def test_a_learner_with_an_email_address_resets_their_password_themselves(client, world, facilitator):

@@ -49,7 +49,7 @@ def export(client, export_format):
 def test_the_csv_writes_dates_in_wita_and_yes_or_no(client, facilitator):
     client.force_login(facilitator)
 
-    rows = {row["Peserta"]: row for row in csv.DictReader(io.StringIO(export(client, "csv").decode()))}
+    rows = {row["Peserta"]: row for row in csv.DictReader(io.StringIO(export(client, "csv").decode("utf-8-sig")))}
 
     assert rows["Sulastri"]["Terdaftar pada"] == "2026-12-03 03:57"
     assert rows["Sulastri"]["Selesai pada"] == ""
@@ -101,7 +101,7 @@ def test_the_csv_writes_a_name_that_a_spreadsheet_would_run_as_text_and_the_phon
 ):
     client.force_login(facilitator)
 
-    rows = {row["Peserta"]: row for row in csv.DictReader(io.StringIO(export(client, "csv").decode()))}
+    rows = {row["Peserta"]: row for row in csv.DictReader(io.StringIO(export(client, "csv").decode("utf-8-sig")))}
 
     assert FORMULA_NAME not in rows
     assert rows["'" + FORMULA_NAME]["Telepon"] == "0812 3456 7890"
