@@ -7,6 +7,10 @@ cells hold page titles and people's names that partners and residents type. Wagt
 they are, so a name such as ``=HYPERLINK(…)`` would run in the spreadsheet of whoever downloads it.
 Wrapping that one method, once at start-up, covers all of them and any listing added later; Wagtail's
 report views cannot be reached otherwise without registering a copy of each.
+
+Their CSVs open with a UTF-8 byte-order mark, for the same reason and by the same wrapping (of
+``stream_csv``): without it Excel reads the file in the machine's old code page, and a name such as
+"Nur’aini" arrives as "Nurâ€™aini" (the data download and the completion records do the same).
 """
 
 import datetime
@@ -18,12 +22,23 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from core.spreadsheet_cells import spreadsheet_text
 
+UTF8_BOM = "\ufeff"
+
 
 def wagtail_exports_make_spreadsheet_safe():
-    """Make every Wagtail spreadsheet export write formula-like text with a leading apostrophe (idempotent)."""
+    """Make every Wagtail spreadsheet export write formula-like text with a leading apostrophe, and its
+    CSV open with a byte-order mark (idempotent)."""
     original = SpreadsheetExportMixin.preprocess_field_value
     if getattr(original, "spreadsheet_safe", False):
         return
+    original_stream_csv = SpreadsheetExportMixin.stream_csv
+
+    @functools.wraps(original_stream_csv)
+    def stream_csv(self, queryset):
+        yield UTF8_BOM
+        yield from original_stream_csv(self, queryset)
+
+    SpreadsheetExportMixin.stream_csv = stream_csv
 
     @functools.wraps(original)
     def preprocess_field_value(self, field, value, export_format):

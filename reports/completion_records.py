@@ -34,6 +34,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from accounts.resident_identity import MaskedContact
 from certificates.models import Certificate, certificate_status, certificate_status_label
 from classes.models import Attendance, CohortMeeting
 from classes.scope import learners_visible_to
@@ -48,6 +49,9 @@ CERTIFICATE_CHOICES = [(NO_CERTIFICATE, _("No certificate")), *Certificate.Statu
 # The report's columns, in order: the name each has in the query, and its heading.
 COLUMNS = [
     ("resident_name", _("Resident")),
+    # Who the resident is when two share a name: the account's number and a contact with its middle hidden.
+    ("resident_account", _("Account no.")),
+    ("resident_contact", _("Contact (masked)")),
     ("kelurahan_name", _("Kelurahan")),
     ("kecamatan_name", _("Kecamatan")),
     ("course_title", _("Course")),
@@ -152,6 +156,8 @@ def completion_records(*, viewer):
         learners_visible_to(viewer)
         .annotate(
             resident_name=F("user__first_name"),
+            resident_account=F("user_id"),
+            resident_contact=MaskedContact("user__"),
             kelurahan_name=F("user__learner_profile__kelurahan__name"),
             kecamatan_name=F("user__learner_profile__kelurahan__parent__name"),
             course_title=F("course__title"),
@@ -189,6 +195,7 @@ def completion_records(*, viewer):
 
 TEXT_COLUMNS = {
     "resident_name",
+    "resident_contact",  # an e-mail address may begin with "=" or "+"
     "kelurahan_name",
     "kecamatan_name",
     "course_title",

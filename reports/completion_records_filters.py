@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from accounts.models import LearnerProfile
+from accounts.resident_identity import resident_matches
 from certificates.models import normalise_certificate_code
 from classes.scope import cohorts_visible_to
 from courses.models import CoursePage, Enrolment, Topic
@@ -156,9 +157,10 @@ class CompletionRecordFilterSet(WagtailFilterSet):
 
 
 def search_completion_records(queryset, query):
-    """Rows whose resident's name or e-mail holds the words, or whose certificate code is the one given."""
+    """Rows whose resident's name or e-mail holds the words, whose phone it is (typed in any common form:
+    accounts.resident_identity), or whose certificate code is the one given."""
     query = query.strip()
-    matches = Q(user__first_name__icontains=query) | Q(user__email__icontains=query)
+    matches = resident_matches(query, prefix="user__")
     code = normalise_certificate_code(query)
     if len(code) == 10:
         matches |= Q(certificate__code=code)

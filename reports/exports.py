@@ -25,6 +25,7 @@ CHUNK_BYTES = 64 * 1024
 ORM_BATCH_ROWS = 2000
 # An XLSX sheet holds 1,048,576 rows: a larger export continues on a new sheet.
 XLSX_SHEET_ROWS = 1_000_000
+UTF8_BOM = "\ufeff"
 
 
 def headings():
@@ -38,8 +39,12 @@ def _csv_line(values):
 
 
 def csv_chunks(queryset):
-    """The CSV file, heading first, as byte chunks: for a StreamingHttpResponse."""
-    yield _csv_line(headings()).encode()
+    """The CSV file, heading first, as byte chunks: for a StreamingHttpResponse.
+
+    It opens with a byte-order mark: without one, Excel reads the file in the machine's old code page and
+    shows a name such as "Nur’aini" as "Nurâ€™aini" (as the data download does, privacy.archive).
+    """
+    yield (UTF8_BOM + _csv_line(headings())).encode()
     rows = export_rows(queryset)
     if rows.query.is_empty():  # no rows asked for (a filter that cannot be read): no SQL to COPY
         return

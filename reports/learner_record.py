@@ -24,6 +24,7 @@ from classes.scope import learners_visible_to
 from classes.selectors import cohort_of
 from courses.models import ModulePage, ModuleProgress, QuizAttempt
 from courses.quiz_review import attempt_review
+from courses.selectors import ModuleCount, module_count
 
 
 @dataclass
@@ -32,6 +33,8 @@ class ModuleRow:
 
     module: ModulePage
     progress: ModuleProgress | None
+    # Published after the course was completed and not done since: counted apart (courses.selectors.module_count).
+    is_new: bool = False
 
     @property
     def is_complete(self):
@@ -75,6 +78,9 @@ class EnrolmentRecord:
     attempts: list = field(default_factory=list)
     meetings: list = field(default_factory=list)
     certificate: CertificateRecord | None = None
+    # Modules done of those counted, and new ones apart: by courses.selectors.module_count, the one rule, so
+    # that a course completed before a module was published reads as complete here as on every other screen.
+    counts: ModuleCount | None = None
 
     @property
     def cohort(self):
@@ -92,10 +98,6 @@ class EnrolmentRecord:
     def recorded_by_facilitator(self):
         """Completed on paper in class and recorded by a facilitator ("dicatat fasilitator")."""
         return self.enrolment.completion_recorded_by_id is not None
-
-    @property
-    def modules_done(self):
-        return sum(1 for row in self.modules if row.is_complete)
 
     @property
     def meetings_attended(self):
@@ -140,7 +142,13 @@ def _live_modules(courses):
         paths |= Q(path__startswith=course.path, depth=course.depth + 1)
     course_by_path = {course.path: course.pk for course in courses}
     by_course = {course.pk: [] for course in courses}
-    modules = ModulePage.objects.live().public().filter(paths).order_by("path").only("id", "title", "path", "depth")
+    modules = (
+        ModulePage.objects.live()
+        .public()
+        .filter(paths)
+        .order_by("path")
+        .only("id", "title", "path", "depth", "first_published_at")
+    )
     for module in modules:
         by_course[course_by_path[module.path[: -ModulePage.steplen]]].append(module)
     return by_course
@@ -178,9 +186,16 @@ def learner_record(*, viewer, user_id):
         )
     }
     for enrolment in enrolments:
-        records[enrolment.pk].modules = [
-            ModuleRow(module, progress.get((enrolment.pk, module.pk))) for module in modules[enrolment.course_id]
-        ]
+        record = records[enrolment.pk]
+        rows = [ModuleRow(module, progress.get((enrolment.pk, module.pk))) for module in modules[enrolment.course_id]]
+        record.counts = module_count(
+            enrolment=enrolment,
+            modules=[row.module for row in rows],
+            done_module_ids={row.module.pk for row in rows if row.is_complete},
+        )
+        for row in rows:
+            row.is_new = row.module.pk in record.counts.new_module_ids
+        record.modules = rows
 
     attempts = (
         QuizAttempt.objects.filter(enrolment_id__in=ids)

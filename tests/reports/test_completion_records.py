@@ -51,7 +51,7 @@ def _names(client, params=""):
 def _csv(client, params=""):
     response = client.get(f"{REPORT}?export=csv&{params}")
     assert response.status_code == 200
-    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
 
 
 @pytest.fixture
@@ -64,7 +64,8 @@ def test_a_row_shows_what_a_clerk_checks(staff_client, records):
     rows = {row[0]: row for row in _table(staff_client.get(REPORT))}
 
     ani = rows["Ani Wulandari"]
-    assert ani[1:7] == [
+    assert ani[1:3] == [str(records["enrolments"]["ani"].user_id), "a***@contoh.id"]  # account, masked contact
+    assert ani[3:9] == [
         "Gunung Bahagia",
         "Balikpapan Selatan",
         "Pengelolaan Sampah",
@@ -72,11 +73,11 @@ def test_a_row_shows_what_a_clerk_checks(staff_client, records):
         "Kelas Gunung Bahagia",
         "5 Oktober 2026",
     ]
-    assert ani[7:] == ["100 %", "", "75 %", "2 November 2026", "7KQ2-MX9D-4T", "Diterbitkan"]
+    assert ani[9:] == ["100 %", "", "75 %", "2 November 2026", "7KQ2-MX9D-4T", "Diterbitkan"]
     citra = rows["Citra Dewi"]
-    assert citra[2] == "Balikpapan Kota"
-    assert citra[4] == "Yayasan Lingkungan Lestari"  # no class: the course's organisation
-    assert citra[7:10] == ["50 %", "70 %", ""]  # 1 of 2 modules; best scores 80 and 61; no class
+    assert citra[4] == "Balikpapan Kota"
+    assert citra[6] == "Yayasan Lingkungan Lestari"  # no class: the course's organisation
+    assert citra[9:12] == ["50 %", "70 %", ""]  # 1 of 2 modules; best scores 80 and 61; no class
     assert rows["Dedi Kurniawan"][-2:] == ["8HJ3-NP4R-5V", "Dicabut"]
     assert rows["Budi Santoso"][-2:] == ["", ""]
 
@@ -135,12 +136,12 @@ def test_export_rows_equal_the_report_rows(staff_client, records):
     assert len(page) == len(exported) == len(sheet_rows) - 1 == 4
     for shown, written, in_sheet in zip(page, exported, sheet_rows[1:], strict=True):
         # Same rows in the same order; the page writes dates and percentages for people.
-        assert [shown[index] for index in (0, 1, 2, 3, 4, 5, 11, 12)] == [
-            written[index] for index in (0, 1, 2, 3, 4, 5, 11, 12)
+        assert [shown[index] for index in (0, 1, 2, 3, 4, 5, 6, 7, 13, 14)] == [
+            written[index] for index in (0, 1, 2, 3, 4, 5, 6, 7, 13, 14)
         ]
-        assert [value.removesuffix(" %") for value in shown[7:10]] == written[7:10]
+        assert [value.removesuffix(" %") for value in shown[9:12]] == written[9:12]
         assert written == in_sheet
-    dates = {row[0]: (row[6], row[10]) for row in exported}
+    dates = {row[0]: (row[8], row[12]) for row in exported}
     assert dates["Ani Wulandari"] == ("2026-10-05", "2026-11-02")
 
 

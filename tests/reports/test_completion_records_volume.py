@@ -78,7 +78,7 @@ def test_the_csv_sends_its_heading_before_reading_any_row(client, records, djang
     with django_assert_num_queries(0):
         first = next(iter(response.streaming_content))
     response.close()  # a download broken off: the server closes the response (and logs the export)
-    assert first.decode().startswith("Warga,") or first.decode().startswith("Resident,")
+    assert first.decode("utf-8-sig").startswith("Warga,") or first.decode("utf-8-sig").startswith("Resident,")
 
 
 def test_pages_go_on_without_counting_every_row(client, records, django_assert_max_num_queries):
@@ -141,7 +141,9 @@ def test_the_job_writes_the_rows_the_csv_export_holds(client, records, small_inl
     with export.file.open("rb") as file:
         sheet = load_workbook(io.BytesIO(file.read()), read_only=True).active
         in_sheet = sheet_as_text(sheet)
-    exported = list(csv.reader(io.StringIO(b"".join(client.get(f"{REPORT}?export=csv").streaming_content).decode())))
+    exported = list(
+        csv.reader(io.StringIO(b"".join(client.get(f"{REPORT}?export=csv").streaming_content).decode("utf-8-sig")))
+    )
     assert in_sheet == exported
     assert (export.total_rows, export.rows_done) == (4, 4)
 

@@ -172,7 +172,7 @@ def test_the_selector_gives_each_enrolment_its_progress_attempts_meetings_and_ce
     own = by_course["Pengelolaan Sampah"]
     assert own.organisation == world["lestari"]
     assert own.recorded_by_facilitator
-    assert (own.modules_done, len(own.modules)) == (1, 1)
+    assert (own.counts.done, own.counts.counted, len(own.modules)) == (1, 1, 1)
     assert own.modules[0].best_score == 80
     assert [(a.module_title, a.number, a.score_percent, a.passed) for a in own.attempts] == [
         ("Memilah Sampah", 1, 40, False),
@@ -189,7 +189,7 @@ def test_the_selector_gives_each_enrolment_its_progress_attempts_meetings_and_ce
     other = by_course["Anggaran Kelurahan"]
     assert other.organisation == world["cerdas"]
     assert not other.recorded_by_facilitator
-    assert (other.modules_done, len(other.modules)) == (0, 1)
+    assert (other.counts.done, other.counts.counted, len(other.modules)) == (0, 1, 1)
     assert other.certificate is None
 
 

@@ -24,7 +24,7 @@ def admin_client(client, home_page, django_user_model):
 
 def test_the_aging_pages_csv_writes_a_formula_like_title_as_text(admin_client):
     response = admin_client.get(AGING_PAGES, {"export": "csv"})
-    titles = [row[0] for row in csv.reader(io.StringIO(b"".join(response.streaming_content).decode()))]
+    titles = [row[0] for row in csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))]
 
     assert "'" + FORMULA_TITLE in titles
     assert FORMULA_TITLE not in titles
