@@ -25,6 +25,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, PreviewableMixin
 
 from core.codes import CROCKFORD_ALPHABET, human_code
+from core.site_address import absolute_url
 
 # Crockford's base32 (core.codes), as on every certificate issued so far: no I, L, O or U, so a code
 # read aloud or typed on a phone is not mistaken. 10 random characters carry 50 bits.
@@ -100,13 +101,16 @@ class CertificateTemplate(PreviewableMixin, ClusterableModel):
             "A line with only {nama} prints the name large."
         ),
     )
+    # The head of the page: the city's logo (and a second one) at the left, the course's organisation's at
+    # the right, as on the city's own certificates; the signatories below the text.
     logo = models.ForeignKey(
         "wagtailimages.Image",
-        verbose_name=_("logo"),
+        verbose_name=_("city's logo"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("The city government's emblem, printed at the top left."),
     )
     second_logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -115,11 +119,14 @@ class CertificateTemplate(PreviewableMixin, ClusterableModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Optional: a programme's or office's logo, printed beside the city's."),
     )
     show_organisation_logo = models.BooleanField(
         _("show the organisation's logo"),
         default=True,
-        help_text=_("The logo of the organisation that runs the course."),
+        help_text=_(
+            "The logo of the organisation that owns the course (set on the organisation), printed at the top right."
+        ),
     )
     orientation = models.CharField(
         _("orientation"), max_length=10, choices=Orientation.choices, default=Orientation.LANDSCAPE
@@ -190,6 +197,7 @@ class CertificateSignatory(Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("A scan of the signature (and stamp) on a white or transparent background, as PNG."),
     )
 
     panels = [FieldPanel("name"), FieldPanel("title"), FieldPanel("signature")]
@@ -300,7 +308,7 @@ class Certificate(models.Model):
     def verification_url(self):
         from django.urls import reverse
 
-        return settings.SITE_URL + reverse("certificates:verify", kwargs={"code": self.code})
+        return absolute_url(reverse("certificates:verify", kwargs={"code": self.code}))
 
 
 def run_by_another(*, organisation_name, runner_name):

@@ -16,12 +16,14 @@ import segno
 import weasyprint
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from weasyprint.text.fonts import FontConfiguration
 
 from certificates.models import format_certificate_code, run_by_another
+from core.site_address import absolute_url
 
 # Fonts and other files the certificate's HTML names are resolved from here, not from a URL.
 BASE_URL = str(settings.BASE_DIR / "static") + "/"
@@ -89,9 +91,9 @@ def certificate_html(*, data, template, organisation_logo=None, sample=False):
                 "jam": data.hours if data.hours is not None else "",
             }
         )
-        logos = [image for image in (template.logo, template.second_logo) if image is not None]
-        if template.show_organisation_logo and organisation_logo is not None:
-            logos.append(organisation_logo)
+        # The city's logos at the left, the course's organisation's at the right (templates/certificates/).
+        city_logos = [image for image in (template.logo, template.second_logo) if image is not None]
+        organisation_logos = [organisation_logo] if template.show_organisation_logo and organisation_logo else []
         signatories = list(template.signatories.all())[:3]
         landscape = template.orientation == template.Orientation.LANDSCAPE
         return render_to_string(
@@ -105,7 +107,8 @@ def certificate_html(*, data, template, organisation_logo=None, sample=False):
                 "qr_code": mark_safe(
                     segno.make(data.verification_url, error="m", mask=QR_MASK).svg_data_uri(scale=4, border=0)
                 ),
-                "logos": [_image_data_uri(image) for image in logos],
+                "city_logos": [_image_data_uri(image) for image in city_logos],
+                "organisation_logos": [_image_data_uri(image) for image in organisation_logos],
                 "signatories": [
                     {
                         "name": signatory.name,
@@ -170,7 +173,7 @@ def sample_certificate_pdf(template):
         organisation_name=_("Sample organisation"),
         completed_on=date.today(),
         hours=8,
-        verification_url=settings.SITE_URL + "/sertifikat/verifikasi/7KQ2MX9D4T/",
+        verification_url=absolute_url(reverse("certificates:verify", kwargs={"code": "7KQ2MX9D4T"})),
     )
     html = certificate_html(data=data, template=template, sample=True)
     return pdf_from_html(html, attachment_json=data.as_json())

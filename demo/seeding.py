@@ -27,8 +27,10 @@ from cms_pages.services import home_page_install
 from courses.grant_services import course_grant
 from courses.models import CourseGrant, CourseIndexPage, CoursePage, ModulePage, QuizQuestion
 from courses.services import enrolment_create, module_mark_read, quiz_attempt_open, quiz_attempt_submit
+from demo.certificate_images import seed_certificate_images
 from demo.content import accounts, courses, participation, regions, site
 from demo.forums import seed_forum_participation
+from demo.offices import seed_offices
 from demo.participation import seed_participation
 from organisations.models import Membership, Organisation
 from organisations.services import (
@@ -59,6 +61,7 @@ def seed_demo(*, today=None):
     today = today or timezone.localdate()
     seed_regions()
     organisations = seed_organisations()
+    seed_certificate_images()  # sample logos and signatory (CONTOH), before warga2's certificate is issued
     seed_accounts()
     User = get_user_model()
     resident_profile_for_demo(User.objects.get(username="warga1"), kelurahan_code="6471010006", phone="0812 0000 0001")
@@ -91,6 +94,7 @@ def seed_demo(*, today=None):
     seed_classes(course_pages, organisations, today)
     # After the classes (their rosters' residents take part) and the kelurahan staff (the organiser).
     seed_forum_participation()
+    seed_offices()  # the reset page's "where to go" for phone-only residents
     standard_pages = {
         standard["slug"]: child_page(
             home,

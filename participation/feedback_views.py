@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from accounts.selectors import privacy_notice_url
 from core.page_cache import query_parameters_read
+from core.site_address import absolute_url
 from participation import feedback_selectors as selectors
 from participation import feedback_throttle
 from participation.feedback import FeedbackError, feedback_code_format, feedback_code_parse, feedback_submit
@@ -158,7 +159,7 @@ def feedback_track(request, page, code):
         # A reply written ahead of the answer is the staff's draft until the item is answered.
         "reply_shown": feedback.status in (Feedback.Status.ANSWERED, Feedback.Status.CLOSED) and feedback.reply,
         "display_code": feedback_code_format(feedback.code),
-        "tracking_address": request.build_absolute_uri(request.path),
+        "tracking_address": absolute_url(request.path),
         "list_url": page.url,
         "send_url": page.url + page.reverse_subpage("send"),
     }

@@ -18,7 +18,6 @@ audit log); a resident's own check-in is not, as it is on their row.
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -28,6 +27,7 @@ from wagtail.log_actions import log
 
 from core import rotating_codes
 from core.page_cache import page_cache_invalidate
+from core.site_address import absolute_url
 from participation.forum_registration import RegistrationError, forum_door_add, forum_locked, forum_time_text
 from participation.models import ForumPage, ForumRegistration
 
@@ -72,7 +72,7 @@ def forum_check_in_url(forum, now=None):
     window = rotating_codes.code_window(now)
     signature = rotating_codes.code_signature(secret=forum.check_in_secret, subject=_subject(forum), window=window)
     _site_id, _root_url, page_path = forum.get_url_parts()
-    return settings.SITE_URL + page_path + forum.reverse_subpage("check_in", args=[window, signature])
+    return absolute_url(page_path + forum.reverse_subpage("check_in", args=[window, signature]))
 
 
 def check_in_opens_at(forum):

@@ -153,6 +153,8 @@ def _quiz_attempts(user):
                 "score_percent": attempt.score_percent,
                 "passed": attempt.passed,
                 "questions": questions,
+                # What the course does not show yet, and when it will (empty when nothing is hidden).
+                "review_note": review.note or None,
                 # By question number, the text of each choice given (None while the attempt is open).
                 "answers": {
                     str(question["number"]): [choice["text"] for choice in question["choices"] if choice["chosen"]]
@@ -160,6 +162,52 @@ def _quiz_attempts(user):
                 }
                 if review.submitted
                 else None,
+            }
+        )
+    return rows
+
+
+# kuis.csv's columns: the attempt's, repeated on each of its questions' rows, then the question's.
+QUIZ_ATTEMPT_COLUMNS = ["course", "module", "number", "started_at", "submitted_at", "score_percent", "passed"]
+QUIZ_QUESTION_COLUMNS = [
+    "question_number",
+    "question",
+    "your_answer",
+    "right",
+    "correct_answer",
+    "explanation",
+    "review_note",
+]
+# Between the choices of one answer (a question with several right answers).
+ANSWER_SEPARATOR = "; "
+
+
+def _quiz_question_rows(attempt):
+    """kuis.csv's rows for one attempt of data.json: one per question, in words (the question, the answer
+    chosen, whether it was right, the correct answer and why), only as far as the attempt's review shows
+    them (courses.quiz_review.attempt_review decided it: a part it hides is absent from the data, and
+    its cell stays empty); what is hidden, and until when, is said in the note, as the result page says it.
+    """
+    fields = {column: attempt[column] for column in QUIZ_ATTEMPT_COLUMNS} | {"review_note": attempt["review_note"]}
+    if not attempt["questions"]:
+        return [fields]
+    submitted = attempt["answers"] is not None
+    rows = []
+    for question in attempt["questions"]:
+        choices = question["choices"]
+        shows_answers = any("correct" in choice for choice in choices)
+        rows.append(
+            fields
+            | {
+                "question_number": question["number"],
+                "question": question["prompt"],
+                "your_answer": ANSWER_SEPARATOR.join(c["text"] for c in choices if c["chosen"]) if submitted else None,
+                # In words; empty when the course does not show it (the key is then absent).
+                "right": {True: _("Right"), False: _("Wrong")}.get(question.get("right")),
+                "correct_answer": ANSWER_SEPARATOR.join(c["text"] for c in choices if c["correct"])
+                if shows_answers
+                else None,
+                "explanation": question.get("explanation") or None,
             }
         )
     return rows
@@ -377,8 +425,13 @@ HEADINGS = {
     "submitted_at": gettext_lazy("Submitted"),
     "score_percent": gettext_lazy("Score (%)"),
     "passed": gettext_lazy("Passed"),
-    "questions": gettext_lazy("Questions shown"),
-    "answers": gettext_lazy("Your answers"),
+    "question_number": gettext_lazy("Question no."),
+    "question": gettext_lazy("Question"),
+    "your_answer": gettext_lazy("Your answers"),  # several, for a question with more than one right answer
+    "right": gettext_lazy("Right or wrong"),
+    "correct_answer": gettext_lazy("Correct answer"),
+    "explanation": gettext_lazy("Explanation"),
+    "review_note": gettext_lazy("Note"),
     "meeting": gettext_lazy("Meeting"),
     "starts_at": gettext_lazy("Starts"),
     "venue": gettext_lazy("Venue"),
@@ -422,6 +475,11 @@ HEADINGS = {
 }
 
 
+def _gender_label(gender):
+    """The profile's gender as its choice reads ("Perempuan"), not as it is stored ("perempuan")."""
+    return LearnerProfile.Gender(gender).label if gender in LearnerProfile.Gender.values else gender
+
+
 def _cell(value):
     """A value as a spreadsheet shows it: nothing for None, ya/tidak for yes or no (not True/False)."""
     if value is None:
@@ -446,18 +504,17 @@ def personal_data_zip(user, output):
     """Write the resident's ZIP to `output` (a binary file)."""
     data, versions, feedback_items = personal_data(user)
     enrolment_rows = [{key: value for key, value in row.items() if key != "modules"} for row in data["enrolments"]]
-    attempt_rows = [
-        {
-            **row,
-            "questions": json.dumps(row["questions"], ensure_ascii=False),
-            "answers": json.dumps(row["answers"], ensure_ascii=False),
-        }
-        for row in data["quiz_attempts"]
-    ]
     tables = {
-        # The phone as the resident writes it, 0812 3456 7890 (data.json keeps the stored +62…).
+        # The phone as the resident writes it, 0812 3456 7890, and the gender in words, "Perempuan", as the
+        # sign-up form offered it (data.json keeps the stored +62… and "perempuan").
         "profil.csv": (
-            [{**data["profile"], "phone": phone_national(data["profile"]["phone"])}],
+            [
+                {
+                    **data["profile"],
+                    "phone": phone_national(data["profile"]["phone"]),
+                    "gender": _gender_label(data["profile"].get("gender")),
+                }
+            ],
             list(data["profile"]),
         ),
         "persetujuan.csv": (data["consents"], ["kind", "action", "privacy_notice_version", "at", "recorded_by"]),
@@ -476,19 +533,10 @@ def personal_data_zip(user, output):
                 "extra_quiz_attempts",
             ],
         ),
+        # One row per question, in words (data.json keeps each attempt's questions and choices whole).
         "kuis.csv": (
-            attempt_rows,
-            [
-                "course",
-                "module",
-                "number",
-                "started_at",
-                "submitted_at",
-                "score_percent",
-                "passed",
-                "questions",
-                "answers",
-            ],
+            [row for attempt in data["quiz_attempts"] for row in _quiz_question_rows(attempt)],
+            [*QUIZ_ATTEMPT_COLUMNS, *QUIZ_QUESTION_COLUMNS],
         ),
         "kehadiran.csv": (
             data["attendance"],

@@ -16,6 +16,7 @@ from accounts.services import consent_record
 from certificates.models import Certificate, CertificateBatch, CertificateVersion
 from courses.models import Enrolment
 from notices.models import Notice
+from organisations.selectors import holds_any_role
 from participation.feedback import feedback_of_resident_erase
 from participation.forum_registration import forum_registrations_of_resident_erase
 from privacy.models import RecordAccess
@@ -139,7 +140,9 @@ def erase_resident(*, user, now=None):
     user = get_user_model().objects.select_for_update().get(pk=user.pk)
     if user.erased_at is not None:
         return user
-    if user.is_staff or user.is_superuser or user.memberships.exists():
+    # Any role, not only the staff flag: an account put in a staff group from Wagtail's Users screen keeps
+    # is_staff False (organisations.selectors.holds_any_role, the one rule).
+    if holds_any_role(user):
         raise ErasureRefused(
             _("Staff and partner accounts are closed by the city's administrators, not deleted here.")
         )

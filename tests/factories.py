@@ -175,7 +175,10 @@ def quiz_question(*, prompt, choices, kind="single", explanation="Penjelasan."):
 
 def module_with_quiz(course, *, title, questions):
     page = ModulePage(title=title, summary="Ringkasan.", body=[("paragraph", "<p>Isi.</p>")])
-    for question in questions:
+    # In the given order, as the editor's inline panel numbers them: without a sort order, PostgreSQL
+    # returns the questions in any order.
+    for number, question in enumerate(questions):
+        question.sort_order = number
         page.quiz_questions.add(question)
     return publish(course, page)
 

@@ -27,7 +27,8 @@ def test_resident_sees_their_details_filled_in(client, gunung_bahagia):
     soup = BeautifulSoup(client.get(PROFILE).content, "html.parser")
 
     assert soup.find("input", attrs={"name": "full_name"})["value"] == "Siti Rahmawati"
-    assert soup.find("input", attrs={"name": "phone"})["value"] == "+6281234567890"
+    # As residents write it and as the field's hint shows (issue 22, item 11), not as stored.
+    assert soup.find("input", attrs={"name": "phone"})["value"] == "0812 3456 7890"
     assert soup.find("option", selected=True)["value"] == gunung_bahagia.code
 
 

@@ -141,7 +141,7 @@ def test_every_screen_and_export_shows_the_same_label_for_the_same_certificate(
     # The completion records: the page (filtered by that status), its CSV (COPY on PostgreSQL) and its XLSX.
     assert [row[-1] for row in _report_rows(client.get(REPORT, {"certificate": status}).text)] == [label]
     exported = list(
-        csv.reader(io.StringIO(b"".join(client.get(REPORT, {"export": "csv"}).streaming_content).decode()))
+        csv.reader(io.StringIO(b"".join(client.get(REPORT, {"export": "csv"}).streaming_content).decode("utf-8-sig")))
     )
     assert [row[-1] for row in exported[1:] if row[0] == "Sari Dewi"] == [label]
     sheet = load_workbook(io.BytesIO(client.get(REPORT, {"export": "xlsx"}).content), read_only=True).active

@@ -175,7 +175,7 @@ def test_the_export_holds_only_the_items_in_scope_and_no_personal_data(client, w
     assert response.status_code == 200
     content = b"".join(response.streaming_content) if response.streaming else response.content
     if export_format == "csv":
-        rows = list(csv.reader(io.StringIO(content.decode())))
+        rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
     else:
         sheet = openpyxl.load_workbook(io.BytesIO(content)).active
         rows = [["" if cell is None else str(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
@@ -193,7 +193,7 @@ def test_government_staff_export_every_kelurahans_items(client, world):
 
     response = client.get(INDEX, {"export": "csv"})
 
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert {row[0] for row in rows[1:]} == {feedback_code_format(world[w].code) for w in ("own", "other")}
 
 

@@ -428,7 +428,7 @@ def test_the_waiting_filter_leaves_out_answered_items(staff_client, world, overd
 def test_the_export_says_which_items_are_overdue(staff_client, world, overdue_item):
     response = staff_client.get(INDEX, {"export": "csv"})
 
-    lines = b"".join(response.streaming_content).decode().splitlines()
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
     assert lines[0].split(",")[6] == "Overdue"
     assert [line.split(",")[6] for line in lines[1:]] == ["yes", "no"]
 
