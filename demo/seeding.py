@@ -327,10 +327,25 @@ def seed_budgeting_call(budgeting_index, data, course_pages, today):
         fiscal_year=today.year + data["fiscal_year_offset"],
         proposals_open=month_day(today, data["opens_month_offset"], data["opens_day"]),
         proposals_close=month_day(today, data["closes_month_offset"], data["closes_day"]),
+        **budgeting_later_phases(month_day(today, data["closes_month_offset"], data["closes_day"])),
+        total_budget_rupiah=data["ceiling_rupiah"] * 10,
         eligibility=data["eligibility"],
         prerequisite_course=course_pages.get(data["prerequisite_course"]),
         body=data["body"],
     )
+
+
+def budgeting_later_phases(proposals_close):
+    """Review, voting, counting and follow-up after a proposal period (being rewritten for issue 20's demo)."""
+    voting_open = proposals_close + datetime.timedelta(days=15)
+    voting_close = voting_open + datetime.timedelta(days=14)
+    results_on = voting_close + datetime.timedelta(days=7)
+    return {
+        "voting_open": voting_open,
+        "voting_close": voting_close,
+        "results_on": results_on,
+        "follow_up_from": results_on + datetime.timedelta(days=30),
+    }
 
 
 def child_page(parent, page_class, *, slug, **fields):

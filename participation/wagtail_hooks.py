@@ -1,12 +1,19 @@
 """participation in the Wagtail admin. Each part registers its own hooks in its module (Wagtail loads
 this one, which loads them): Suara Warga's triage in feedback_admin, the kelurahan staff role and its
 scope in the page tree in kelurahan_staff_admin, the forum schedules in forum_schedule_admin, a forum
-organiser's screens in forum_admin, the kelurahan offices (a snippet) in office_admin."""
+organiser's screens in forum_admin, the kelurahan offices (a snippet) in office_admin; participatory
+budgeting's categories, verified residents and voter lists in budgeting_call_admin, the review of proposals
+in budgeting_review_admin, paper tallies in budgeting_tally_admin, the winners' follow-up in
+budgeting_follow_up_admin."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from participation import (  # noqa: F401
+    budgeting_call_admin,
+    budgeting_follow_up_admin,
+    budgeting_review_admin,
+    budgeting_tally_admin,
     feedback_admin,
     forum_admin,
     forum_schedule_admin,

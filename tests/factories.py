@@ -120,8 +120,14 @@ def budgeting_call_page(index, *, title="Usulan Warga Balikpapan Selatan", **fie
         proposals_open=fields.pop("proposals_open", today),
         proposals_close=fields.pop("proposals_close", today + datetime.timedelta(days=30)),
         eligibility=fields.pop("eligibility", "<p>Warga Balikpapan Selatan.</p>"),
+        total_budget_rupiah=fields.pop("total_budget_rupiah", 1_000_000_000),
         **fields,
     )
+    # The later phases follow the proposal period unless given: review, voting, counting, follow-up.
+    page.voting_open = page.voting_open or page.proposals_close + datetime.timedelta(days=15)
+    page.voting_close = page.voting_close or page.voting_open + datetime.timedelta(days=14)
+    page.results_on = page.results_on or page.voting_close + datetime.timedelta(days=7)
+    page.follow_up_from = page.follow_up_from or page.results_on + datetime.timedelta(days=30)
     return publish(index, page)
 
 

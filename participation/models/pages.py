@@ -4,6 +4,7 @@ They moved here from cms_pages (issue 16); their tables and content types moved 
 (cms_pages/migrations/0003_move_participation_pages.py).
 """
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -11,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -275,8 +276,15 @@ class BudgetingCallIndexPage(SectionIndexMixin, ViewRestrictionsRememberedMixin,
         return context
 
 
-class BudgetingCallPage(ViewRestrictionsRememberedMixin, Page):
-    """A call for residents' proposals for part of a kecamatan's or kelurahan's budget."""
+class BudgetingCallPage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
+    """A call for residents' proposals for part of a kecamatan's or kelurahan's budget, from proposals to
+    results and follow-up. Its phases are dates (participation.budgeting_phases); what a visitor may do in
+    each is one rule (participation.budgeting_eligibility). The routes' views are in the budgeting_*_views
+    modules."""
+
+    class VotingRule(models.TextChoices):
+        APPROVAL = "approval", _("Approval: choose up to a number of proposals")
+        KNAPSACK = "knapsack", _("Knapsack: choose proposals whose costs fit the budget")
 
     area = models.ForeignKey(
         "regions.Region",
@@ -286,13 +294,41 @@ class BudgetingCallPage(ViewRestrictionsRememberedMixin, Page):
         related_name="+",
     )
     scope = RichTextField(_("what can be proposed"), features=SIMPLE_TEXT)
+    total_budget_rupiah = models.PositiveBigIntegerField(
+        _("total budget (Rp)"),
+        validators=[MinValueValidator(1)],
+        help_text=_("What the winning proposals may cost together."),
+    )
     ceiling_rupiah = models.PositiveBigIntegerField(
         _("budget ceiling (Rp)"), validators=[MinValueValidator(1)], help_text=_("The most one proposal may cost.")
+    )
+    categories = ParentalManyToManyField(
+        "participation.BudgetingCategory", verbose_name=_("categories"), related_name="calls"
     )
     fiscal_year = models.PositiveSmallIntegerField(_("budget year"), validators=[MinValueValidator(2000)])
     proposals_open = models.DateField(_("proposals open"))
     proposals_close = models.DateField(_("proposals close"))
+    voting_open = models.DateField(_("voting opens"), help_text=_("Review runs from the close of proposals to here."))
+    voting_close = models.DateField(_("voting closes"))
+    results_on = models.DateField(
+        _("results published on"), help_text=_("After voting closes, paper ballots are counted until this day.")
+    )
+    follow_up_from = models.DateField(_("follow-up from"), help_text=_("When the work on the winners starts."))
     eligibility = RichTextField(_("who may propose"), features=SIMPLE_TEXT)
+    require_verified = models.BooleanField(
+        _("only verified residents vote"),
+        default=True,
+        help_text=_("Kelurahan staff verify a resident in person, with their KTP."),
+    )
+    voting_rule = models.CharField(
+        _("voting rule"), max_length=10, choices=VotingRule.choices, default=VotingRule.KNAPSACK
+    )
+    approval_limit = models.PositiveSmallIntegerField(
+        _("proposals per ballot"),
+        default=3,
+        validators=[MinValueValidator(1)],
+        help_text=_("Under the approval rule, the most proposals a resident may choose."),
+    )
     prerequisite_course = models.ForeignKey(
         "courses.CoursePage",
         verbose_name=_("course to take first"),
@@ -306,9 +342,20 @@ class BudgetingCallPage(ViewRestrictionsRememberedMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("area"),
         FieldPanel("scope"),
-        FieldRowPanel([FieldPanel("ceiling_rupiah"), FieldPanel("fiscal_year")]),
-        FieldRowPanel([FieldPanel("proposals_open"), FieldPanel("proposals_close")], heading=_("Proposal period")),
+        FieldRowPanel([FieldPanel("total_budget_rupiah"), FieldPanel("ceiling_rupiah"), FieldPanel("fiscal_year")]),
+        InlinePanel("kelurahan_budgets", heading=_("Budget per kelurahan (a kecamatan-wide call, optional)")),
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("proposals_open"), FieldPanel("proposals_close")]),
+                FieldRowPanel([FieldPanel("voting_open"), FieldPanel("voting_close")]),
+                FieldRowPanel([FieldPanel("results_on"), FieldPanel("follow_up_from")]),
+            ],
+            heading=_("Phases"),
+        ),
         FieldPanel("eligibility"),
+        FieldPanel("require_verified"),
+        FieldRowPanel([FieldPanel("voting_rule"), FieldPanel("approval_limit")]),
         FieldPanel("prerequisite_course"),
         FieldPanel("body"),
     ]
@@ -322,26 +369,84 @@ class BudgetingCallPage(ViewRestrictionsRememberedMixin, Page):
             models.CheckConstraint(
                 condition=models.Q(proposals_close__gte=models.F("proposals_open")),
                 name="budgeting_call_closes_after_it_opens",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(voting_open__gt=models.F("proposals_close"))
+                & models.Q(voting_close__gte=models.F("voting_open"))
+                & models.Q(results_on__gt=models.F("voting_close"))
+                & models.Q(follow_up_from__gte=models.F("results_on")),
+                name="budgeting_call_phases_in_order",
+            ),
         ]
 
     def clean(self):
         super().clean()
-        if self.proposals_open and self.proposals_close and self.proposals_close < self.proposals_open:
-            raise ValidationError({"proposals_close": _("The closing date must not be before the opening date.")})
+        from participation.budgeting_phases import phase_dates_errors
+
+        errors = phase_dates_errors(self)
+        if self.total_budget_rupiah and self.ceiling_rupiah and self.ceiling_rupiah > self.total_budget_rupiah:
+            errors["ceiling_rupiah"] = _("One proposal may not cost more than the whole budget.")
+        if errors:
+            raise ValidationError(errors)
 
     def is_open(self, today):
+        """Whether proposals are taken on ``today``."""
         return self.proposals_open <= today <= self.proposals_close
 
     def get_context(self, request, *args, **kwargs):
-        from participation.selectors import budgeting_call_courses, budgeting_call_prerequisite_met
+        from participation.budgeting_call_views import call_page_context
 
         context = super().get_context(request, *args, **kwargs)
-        # The course to take first, whether the visitor completed it, and so whether they may propose.
-        context["courses"] = budgeting_call_courses(call=self, user=request.user)
-        if self.prerequisite_course_id is not None and request.user.is_authenticated:
-            context["prerequisite_met"] = budgeting_call_prerequisite_met(call=self, user=request.user)
+        context.update(call_page_context(request, call=self))
         return context
+
+    @path("usulan/", name="proposals")
+    def proposals_route(self, request):
+        from participation import budgeting_proposal_views
+
+        return budgeting_proposal_views.proposal_list(request, call=self)
+
+    @path("usulan/baru/", name="proposal_new")
+    def proposal_new_route(self, request):
+        from participation import budgeting_proposal_views
+
+        return budgeting_proposal_views.proposal_new(request, call=self)
+
+    @path("usulan/<int:proposal_id>/", name="proposal")
+    def proposal_route(self, request, proposal_id):
+        from participation import budgeting_proposal_views
+
+        return budgeting_proposal_views.proposal_detail(request, call=self, proposal_id=proposal_id)
+
+    @path("usulan/<int:proposal_id>/ubah/", name="proposal_edit")
+    def proposal_edit_route(self, request, proposal_id):
+        from participation import budgeting_proposal_views
+
+        return budgeting_proposal_views.proposal_edit(request, call=self, proposal_id=proposal_id)
+
+    @path("usulan/<int:proposal_id>/bawa/", name="proposal_carry")
+    def proposal_carry_route(self, request, proposal_id):
+        from participation import budgeting_proposal_views
+
+        return budgeting_proposal_views.proposal_carry(request, call=self, proposal_id=proposal_id)
+
+    @path("pilih/", name="ballot")
+    def ballot_route(self, request):
+        from participation import budgeting_ballot_views
+
+        return budgeting_ballot_views.ballot(request, call=self)
+
+    @path("hasil/", name="results")
+    def results_route(self, request):
+        from participation import budgeting_results_views
+
+        return budgeting_results_views.results(request, call=self)
+
+    @path("hasil/unduh/", name="results_csv")
+    def results_csv_route(self, request):
+        from participation import budgeting_results_views
+
+        return budgeting_results_views.results_csv(request, call=self)
 
 
 class SuaraWargaPage(SectionIndexMixin, ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
