@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -392,6 +393,13 @@ class BudgetingCallPage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page
     def is_open(self, today):
         """Whether proposals are taken on ``today``."""
         return self.proposals_open <= today <= self.proposals_close
+
+    def serve(self, request, *args, **kwargs):
+        # The call's page and its routes change with each proposal, ballot and day: no cache keeps them,
+        # ours (core.page_cache) or a proxy's.
+        response = super().serve(request, *args, **kwargs)
+        patch_cache_control(response, private=True, no_cache=True)
+        return response
 
     def get_context(self, request, *args, **kwargs):
         from participation.budgeting_call_views import call_page_context
