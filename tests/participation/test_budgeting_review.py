@@ -332,3 +332,14 @@ def test_a_reviewed_proposal_can_be_reviewed_again_during_review(world):
     proposal_mark_feasible(proposal=world["own"], reviewed_cost=1000, by=government)
     again = proposal_mark_not_feasible(proposal=world["own"], reason="Lahan milik swasta.", by=government)
     assert (again.status, again.reviewed_cost) == (Proposal.Status.NOT_FEASIBLE, None)
+
+
+def test_the_review_screen_says_when_the_review_is_closed(client, world):
+    login(client, world, "government")
+    assert "budgeting-review-closed" not in client.get(review_url(world["own"])).content.decode()
+    call = world["call"]
+    for field, value in bf.phase_dates(Phase.VOTING).items():
+        setattr(call, field, value)
+    call.save()
+    page = client.get(review_url(world["own"])).content.decode()
+    assert "budgeting-review-closed" in page
