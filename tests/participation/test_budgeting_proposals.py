@@ -30,7 +30,7 @@ def call(site_tree):
 
 
 @pytest.fixture
-def resident():
+def resident(db):
     return budgeting.resident_in_area("Siti Rahmawati")
 
 
