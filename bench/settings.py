@@ -11,6 +11,9 @@ from pathlib import Path
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-secret-key-not-for-any-real-site")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
+# Production refuses to start without the site's address (lms/settings/production.py); the benchmarks' servers
+# answer on loopback, on a port chosen per run, and no link they make leaves the machine.
+os.environ.setdefault("SITE_URL", "http://127.0.0.1")
 
 from lms.settings.production import *  # noqa: E402, F403
 from lms.settings.production import PAGE_CACHE_EXCLUDED_PREFIXES  # noqa: E402
