@@ -19,6 +19,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -195,6 +196,16 @@ def proposal_carry(request, *, call, proposal_id):
         % {"call": copy.call.title},
     )
     return _never_stale(redirect(_proposal_url(copy.call, copy)))
+
+
+def proposals_part(user):
+    """The resident's proposals on their dashboard ("My participation", courses.hooks): title, call and status,
+    each linking to its page. One query; "" when they have none."""
+    mine = list(proposals.proposals_of(user=user)) if user.is_authenticated else []
+    if not mine:
+        return ""
+    rows = [{"proposal": proposal, "url": _proposal_url(proposal.call, proposal)} for proposal in mine]
+    return render_to_string("participation/budgeting/proposal_mine.html", {"rows": rows})
 
 
 # --- Helpers

@@ -96,6 +96,16 @@ def proposal_of(*, call, proposal_id):
     return _with_trained(proposals, call).first()
 
 
+def proposals_of(*, user, limit=20):
+    """The resident's own proposals, newest first, in live calls, with their calls: one query, for their
+    dashboard (hidden ones too: their page says why)."""
+    return (
+        Proposal.objects.filter(author=user, call__live=True)
+        .select_related("call")
+        .order_by("-submitted_at", "-pk")[:limit]
+    )
+
+
 def proposal_is_editable(proposal, user, today=None):
     """Whether ``user`` may change ``proposal`` on ``today``: its author, while its call takes proposals
     (review starts after they close, so nothing reviewed is ever changed)."""

@@ -469,3 +469,23 @@ def test_its_author_replaces_and_removes_the_photo(client, call, resident):
     client.post(proposal_url(proposal) + "ubah/", {**form_data(call), "photo_removed": "on"})
     proposal.refresh_from_db()
     assert not proposal.photo
+
+
+# --- On the resident's dashboard
+
+
+def test_the_dashboard_part_lists_the_residents_own_proposals_in_one_query(
+    call, resident, django_assert_max_num_queries
+):
+    from participation.budgeting_proposal_views import proposals_part
+
+    mine = budgeting.proposal(call, author=resident, title="Usulan saya sendiri")
+    budgeting.proposal(call, title="Usulan warga lain")
+    call.url  # Wagtail's site root paths, cached once  # noqa: B018
+
+    with django_assert_max_num_queries(1):
+        html = proposals_part(resident)
+
+    assert "Usulan saya sendiri" in html and proposal_url(mine) in html
+    assert "Usulan warga lain" not in html
+    assert proposals_part(budgeting.resident_in_area("Tanpa Usulan")) == ""
