@@ -6,7 +6,8 @@ records are a few hundred rows at most (one query per kind, whatever their numbe
 
 Suara Warga items are those sent from the account: one sent without an account is not known to be
 theirs, even with a matching e-mail or phone (anyone may type another's contact), so it is not here.
-The site keeps no forum RSVPs or budgeting proposals yet; when it does, they belong here too.
+Participatory budgeting's records (proposals, their own ballots, their verification) come from
+participation.budgeting_privacy.
 """
 
 import csv
@@ -31,6 +32,12 @@ from courses.models import Enrolment, QuizAttempt
 from courses.quiz_review import attempt_review
 from notices.models import Notice
 from organisations.models import Membership
+from participation.budgeting_privacy import (
+    BUDGETING_HEADINGS,
+    budgeting_personal_data,
+    budgeting_readme_lines,
+    budgeting_tables,
+)
 from participation.feedback import feedback_code_format
 from participation.models import Feedback, ForumQuestion, ForumRegistration
 from privacy.models import RecordAccess
@@ -383,6 +390,7 @@ def personal_data(user):
             "notices": _notices(user),
             "forums": _forums(user),
             "forum_questions": _forum_questions(user),
+            **budgeting_personal_data(user),
             "record_accesses": _record_accesses(user),
         },
         versions,
@@ -472,6 +480,7 @@ HEADINGS = {
     "attended_at": gettext_lazy("Attended"),
     "discussed_at": gettext_lazy("Discussed"),
     "answer": gettext_lazy("Answer"),
+    **BUDGETING_HEADINGS,
 }
 
 
@@ -597,6 +606,7 @@ def personal_data_zip(user, output):
             data["forum_questions"],
             ["forum", "text", "sent_at", "status", "discussed_at", "answer"],
         ),
+        **budgeting_tables(data),
         "akses-catatan.csv": (data["record_accesses"], ["at", "by", "organisation", "what"]),
     }
     with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -635,6 +645,7 @@ def _readme():
                 "forum.csv: the public forums you registered for or attended; pertanyaan-forum.csv: the "
                 "questions you sent for their agendas."
             ),
+            *budgeting_readme_lines(),
             _("akses-catatan.csv: when staff or a facilitator opened your learner record or exported it."),
             _("Entries in it older than %(days)s days have been deleted.")
             % {"days": settings.RECORD_ACCESS_KEEP_DAYS},

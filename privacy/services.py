@@ -17,6 +17,7 @@ from certificates.models import Certificate, CertificateBatch, CertificateVersio
 from courses.models import Enrolment
 from notices.models import Notice
 from organisations.selectors import holds_any_role
+from participation.budgeting_privacy import budgeting_of_resident_erase
 from participation.feedback import feedback_of_resident_erase
 from participation.forum_registration import forum_registrations_of_resident_erase
 from privacy.models import RecordAccess
@@ -131,7 +132,8 @@ def erase_resident(*, user, now=None):
     name in them go, and their pages withhold the name. Suara Warga items stay with their category,
     kelurahan, reply and text as published (what the public list shows and the city's figures count),
     without the sender's account, name, contact, own words or photo; the notices sent to them go. Their
-    places at coming forums are given up; past forum attendance stays, nameless.
+    places at coming forums are given up; past forum attendance stays, nameless. Their budgeting proposals
+    stay without an author, their ballots go or lose their voter (participation.budgeting_privacy).
     The erasure is announced (privacy.signals: reports deletes the exports that held the resident).
     Files (certificates' PDFs, Suara Warga photos) go once the transaction commits.
     """
@@ -155,6 +157,8 @@ def erase_resident(*, user, now=None):
     feedback_of_resident_erase(user=user)
     # Places at coming meetings go to those waiting; past attendance stays for the anonymous figures.
     forum_registrations_of_resident_erase(user=user, now=now)
+    # Proposals stay without their author; a ballot goes while voting is open, or loses its voter after.
+    budgeting_of_resident_erase(user=user)
     # The account stays (its rows feed the figures), so its notices do not go with it by CASCADE.
     # Their e-mails not yet sent go too: the e-mail task sends only a notice that still exists.
     Notice.objects.filter(user=user).delete()
