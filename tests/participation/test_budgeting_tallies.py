@@ -220,3 +220,9 @@ def test_the_screens_list_in_a_constant_number_of_queries(client, world, django_
         assert client.get(place_url(place)).status_code == 200
     with django_assert_max_num_queries(30):
         assert client.get(reverse("budgeting_tallies:index")).status_code == 200
+
+
+def test_the_call_editor_offers_its_paper_ballots(client, world):
+    client.force_login(government_staff())
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[world["call"].pk]))
+    assert reverse("budgeting_tallies:call", args=[world["call"].pk]) in response.content.decode()
