@@ -408,3 +408,30 @@ def test_a_proposal_without_follow_up_shows_nothing_of_it(world):
     )
 
     assert not html.strip()
+
+
+def test_residents_read_the_follow_up_on_the_public_proposal_page(client, world):
+    add(world, progress=Progress.DONE, text="Lampu sudah menyala semua.")
+    call = world["call"]
+
+    response = client.get(call.url + call.reverse_subpage("proposal", args=[world["winner"].pk]))
+
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.text, "html.parser")
+    assert soup.select_one(".follow-up-step.is-current")["data-progress"] == Progress.DONE
+    assert "Lampu sudah menyala semua." in soup.select_one(".follow-up-update").get_text()
+
+
+def test_the_winners_screen_of_a_proposal_reads_its_updates_in_few_queries(
+    client, world, django_assert_max_num_queries
+):
+    for days in range(6):
+        add(world, date=world["today"] - days * DAY)
+    client.force_login(world["users"]["kelurahan"])
+    url = reverse("budgeting_follow_up:proposal", args=[world["winner"].pk])
+    client.get(url)
+
+    with django_assert_max_num_queries(25):
+        response = client.get(url)
+
+    assert len(BeautifulSoup(response.text, "html.parser").select("ol.follow-up-updates > li")) == 6
