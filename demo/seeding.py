@@ -27,6 +27,7 @@ from cms_pages.services import home_page_install
 from courses.grant_services import course_grant
 from courses.models import CourseGrant, CourseIndexPage, CoursePage, ModulePage, QuizQuestion
 from courses.services import enrolment_create, module_mark_read, quiz_attempt_open, quiz_attempt_submit
+from demo.budgeting import seed_budgeting
 from demo.certificate_images import seed_certificate_images
 from demo.content import accounts, courses, participation, regions, site
 from demo.forums import seed_forum_participation
@@ -94,6 +95,8 @@ def seed_demo(*, today=None):
     seed_classes(course_pages, organisations, today)
     # After the classes (their rosters' residents take part) and the kelurahan staff (the organiser).
     seed_forum_participation()
+    # After the kelurahan staff and the residents' profiles: proposals, ballots, tallies and follow-up.
+    seed_budgeting(budgeting_index=budgeting_index, today=today)
     seed_offices()  # the reset page's "where to go" for phone-only residents
     standard_pages = {
         standard["slug"]: child_page(
@@ -336,7 +339,8 @@ def seed_budgeting_call(budgeting_index, data, course_pages, today):
 
 
 def budgeting_later_phases(proposals_close):
-    """Review, voting, counting and follow-up after a proposal period (being rewritten for issue 20's demo)."""
+    """Review, voting, counting and follow-up after a proposal period, at the usual pace: two weeks of review,
+    two of voting, a week of counting, follow-up a month after the results."""
     voting_open = proposals_close + datetime.timedelta(days=15)
     voting_close = voting_open + datetime.timedelta(days=14)
     results_on = voting_close + datetime.timedelta(days=7)
