@@ -113,7 +113,8 @@ class Proposal(models.Model):
         on_delete=models.CASCADE,
         related_name="proposals",
     )
-    # Erasing the author's account keeps the proposal, which is public, without its author.
+    # Erasing the author's data keeps the proposal, which is public, without its author
+    # (participation.budgeting_privacy).
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("author"),
@@ -206,7 +207,8 @@ class Ballot(models.Model):
         on_delete=models.CASCADE,
         related_name="ballots",
     )
-    # Emptied when the voter's account is erased after voting closed: the counts stay (privacy.services).
+    # Emptied when the voter's data is erased after voting closed: the counts stay; deleted while voting is
+    # open (participation.budgeting_privacy).
     voter = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("voter"),
