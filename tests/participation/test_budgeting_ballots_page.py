@@ -3,6 +3,7 @@ resident who may not vote (403), the proposals with their costs and the resident
 POST that saves, changes or withdraws, errors that keep the ticks, never cached, queries bounded."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import AnonymousUser
 
 from participation.budgeting_ballots import ballot_cast, ballot_choice_ids
@@ -190,3 +191,19 @@ def test_a_resident_outside_the_area_is_refused(client, call):
     response = client.get(ballot_url(call))
     assert response.status_code == 403
     assert 'data-refusal="outside-area"' in response.content.decode()
+
+
+def test_under_approval_the_page_shows_the_limit_and_no_budget_sum(client, site_tree, voter):
+    call = budgeting.call(
+        site_tree, phase=Phase.VOTING, voting_rule=BudgetingCallPage.VotingRule.APPROVAL, approval_limit=4
+    )
+    first, second = feasible(call, "Drainase RT 03", 30_000_000), feasible(call, "Lampu jalan RT 05", 20_000_000)
+    client.force_login(voter)
+
+    response = client.post(ballot_url(call), {"proposal": [first.pk, second.pk]}, follow=True)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "4" in BeautifulSoup(html, "html.parser").select_one(".ballot-rule").get_text()
+    assert "ballot-sum" not in html
+    assert ticked_ids(response) == {first.pk, second.pk}
