@@ -254,8 +254,8 @@ def measure_pages(port: int, data: dict) -> dict:
     return runs
 
 
-def wrk(load: dict, *, seconds: int) -> dict:
-    command = ["wrk", f"-t{WRK_THREADS}", f"-c{WRK_CONNECTIONS}", f"-d{seconds}s", "--timeout=10s"]
+def wrk(load: dict, *, seconds: int, threads: int = WRK_THREADS, connections: int = WRK_CONNECTIONS) -> dict:
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout=10s"]
     if load.get("script"):
         command += ["-s", str(load["script"])]
     command.append(load["url"])
