@@ -13,7 +13,8 @@ paper votes (the sum of its tallies at every polling place, PaperTally) and thei
 In each pool the proposals are ranked by total votes, most first; a tie goes to the lower reviewed cost,
 then the earlier submission (then the earlier record). Winners are chosen in rank order while they fit
 what is left of the pool's budget: a proposal that does not fit is skipped (marked so) and the next one
-is tried, so a cheaper proposal further down may still win. ``RULE_TEXT`` says this on the page.
+is tried, so a cheaper proposal further down may still win. A proposal without a single vote (online or
+paper) is never chosen, whatever budget is left. ``RULE_TEXT`` says this on the page.
 
 **The turnout.** Online ballots by the kelurahan and gender the voter had when casting (Ballot), paper
 ballots by the kelurahan of the polling place (PollingPlace.ballots_cast; a paper ballot has no gender).
@@ -39,7 +40,7 @@ RULE_TEXT = _(
     "Proposals are ranked by their votes, online and on paper together. When two have as many votes, the "
     "cheaper one (by its reviewed cost) comes first, then the one submitted first. Winners are chosen from "
     "the top while they fit the budget that is left: a proposal that costs more than what is left is skipped, "
-    "and the next one is tried."
+    "and the next one is tried. A proposal without a vote is not chosen."
 )
 RULE_TEXT_KELURAHAN = _(
     "Each kelurahan with its own budget chooses its winners from its own proposals, within its budget. The "
