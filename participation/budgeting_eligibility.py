@@ -99,7 +99,7 @@ def _where_and_who(call, user):
 def proposal_permission(call, user, today=None):
     """Whether ``user`` may send a proposal to ``call`` on ``today`` (by default, today in WITA)."""
     refusal = _where_and_who(call, user)
-    if refusal:
+    if refusal is not None:
         return refusal
     if not in_call_area(call, resident_kelurahan(user, resident_verification(user))):
         return _refused(
@@ -116,7 +116,7 @@ def proposal_permission(call, user, today=None):
 def vote_permission(call, user, today=None):
     """Whether ``user`` may cast or change a ballot in ``call`` on ``today`` (by default, today in WITA)."""
     refusal = _where_and_who(call, user)
-    if refusal:
+    if refusal is not None:
         return refusal
     verification = resident_verification(user)
     if not in_call_area(call, resident_kelurahan(user, verification)):

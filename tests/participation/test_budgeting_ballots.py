@@ -217,11 +217,6 @@ def refusal_of(call, user, **kwargs):
     return refused.value.code
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="budgeting_eligibility._where_and_who's refusal is a falsy Permission, so `if refusal:` skips it "
-    "(the lead's fix: `if refusal is not None:`); they are refused as outside the area meanwhile",
-)
 def test_a_visitor_not_logged_in_or_without_a_profile_is_refused_with_their_own_reason(call):
     from django.contrib.auth.models import AnonymousUser
 
@@ -234,8 +229,8 @@ def test_each_refusal_of_who_may_vote_stores_nothing(call):
     from django.contrib.auth.models import AnonymousUser
 
     feasible(call, "Drainase RT 03", 30_000_000)
-    assert refusal_of(call, AnonymousUser()) in (Refusal.NOT_LOGGED_IN, Refusal.OUTSIDE_AREA)
-    assert refusal_of(call, factories.resident(username="tanpa-profil")) in (Refusal.NO_PROFILE, Refusal.OUTSIDE_AREA)
+    assert refusal_of(call, AnonymousUser()) == Refusal.NOT_LOGGED_IN
+    assert refusal_of(call, factories.resident(username="tanpa-profil-2")) == Refusal.NO_PROFILE
     outsider = budgeting.resident_in_area(
         "Orang Luar", kelurahan=factories.region_chain("6471020001", "Klandasan Ilir"), verified=True
     )
