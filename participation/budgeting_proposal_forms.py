@@ -120,7 +120,7 @@ class ProposalForm(forms.Form):
             "min_value": _("The cost must be more than zero."),
         },
     )
-    photo = PhotoField(label=_("Photo (optional)"))
+    photo = PhotoField(label=_("Photo"))
     photo_removed = forms.BooleanField(label=_("Remove the photo"), required=False)
 
     def __init__(self, *args, call, has_photo=False, **kwargs):

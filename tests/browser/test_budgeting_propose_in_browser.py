@@ -3,6 +3,8 @@ opens the call, follows "propose", fills the form with a photo and lands on thei
 again in the call's list marked "Terlatih"; an estimate above the call's ceiling comes back with the error
 naming the ceiling, and nothing is saved."""
 
+import re
+
 import pytest
 from PIL import Image
 from playwright.sync_api import expect
@@ -62,6 +64,7 @@ def test_a_trained_resident_proposes_with_a_photo_and_sees_their_proposal(
     phone.locator("input[name=photo]").set_input_files(photo)
     assert_fits_and_accessible(phone)
     phone.locator("form[enctype='multipart/form-data'] button[type=submit]").click()
+    phone.wait_for_url(re.compile(r"/usulan/[0-9]+/$"))  # the proposal's page: saved by then
 
     proposal = Proposal.objects.get()
     assert phone.url == f"{live_server.url}{call.url}usulan/{proposal.pk}/"
@@ -91,6 +94,7 @@ def test_an_estimate_above_the_ceiling_shows_the_error_and_nothing_is_saved(call
     phone.goto(live_server.url + call.url + "usulan/baru/")
     fill_the_form(phone, cost="250000000")
     phone.locator("form[enctype='multipart/form-data'] button[type=submit]").click()
+    phone.wait_for_load_state()
 
     error = phone.locator("input[name=estimated_cost]").locator("xpath=ancestor::*[contains(@class,'field')][1]")
     expect(error).to_contain_text("200.000.000")
