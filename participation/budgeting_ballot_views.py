@@ -22,10 +22,12 @@ from participation.budgeting_ballots import (
     ballot_of,
     voter_ballot_scope,
 )
-from participation.budgeting_eligibility import vote_permission
+from participation.budgeting_eligibility import Permission, Refusal, vote_permission
 from participation.models import Proposal
 
 METHODS = ("GET", "HEAD", "POST")
+# Who may not vote at all (budgeting_eligibility), as opposed to a ballot the rule refuses.
+REFUSALS = {value for name, value in vars(Refusal).items() if not name.startswith("_")}
 
 
 def ballot(request, *, call):
@@ -34,18 +36,18 @@ def ballot(request, *, call):
     ballot_url = (call.get_url(request) or "") + call.reverse_subpage("ballot")
     if not request.user.is_authenticated:
         return redirect_to_login(ballot_url)
-    permission = vote_permission(call, request.user)
-    if not permission:
-        return _refused(request, call, permission)
-
     if request.method == "POST":
+        # ballot_cast asks who may vote itself (under the same rule as below): read once per ballot, the
+        # busiest request of a call's voting peak.
         form = BallotForm(request.POST)
         if not form.is_valid():
-            return _ballot_page(request, call, error=form.errors["proposal"][0], ticked=set())
+            return _refused_or_ballot_page(request, call, error=form.errors["proposal"][0], ticked=set())
         ticked = set(form.cleaned_data["proposal"])
         try:
             cast = ballot_cast(call=call, user=request.user, proposal_ids=ticked)
         except BallotError as error:
+            if error.code in REFUSALS:
+                return _refused(request, call, Permission(allowed=False, refusal=error.code, reason=str(error)))
             return _ballot_page(request, call, error=str(error), ticked=ticked)
         if cast is None:
             messages.success(request, _("Your ballot is withdrawn: no proposal of yours is counted now."))
@@ -55,7 +57,14 @@ def ballot(request, *, call):
                 _("Your ballot is saved. You may change it until voting closes; only your last choice counts."),
             )
         return redirect(ballot_url)
-    return _ballot_page(request, call)
+    return _refused_or_ballot_page(request, call)
+
+
+def _refused_or_ballot_page(request, call, **page):
+    permission = vote_permission(call, request.user)
+    if not permission:
+        return _refused(request, call, permission)
+    return _ballot_page(request, call, **page)
 
 
 def _ballot_page(request, call, *, error="", ticked=None, status=200):

@@ -30,7 +30,7 @@ from participation.budgeting_eligibility import (
     resident_kelurahan,
     resident_verification,
     vote_permission,
-    voter_budget,
+    voter_heading,
 )
 from participation.models import Ballot, BallotChoice, BudgetingCallPage, Proposal
 
@@ -67,8 +67,10 @@ class BallotScope:
 
 def ballot_scope(*, call, kelurahan):
     """The proposals and the budget of a voter living in ``kelurahan`` (a Region, or None)."""
-    has_heading = kelurahan is not None and call.kelurahan_budgets.filter(kelurahan_id=kelurahan.pk).exists()
-    return BallotScope(call=call, heading=kelurahan if has_heading else None, budget=voter_budget(call, kelurahan))
+    heading = voter_heading(call, kelurahan)
+    if heading is None:
+        return BallotScope(call=call, heading=None, budget=call.total_budget_rupiah)
+    return BallotScope(call=call, heading=kelurahan, budget=heading.budget_rupiah)
 
 
 def voter_ballot_scope(*, call, user):
@@ -103,10 +105,11 @@ def ballot_cast(*, call, user, proposal_ids, today=None):
     """Cast, change or (with no proposal) withdraw ``user``'s ballot in ``call``: its choices become exactly
     ``proposal_ids``. Raises BallotError (nothing stored) when the resident may not vote, a proposal is not on
     their ballot, or the choice breaks the call's rule. Returns the ballot, or None after a withdrawal."""
-    permission = vote_permission(call, user, today)
+    verification = resident_verification(user)  # read once: the permission and the kelurahan both need it
+    permission = vote_permission(call, user, today, verification=verification)
     if not permission:
         raise BallotError(permission.reason, code=permission.refusal)
-    kelurahan = resident_kelurahan(user, resident_verification(user))
+    kelurahan = resident_kelurahan(user, verification)
     scope = ballot_scope(call=call, kelurahan=kelurahan)
     chosen = _chosen_proposals(scope, proposal_ids)
     _check_rule(scope, chosen)
@@ -183,9 +186,13 @@ def _check_rule(scope, chosen):
 def _ballot_locked(*, call, user, kelurahan, now):
     """The resident's ballot row, created if need be, locked until the transaction ends.
 
-    get_or_create reads the row a racing tab has just committed when its own insert hits the unique
-    constraint; a row withdrawn (deleted) by another tab while this one waited for its lock is made again.
+    A ballot being changed (the common case at the peak) is read and locked at once. Otherwise get_or_create
+    reads the row a racing tab has just committed when its own insert hits the unique constraint; a row
+    withdrawn (deleted) by another tab while this one waited for its lock is made again.
     """
+    locked = Ballot.objects.select_for_update().filter(call_id=call.pk, voter=user).first()
+    if locked is not None:
+        return locked
     while True:
         ballot, _created = Ballot.objects.get_or_create(
             call_id=call.pk, voter=user, defaults={"kelurahan": kelurahan, "cast_at": now, "changed_at": now}

@@ -21,6 +21,7 @@ from participation.models import ResidentVerification
 from participation.selectors import budgeting_call_prerequisite_met
 
 VOTING_AGE = 17
+UNKNOWN = object()  # a verification not read yet
 
 
 class Refusal:
@@ -75,14 +76,19 @@ def in_call_area(call, kelurahan):
     return call.area_id in (kelurahan.code, kelurahan.parent_id)
 
 
+def voter_heading(call, kelurahan):
+    """The voter's kelurahan's own budget (a KelurahanBudget) in a call that splits its budget by kelurahan and
+    gives theirs one, else None: the voter then chooses among the whole call's proposals."""
+    if kelurahan is None:
+        return None
+    return next((budget for budget in call.kelurahan_budgets.all() if budget.kelurahan_id == kelurahan.code), None)
+
+
 def voter_budget(call, kelurahan):
-    """The budget a knapsack ballot must fit: the voter's kelurahan's, in a call that splits its budget by
-    kelurahan and gives theirs one; else the whole call's."""
-    if kelurahan is not None:
-        for budget in call.kelurahan_budgets.all():
-            if budget.kelurahan_id == kelurahan.code:
-                return budget.budget_rupiah
-    return call.total_budget_rupiah
+    """The budget a knapsack ballot must fit: the voter's kelurahan's, in a call that gives theirs one; else
+    the whole call's."""
+    heading = voter_heading(call, kelurahan)
+    return heading.budget_rupiah if heading is not None else call.total_budget_rupiah
 
 
 def _where_and_who(call, user):
@@ -113,12 +119,14 @@ def proposal_permission(call, user, today=None):
     return ALLOWED
 
 
-def vote_permission(call, user, today=None):
-    """Whether ``user`` may cast or change a ballot in ``call`` on ``today`` (by default, today in WITA)."""
+def vote_permission(call, user, today=None, *, verification=UNKNOWN):
+    """Whether ``user`` may cast or change a ballot in ``call`` on ``today`` (by default, today in WITA).
+    ``verification``: the resident's ResidentVerification or None, when the caller has read it already."""
     refusal = _where_and_who(call, user)
     if refusal is not None:
         return refusal
-    verification = resident_verification(user)
+    if verification is UNKNOWN:
+        verification = resident_verification(user)
     if not in_call_area(call, resident_kelurahan(user, verification)):
         return _refused(
             Refusal.OUTSIDE_AREA,
