@@ -17,6 +17,9 @@ class ParticipationConfig(AppConfig):
         register_course_leads_to(budgeting_calls_for_course)
         register_participation_part(feedback_part)
         register_participation_part(forum_part)
+        from participation.budgeting_proposal_views import proposals_part
+
+        register_participation_part(proposals_part)
         # A course that names a forum completes once the resident attended one of its kind.
         from courses.hooks import register_completion_requirement
         from participation.forum_course_requirement import forum_attendance_requirement
