@@ -2,11 +2,9 @@
 
 - **Who** may vote is participation.budgeting_eligibility's ``vote_permission``: a refusal is raised with its
   sentence and nothing is stored.
-- **What** a resident may choose (``ballot_scope``): the call's feasible proposals, with their reviewed costs.
-  In a call with a budget per kelurahan (CONSUL's headings), a resident whose kelurahan has one chooses among
-  the proposals located in their kelurahan, within its budget. A resident whose kelurahan has no budget of its
-  own in such a call (it was left out) chooses among all the call's feasible proposals within the call's
-  total budget, as ``voter_budget`` already says for the knapsack.
+- **What** a resident may choose (``ballot_scope``): the feasible proposals of the budget pool their kelurahan
+  votes in (participation.budgeting_pools: the whole call; or, in a call with a budget per kelurahan, their
+  kelurahan's, or the rest's for a kelurahan without one), with their reviewed costs.
 - **The rule**, checked here on the server whatever the browser sent: approval, at most ``approval_limit``
   proposals; knapsack, reviewed costs together within the voter's budget.
 - **One ballot per resident and call**: one row (a unique constraint), got or created (two tabs creating it at
@@ -20,7 +18,6 @@
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -30,8 +27,8 @@ from participation.budgeting_eligibility import (
     resident_kelurahan,
     resident_verification,
     vote_permission,
-    voter_heading,
 )
+from participation.budgeting_pools import BudgetPool, budget_pool
 from participation.models import Ballot, BallotChoice, BudgetingCallPage, Proposal
 
 
@@ -46,12 +43,19 @@ class BallotError(Exception):
 
 @dataclass(frozen=True)
 class BallotScope:
-    """What one voter chooses among: ``heading`` is their kelurahan when the call gives it a budget of its own
-    (they then choose among its proposals only), else None (the whole call)."""
+    """What one voter chooses among: the proposals of their budget pool, within its budget. ``heading`` is
+    their kelurahan when the call gives it a budget of its own (they then choose among its proposals only)."""
 
     call: BudgetingCallPage
-    heading: object  # a Region (kelurahan), or None
-    budget: int
+    pool: BudgetPool
+
+    @property
+    def heading(self):
+        return self.pool.kelurahan
+
+    @property
+    def budget(self):
+        return self.pool.budget
 
     @property
     def is_knapsack(self):
@@ -59,18 +63,13 @@ class BallotScope:
 
     def proposals(self):
         """The proposals on this voter's ballot, with what the page shows of them, in a stable order."""
-        proposals = Proposal.objects.filter(call_id=self.call.pk, status=Proposal.Status.FEASIBLE)
-        if self.heading is not None:
-            proposals = proposals.filter(kelurahan_id=self.heading.pk)
+        proposals = self.pool.proposals(Proposal.objects.filter(call_id=self.call.pk, status=Proposal.Status.FEASIBLE))
         return proposals.select_related("kelurahan", "category").order_by("kelurahan__name", "title", "pk")
 
 
 def ballot_scope(*, call, kelurahan):
     """The proposals and the budget of a voter living in ``kelurahan`` (a Region, or None)."""
-    heading = voter_heading(call, kelurahan)
-    if heading is None:
-        return BallotScope(call=call, heading=None, budget=call.total_budget_rupiah)
-    return BallotScope(call=call, heading=kelurahan, budget=heading.budget_rupiah)
+    return BallotScope(call=call, pool=budget_pool(call, kelurahan))
 
 
 def voter_ballot_scope(*, call, user):
@@ -92,13 +91,6 @@ def ballot_choice_ids(*, call, user):
     return set(
         BallotChoice.objects.filter(ballot__call_id=call.pk, ballot__voter=user).values_list("proposal_id", flat=True)
     )
-
-
-def ballot_cost(proposal_ids):
-    """The reviewed costs of these proposals together."""
-    if not proposal_ids:
-        return 0
-    return Proposal.objects.filter(pk__in=proposal_ids).aggregate(total=Sum("reviewed_cost"))["total"] or 0
 
 
 def ballot_cast(*, call, user, proposal_ids, today=None):

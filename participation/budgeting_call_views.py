@@ -28,6 +28,7 @@ from participation.budgeting_eligibility import (
     voter_budget,
 )
 from participation.budgeting_phases import Phase, call_phase, call_timeline, today_in_balikpapan
+from participation.budgeting_pools import budget_pools
 from participation.models import BudgetingCallPage, ForumPage
 from participation.selectors import budgeting_call_courses, budgeting_call_prerequisite_met
 from regions.models import KelurahanOffice
@@ -96,10 +97,17 @@ def voting_rule_text(call, *, user):
             "Each voter chooses up to %(count)d proposals.",
             call.approval_limit,
         ) % {"count": call.approval_limit}
-    text = _(
-        "Each voter chooses the proposals they want, as long as their reviewed costs together fit the budget: "
-        "the budget of the voter's kelurahan where the call sets one, otherwise the budget of the whole call."
-    )
+    if len(budget_pools(call)) > 1:
+        text = _(
+            "Each voter chooses the proposals they want, as long as their reviewed costs together fit the budget: "
+            "that of the voter's kelurahan where the call sets one, among its proposals; otherwise what is left "
+            "of the whole call's budget, among the proposals of the kelurahan without a budget of their own."
+        )
+    else:
+        text = _(
+            "Each voter chooses the proposals they want, as long as their reviewed costs together fit the "
+            "call's budget."
+        )
     if user.is_authenticated:
         kelurahan = resident_kelurahan(user, resident_verification(user))
         if kelurahan is not None:
@@ -168,7 +176,10 @@ def next_step(request, *, call, phase, today, courses):
     if phase == Phase.COUNTING:
         return NextStep(
             kind="read-proposals",
-            text=_("Voting has closed. Paper ballots are being counted; the results are published on %(date)s.")
+            text=_(
+                "Online voting has closed. Residents who did not vote online vote on paper at the polling places; "
+                "the results are published on %(date)s."
+            )
             % {"date": _date(call.results_on)},
             action_label=_("Read the proposals"),
             action_url=route_url(request, call, "proposals"),

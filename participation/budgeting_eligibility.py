@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from participation.budgeting_phases import Phase, call_phase
+from participation.budgeting_pools import budget_pool
 from participation.models import ResidentVerification
 from participation.selectors import budgeting_call_prerequisite_met
 
@@ -76,19 +77,10 @@ def in_call_area(call, kelurahan):
     return call.area_id in (kelurahan.code, kelurahan.parent_id)
 
 
-def voter_heading(call, kelurahan):
-    """The voter's kelurahan's own budget (a KelurahanBudget) in a call that splits its budget by kelurahan and
-    gives theirs one, else None: the voter then chooses among the whole call's proposals."""
-    if kelurahan is None:
-        return None
-    return next((budget for budget in call.kelurahan_budgets.all() if budget.kelurahan_id == kelurahan.code), None)
-
-
 def voter_budget(call, kelurahan):
-    """The budget a knapsack ballot must fit: the voter's kelurahan's, in a call that gives theirs one; else
-    the whole call's."""
-    heading = voter_heading(call, kelurahan)
-    return heading.budget_rupiah if heading is not None else call.total_budget_rupiah
+    """The budget a knapsack ballot must fit: that of the pool the voter's kelurahan votes in
+    (participation.budgeting_pools)."""
+    return budget_pool(call, kelurahan).budget
 
 
 def _where_and_who(call, user):

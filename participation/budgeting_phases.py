@@ -29,7 +29,7 @@ PHASE_NAMES = {
     Phase.PROPOSALS: _("Proposals"),
     Phase.REVIEW: _("Review"),
     Phase.VOTING: _("Voting"),
-    Phase.COUNTING: _("Counting paper ballots"),
+    Phase.COUNTING: _("Paper vote and count"),
     Phase.RESULTS: _("Results"),
     Phase.FOLLOW_UP: _("Follow-up"),
 }

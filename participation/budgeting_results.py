@@ -32,7 +32,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.small_counts import PRIMARY, SECONDARY, small_counts_suppress
 from participation.budgeting_phases import results_public
-from participation.models import Ballot, BallotChoice, KelurahanBudget, PaperTally, PollingPlace, Proposal
+from participation.budgeting_pools import budget_pools
+from participation.models import Ballot, BallotChoice, PaperTally, PollingPlace, Proposal
 from regions.models import Region
 
 RULE_TEXT = _(
@@ -154,28 +155,19 @@ def feasible_proposals_with_votes(call):
 
 
 def call_results(call):
-    """The call's results, whatever the day (the views show them only once they are public): four queries."""
+    """The call's results, whatever the day (the views show them only once they are public): four queries.
+    Each pool of participation.budgeting_pools chooses its own winners."""
     rows = [
         ResultRow(proposal=proposal, online=proposal.online_votes, paper=proposal.paper_votes)
         for proposal in feasible_proposals_with_votes(call)
     ]
-    budgets = list(KelurahanBudget.objects.filter(call=call).select_related("kelurahan").order_by("kelurahan__name"))
-    if not budgets:
-        pool = Pool(budget=call.total_budget_rupiah)
-        pool.rows = choose_winners(rows, pool.budget)
-        return CallResults(pools=[pool], per_kelurahan=False)
-    pools = {budget.kelurahan_id: Pool(budget=budget.budget_rupiah, kelurahan=budget.kelurahan) for budget in budgets}
-    rest = Pool(budget=max(call.total_budget_rupiah - sum(b.budget_rupiah for b in budgets), 0), is_rest=True)
-    members = {}
-    for row in rows:
-        members.setdefault(row.proposal.kelurahan_id if row.proposal.kelurahan_id in pools else None, []).append(row)
-    ordered = list(pools.values())
-    for pool in ordered:
-        pool.rows = choose_winners(members.get(pool.kelurahan.pk, []), pool.budget)
-    rest.rows = choose_winners(members.get(None, []), rest.budget)
-    if rest.rows:
-        ordered.append(rest)
-    return CallResults(pools=ordered, per_kelurahan=True)
+    pools = []
+    for budget_pool in budget_pools(call):
+        pool = Pool(budget=budget_pool.budget, kelurahan=budget_pool.kelurahan, is_rest=budget_pool.is_rest)
+        pool.rows = choose_winners([row for row in rows if budget_pool.holds(row.proposal.kelurahan_id)], pool.budget)
+        if pool.rows or not pool.is_rest:
+            pools.append(pool)
+    return CallResults(pools=pools, per_kelurahan=len(pools) > 1 or pools[0].kelurahan is not None)
 
 
 def winning_proposal_ids(call):

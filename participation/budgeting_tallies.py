@@ -1,8 +1,10 @@
 """Paper ballots: the polling places of a call and the tally of each feasible proposal at each of them.
 
 Who: kelurahan staff for the polling places of their kelurahan, government staff and superusers for all
-(participation.scope). When: from the day voting opens until the results are public (the voting and the
-counting phases); before and after, nothing is entered or changed.
+(participation.scope). When: the paper vote is held once online voting has closed, and entered until the
+results are public (the counting phase); before and after, nothing is entered or changed. The voter list
+printed for it then marks everyone who voted online, so nobody votes twice. A polling place enters the
+proposals of the budget pool its kelurahan votes in (participation.budgeting_pools).
 
 Each tally's first entry records who entered it and when (PaperTally, and a PaperTallyChange with no
 "before"); a later change is a correction, which needs a reason, and adds a PaperTallyChange (before,
@@ -18,24 +20,23 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from participation.budgeting_eligibility import in_call_area
 from participation.budgeting_phases import Phase, call_phase
+from participation.budgeting_pools import budget_pool
 from participation.models import PaperTally, PaperTallyChange, PollingPlace, Proposal
 from participation.scope import may_act_in
 
 LOG_POLLING_PLACE_CREATE = "sekolah_warga.budgeting_polling_place_create"
 LOG_BALLOTS_CAST = "sekolah_warga.budgeting_ballots_cast"
 
-ENTRY_PHASES = (Phase.VOTING, Phase.COUNTING)
+# The paper vote is held, and counted, once online voting has closed: its voter list then marks everyone who
+# voted online (participation.budgeting_voter_list), so nobody votes twice.
+ENTRY_PHASES = (Phase.COUNTING,)
 
 
 def tallies_open(call, today=None):
-    """Whether paper ballots may be entered for ``call`` on ``today``: from voting open until results."""
+    """Whether paper ballots may be entered for ``call`` on ``today``: after online voting, until the results."""
     return call_phase(call, today) in ENTRY_PHASES
-
-
-def in_call_area(call, kelurahan):
-    """Whether ``kelurahan`` lies in the call's area (the area itself, or a kelurahan of the kecamatan)."""
-    return kelurahan.pk == call.area_id or kelurahan.parent_id == call.area_id
 
 
 def _refuse_unless_allowed(*, call, kelurahan, by, today=None):
@@ -43,7 +44,7 @@ def _refuse_unless_allowed(*, call, kelurahan, by, today=None):
         raise PermissionDenied(_("You may not enter paper ballots for this kelurahan."))
     if not tallies_open(call, today):
         raise ValidationError(
-            _("Paper ballots are entered from the day voting opens until the results are published.")
+            _("Paper ballots are entered once online voting has closed, until the results are published.")
         )
 
 
@@ -62,13 +63,11 @@ def polling_place_create(*, call, by, name, kelurahan, ballots_cast=0, today=Non
     return place
 
 
-def tally_proposals(call):
-    """The proposals a tally is entered for: the call's feasible ones, as ranked on the form."""
-    return (
-        Proposal.objects.filter(call=call, status=Proposal.Status.FEASIBLE)
-        .select_related("kelurahan")
-        .order_by("title", "pk")
-    )
+def tally_proposals(call, kelurahan):
+    """The proposals a polling place in ``kelurahan`` enters a tally for: the feasible ones of the budget pool
+    its voters vote in (participation.budgeting_pools), as ranked on the form."""
+    proposals = Proposal.objects.filter(call=call, status=Proposal.Status.FEASIBLE)
+    return budget_pool(call, kelurahan).proposals(proposals).select_related("kelurahan").order_by("title", "pk")
 
 
 def paper_tallies_save(*, polling_place, by, votes, ballots_cast, reason="", today=None):
@@ -81,7 +80,7 @@ def paper_tallies_save(*, polling_place, by, votes, ballots_cast, reason="", tod
     now = timezone.now()
     with transaction.atomic():
         place = PollingPlace.objects.select_for_update().get(pk=polling_place.pk)
-        proposals = {proposal.pk: proposal for proposal in tally_proposals(call)}
+        proposals = {proposal.pk: proposal for proposal in tally_proposals(call, place.kelurahan)}
         errors = {}
         if ballots_cast is None or ballots_cast < 0:
             errors["ballots_cast"] = _("Give the number of paper ballots cast here (0 or more).")

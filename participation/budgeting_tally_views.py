@@ -169,7 +169,7 @@ def place_tallies(request, place_id):
     _refuse_outsiders(request)
     place = _place_or_refuse(request.user, place_id)
     call = place.call
-    proposals = list(tally_proposals(call))
+    proposals = list(tally_proposals(call, place.kelurahan))
     current = dict(PaperTally.objects.filter(polling_place=place).values_list("proposal_id", "votes"))
     initial = {"ballots_cast": place.ballots_cast, **{f"votes_{pk}": votes for pk, votes in current.items()}}
     form = TallyForm(request.POST or None, initial=initial, proposals=proposals)

@@ -1,11 +1,14 @@
 """The printed voter list of a budgeting call's paper vote, per kelurahan: the residents verified in that
-kelurahan (participation.resident_verification), alphabetical, with those who already cast a ballot online
+kelurahan (participation.resident_verification; in a call that does not ask for verification, the residents
+whose profile names it), alphabetical, with those who already cast a ballot online
 in the call marked ("Sudah memilih daring"), so that nobody votes twice. Only that it was cast is read,
 never what it chose."""
 
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Lower
 
+from accounts.models import LearnerProfile
+from participation.budgeting_phases import Phase, call_phase
 from participation.models import Ballot, BudgetingCallPage, ResidentVerification
 from participation.scope import in_kelurahan_scope
 from regions.models import Region
@@ -39,10 +42,22 @@ def call_kelurahan(*, call, code):
     )
 
 
+def voter_list_open(call, today=None):
+    """Whether the list may be printed: once online voting has closed (the paper vote and its count), so that
+    it marks everyone who voted online and nobody who votes on paper can still vote online afterwards."""
+    return call_phase(call, today) == Phase.COUNTING
+
+
 def voter_list(*, call, kelurahan):
-    """The residents verified in ``kelurahan``, by name, each with ``voted_online``: one query."""
+    """The residents of ``kelurahan`` who may vote on paper, by name, each with ``voted_online``: one query.
+    In a call that asks for verified voters, those verified in ``kelurahan``; otherwise those whose profile
+    names it (the polling place checks the KTP)."""
+    if call.require_verified:
+        residents = ResidentVerification.objects.filter(kelurahan=kelurahan)
+    else:
+        residents = LearnerProfile.objects.filter(kelurahan=kelurahan)
     return (
-        ResidentVerification.objects.filter(kelurahan=kelurahan, user__erased_at__isnull=True, user__is_active=True)
+        residents.filter(user__erased_at__isnull=True, user__is_active=True)
         .select_related("user")
         .annotate(voted_online=Exists(Ballot.objects.filter(call=call, voter_id=OuterRef("user_id"))))
         .order_by(Lower("user__first_name"), "user__username", "pk")

@@ -2,22 +2,26 @@
 Registered from participation.budgeting_call_admin.
 
 The index lists the calls with the kelurahan of their area where the staff member acts; each list is a
-page of its own, printed by the browser (as a forum's sign-in sheet). Anyone who acts in no kelurahan is
-refused (403); another kelurahan's list is "not found" (404) for kelurahan staff.
+page of its own, printed by the browser (as a forum's sign-in sheet), once online voting has closed. Anyone
+who acts in no kelurahan is refused (403); another kelurahan's list is "not found" (404) for kelurahan staff.
 """
 
+import datetime
+
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
 from participation.admin_menu import PARTICIPATION_MENU_HOOK
-from participation.budgeting_voter_list import call_kelurahan, voter_list, voter_list_calls
+from participation.budgeting_voter_list import call_kelurahan, voter_list, voter_list_calls, voter_list_open
 from participation.models import BudgetingCallPage
 from participation.resident_verification import may_verify
 from participation.scope import may_act_in
@@ -56,6 +60,16 @@ def print_list(request, call_id, kelurahan_code):
     kelurahan = call_kelurahan(call=call, code=kelurahan_code)
     if kelurahan is None or not may_act_in(request.user, kelurahan.code):
         raise Http404
+    if not voter_list_open(call):
+        messages.error(
+            request,
+            _(
+                "The voter list of %(call)s is printed once online voting has closed (from %(date)s), so that it "
+                "marks everyone who voted online."
+            )
+            % {"call": call.title, "date": date_format(call.voting_close + datetime.timedelta(days=1))},
+        )
+        return redirect("budgeting_voter_list:index")
     rows = list(voter_list(call=call, kelurahan=kelurahan))
     context = {
         "call": call,

@@ -256,6 +256,61 @@ class ForumPage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
         return forum_check_in_views.forum_check_in(request, page=self, window=window, signature=signature)
 
 
+class BudgetingCallForm(WagtailAdminPageForm):
+    """The call's editor: budgets per kelurahan inside the area and within the total; and, once voting has
+    opened, the rules residents voted under stay as they were (the area, the total, the budgets per kelurahan,
+    the rule, its limit, the opening day: moving it later would reopen the review and change reviewed costs
+    under ballots already cast)."""
+
+    FROZEN_FROM_VOTING = ("area", "total_budget_rupiah", "voting_rule", "approval_limit", "voting_open")
+
+    def clean(self):
+        cleaned_data = super().clean()
+        budgets = self._kelurahan_budgets()
+        area, total = cleaned_data.get("area"), cleaned_data.get("total_budget_rupiah")
+        outside = [
+            kelurahan.name
+            for kelurahan, _budget in budgets
+            if area and area.pk not in (kelurahan.pk, kelurahan.parent_id)
+        ]
+        if outside:
+            self.add_error(
+                None,
+                _("Budgets per kelurahan must be for kelurahan of the call's area: %(names)s are not.")
+                % {"names": ", ".join(outside)},
+            )
+        if total and sum(budget for _kelurahan, budget in budgets) > total:
+            self.add_error("total_budget_rupiah", _("The budgets per kelurahan add up to more than the total budget."))
+        self._keep_what_voters_voted_under(cleaned_data, budgets)
+        return cleaned_data
+
+    def _kelurahan_budgets(self):
+        formset = self.formsets.get("kelurahan_budgets")
+        if formset is None or not formset.is_valid():
+            return []
+        return [
+            (form.cleaned_data["kelurahan"], form.cleaned_data["budget_rupiah"])
+            for form in formset.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE") and form.cleaned_data.get("kelurahan")
+        ]
+
+    def _keep_what_voters_voted_under(self, cleaned_data, budgets):
+        from participation.budgeting_phases import Phase, call_phase
+
+        if self.instance.pk is None:
+            return
+        live = BudgetingCallPage.objects.filter(pk=self.instance.pk).first()
+        if live is None or call_phase(live) in (Phase.UPCOMING, Phase.PROPOSALS, Phase.REVIEW):
+            return
+        message = _("Voting has opened: this stays as residents voted under it.")
+        for name in self.FROZEN_FROM_VOTING:
+            if name in cleaned_data and cleaned_data[name] != getattr(live, name):
+                self.add_error(name, message)
+        live_budgets = {(budget.kelurahan_id, budget.budget_rupiah) for budget in live.kelurahan_budgets.all()}
+        if {(kelurahan.pk, budget) for kelurahan, budget in budgets} != live_budgets:
+            self.add_error(None, _("Voting has opened: the budgets per kelurahan stay as residents voted under them."))
+
+
 class BudgetingCallIndexPage(SectionIndexMixin, ViewRestrictionsRememberedMixin, Page):
     """/penganggaran/: participatory budgeting calls."""
 
@@ -363,6 +418,7 @@ class BudgetingCallPage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page
 
     parent_page_types = ["participation.BudgetingCallIndexPage"]
     subpage_types = []
+    base_form_class = BudgetingCallForm
 
     class Meta:
         verbose_name = _("budgeting call")
@@ -405,7 +461,11 @@ class BudgetingCallPage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page
         from participation.budgeting_call_views import call_page_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(call_page_context(request, call=self))
+        # Only the call's own page shows the call (its timeline, what the visitor may do, its forums): its
+        # routes (proposals, ballot, results) render with this page too, and give their own context.
+        match = getattr(request, "routable_resolver_match", None)
+        if match is None or match.url_name == "index_route":
+            context.update(call_page_context(request, call=self))
         return context
 
     @path("usulan/", name="proposals")

@@ -148,7 +148,10 @@ def test_in_a_call_split_by_kelurahan_a_voter_chooses_among_their_kelurahans_pro
     assert not Ballot.objects.exists()
 
 
-def test_in_a_split_call_a_kelurahan_without_a_budget_of_its_own_votes_on_the_whole_call(site_tree, voter):
+def test_in_a_split_call_a_kelurahan_without_a_budget_of_its_own_votes_in_the_rest_pool(site_tree, voter):
+    """The ballot's pool is the results' (participation.budgeting_pools): the kelurahan without a budget of their
+    own choose among their own proposals, within the total minus the kelurahan budgets; another kelurahan's
+    proposals are not on their ballot, so they never help choose its winners."""
     other = another_kelurahan()
     call = budgeting.call(
         site_tree,
@@ -161,9 +164,13 @@ def test_in_a_split_call_a_kelurahan_without_a_budget_of_its_own_votes_on_the_wh
     there = feasible(call, "Drainase Sungai Nangka", 10_000_000, kelurahan=other)
 
     scope = ballot_scope(call=call, kelurahan=voter.learner_profile.kelurahan)
-    assert (scope.heading, scope.budget) == (None, 500_000_000)
-    ballot_cast(call=call, user=voter, proposal_ids=[here.pk, there.pk])
-    assert chosen(call, voter) == {here.pk, there.pk}
+    assert (scope.heading, scope.budget) == (None, 200_000_000)
+    assert [proposal.pk for proposal in scope.proposals()] == [here.pk]
+    with pytest.raises(BallotError) as refused:
+        ballot_cast(call=call, user=voter, proposal_ids=[here.pk, there.pk])
+    assert refused.value.code == "not-votable"
+    ballot_cast(call=call, user=voter, proposal_ids=[here.pk])
+    assert chosen(call, voter) == {here.pk}
 
 
 # --- The rules

@@ -233,7 +233,7 @@ def test_merging_a_duplicate_into_another_of_the_same_call(world):
 def test_a_merge_into_itself_a_merged_or_hidden_proposal_or_another_call_is_refused(world):
     government = world["users"]["government"]
     own = world["own"]
-    with pytest.raises(ReviewError, match="itself"):
+    with pytest.raises(ReviewError, match="dirinya sendiri"):
         proposal_merge(proposal=own, into=own, by=government)
     hidden = bf.proposal(world["call"], title="Usulan kasar sekali")
     proposal_hide(proposal=hidden, reason="Berisi hinaan.", by=government)
@@ -246,7 +246,7 @@ def test_a_merge_into_itself_a_merged_or_hidden_proposal_or_another_call_is_refu
         proposal_merge(proposal=own, into=merged, by=government)
     another_call = bf.call(world["site_tree"], phase=Phase.REVIEW, title="Usulan Warga 2027", slug="usulan-2027")
     elsewhere = bf.proposal(another_call, title="Drainase di panggilan lain")
-    with pytest.raises(ReviewError, match="same call"):
+    with pytest.raises(ReviewError, match="penganggaran yang sama"):
         proposal_merge(proposal=own, into=elsewhere, by=government)
     own.refresh_from_db()
     assert own.status == Proposal.Status.SUBMITTED
@@ -302,7 +302,7 @@ def test_from_the_day_voting_opens_every_review_is_refused_and_nothing_changes(
             lambda: proposal_merge(proposal=own, into=proposal_target, by=government),
             lambda: proposal_hide(proposal=own, reason="Kasar.", by=government),
         ):
-            with pytest.raises(ReviewError, match="Voting opened"):
+            with pytest.raises(ReviewError, match="Pemungutan suara dibuka pada"):
                 attempt()
     login(client, world, "government")
     response = client.post(review_url(own), {"outcome": "feasible", "reviewed_cost": "1000"})
@@ -321,7 +321,7 @@ def test_during_the_proposal_period_only_hiding_is_allowed(world):
         setattr(call, field, value)
     call.save()
     government = world["users"]["government"]
-    with pytest.raises(ReviewError, match="after the proposal period"):
+    with pytest.raises(ReviewError, match="setelah masa pengusulan berakhir"):
         proposal_mark_feasible(proposal=world["own"], reviewed_cost=1000, by=government)
     hidden = proposal_hide(proposal=world["own"], reason="Berisi hinaan.", by=government)
     assert hidden.status == Proposal.Status.HIDDEN

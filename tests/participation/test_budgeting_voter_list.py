@@ -20,8 +20,9 @@ pytestmark = pytest.mark.django_db
 def world(site_tree):
     gunung_bahagia = factories.region_chain()
     damai = factories.kelurahan(code="6471010007", name="Damai")
-    call = budgeting.call(site_tree, phase=Phase.VOTING)
-    other_call = budgeting.call(site_tree, phase=Phase.VOTING, title="Usulan Lain")
+    # The list is printed for the paper vote, once online voting has closed.
+    call = budgeting.call(site_tree, phase=Phase.COUNTING)
+    other_call = budgeting.call(site_tree, phase=Phase.COUNTING, title="Usulan Lain")
     users = {
         "staff": factories.kelurahan_staff(region=gunung_bahagia),
         "other staff": factories.kelurahan_staff("staf-damai", region=damai),
@@ -122,3 +123,28 @@ def test_the_index_offers_each_call_with_only_the_staff_members_kelurahan(client
     links = [link["href"] for link in BeautifulSoup(response.content, "html.parser").select("main a[href*='daftar']")]
     assert list_url(world["call"], world["gunung_bahagia"]) in links
     assert list_url(world["call"], world["damai"]) not in links
+
+
+def test_the_list_is_printed_only_once_online_voting_has_closed(client, world, site_tree):
+    """While residents can still vote online, a list printed for the paper vote would miss who votes online
+    later: the staff are told when it can be printed, and get no list."""
+    voting = budgeting.call(site_tree, phase=Phase.VOTING, title="Masih Memilih")
+    client.force_login(world["users"]["staff"])
+
+    response = client.get(list_url(voting, world["gunung_bahagia"]), follow=True)
+
+    assert response.redirect_chain[-1][0] == reverse("budgeting_voter_list:index")
+    assert "once online voting has closed" in response.content.decode()
+    assert 'data-user="' not in response.content.decode()
+
+
+def test_a_call_without_verification_lists_the_residents_whose_profile_names_the_kelurahan(client, world, site_tree):
+    open_call = budgeting.call(site_tree, phase=Phase.COUNTING, title="Tanpa Verifikasi", require_verified=False)
+    Ballot.objects.create(call=open_call, voter=world["residents"]["Yusuf Hidayat"], kelurahan=world["gunung_bahagia"])
+    client.force_login(world["users"]["staff"])
+
+    listed = rows(client.get(list_url(open_call, world["gunung_bahagia"])))
+
+    assert ("Dodi Belum Terverifikasi", False) in listed  # not verified, but this call does not ask it
+    assert ("Yusuf Hidayat", True) in listed
+    assert all(name != "Eka Damai" for name, _voted in listed)  # another kelurahan's resident
