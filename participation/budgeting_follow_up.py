@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Max
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
@@ -26,7 +27,7 @@ from participation.budgeting_phases import results_public, today_in_balikpapan
 from participation.budgeting_results import winning_proposal_ids
 from participation.models import Proposal, ProposalUpdate
 from participation.photos import PhotoError, photo_prepared
-from participation.scope import EVERYWHERE, kelurahan_scope
+from participation.scope import EVERYWHERE, acts_somewhere, kelurahan_scope
 
 LOG_UPDATE_ADD = "sekolah_warga.budgeting_follow_up_update"
 TEXT_MAX_LENGTH = 2000
@@ -47,8 +48,7 @@ def proposal_updates(proposal):
 
 def may_follow_up_anywhere(user):
     """Whether ``user`` may follow up some winner: government staff, superusers, kelurahan staff."""
-    scope = kelurahan_scope(user)
-    return scope is EVERYWHERE or bool(scope)
+    return acts_somewhere(user)
 
 
 def may_follow_up(user, proposal):
@@ -99,7 +99,7 @@ def follow_up_refusal(*, proposal, user, today=None):
     today = today or today_in_balikpapan()
     if not follow_up_open(proposal.call, today):
         return _("The follow-up starts when the results are published, on %(date)s.") % {
-            "date": proposal.call.results_on.strftime("%d-%m-%Y")
+            "date": date_format(proposal.call.results_on, "DATE_FORMAT")
         }
     if proposal.pk not in winning_proposal_ids(proposal.call):
         return _("Only a winning proposal is followed up; this one did not win.")
@@ -131,7 +131,7 @@ def proposal_update_add(*, proposal, by, date, progress, text, photo=None, today
         if date < proposal.call.results_on:
             raise FollowUpError(
                 _("The date may not be before the results were published (%(date)s).")
-                % {"date": proposal.call.results_on.strftime("%d-%m-%Y")}
+                % {"date": date_format(proposal.call.results_on, "DATE_FORMAT")}
             )
         if not text:
             raise FollowUpError(_("Write what was done, or what is planned."))

@@ -9,6 +9,8 @@ reason) is staff's (participation.budgeting_review_admin): nothing here changes 
 starts again as submitted, without a review.
 """
 
+import secrets
+
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, Value
@@ -249,4 +251,5 @@ def proposal_carry(*, proposal, by, today=None):
 
 def _photo_keep(proposal, photo, *, save=True):
     """Store ``photo`` as the proposal's. Saved last in its transaction, so nothing after it can fail."""
-    proposal.photo.save(f"usulan-{proposal.pk}.jpg", photo, save=save)
+    # A name nobody can guess from the proposal's number: a photo taken off the site is not found by trying.
+    proposal.photo.save(f"usulan-{proposal.pk}-{secrets.token_urlsafe(9)}.jpg", photo, save=save)

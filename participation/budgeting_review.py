@@ -29,7 +29,7 @@ from core.site_address import absolute_url
 from notices.services import notice_send
 from participation.budgeting_phases import Phase, call_phase
 from participation.models import Proposal
-from participation.scope import EVERYWHERE, in_kelurahan_scope, kelurahan_scope, may_act_in
+from participation.scope import acts_somewhere, in_kelurahan_scope, may_act_in
 
 # Audit log actions (registered in participation.budgeting_review_admin).
 LOG_FEASIBLE = "sekolah_warga.proposal_feasible"
@@ -69,8 +69,7 @@ class ReviewError(Exception):
 def may_review(user):
     """Whether `user` reviews proposals somewhere: government staff (and superusers) everywhere,
     kelurahan staff in their kelurahan."""
-    scope = kelurahan_scope(user)
-    return scope is EVERYWHERE or bool(scope)
+    return acts_somewhere(user)
 
 
 def proposals_reviewable_by(user):
@@ -266,9 +265,22 @@ def proposal_hide(*, proposal, reason, by):
     reason = _clean_reason(
         reason, required_message=_("Say why the proposal is hidden: the public reads it instead of the proposal.")
     )
-    return _record(
+    hidden = _record(
         proposal, status=Proposal.Status.HIDDEN, by=by, action=LOG_HIDDEN, data={"reason": reason}, reason=reason
     )
+    _photo_remove(hidden)
+    return hidden
+
+
+def _photo_remove(proposal):
+    """A hidden proposal's photo goes with its text (the photo may be the abuse): the field is emptied now and
+    the file deleted after the commit, so its address answers nothing."""
+    if not proposal.photo:
+        return
+    storage, name = proposal.photo.storage, proposal.photo.name
+    Proposal.objects.filter(pk=proposal.pk).update(photo="")
+    proposal.photo = ""
+    transaction.on_commit(lambda: storage.delete(name))
 
 
 def _rupiah(amount):

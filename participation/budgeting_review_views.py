@@ -167,7 +167,7 @@ class ProposalReviewView(ScopedObjectMixin, ProposalScreenMixin, generic.EditVie
             estimated_cost=rupiah(proposal.estimated_cost),
             reviewed_cost=rupiah(proposal.reviewed_cost),
             ceiling=rupiah(proposal.call.ceiling_rupiah),
-            author_name=proposal.author.get_full_name() if proposal.author else "",
+            author_name=(proposal.author.get_full_name() or proposal.author.username) if proposal.author else "",
             reviewed_by_name=get_user_display_name(proposal.reviewed_by) if proposal.reviewed_by else "",
             public_url=proposal_public_url(proposal),
             # Said before the reviewer fills the form in: review only in its phase (hiding from proposals on).

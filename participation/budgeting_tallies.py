@@ -15,7 +15,7 @@ the first's numbers, and its differences are corrections.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -57,9 +57,12 @@ def polling_place_create(*, call, by, name, kelurahan, ballots_cast=0, today=Non
         raise ValidationError({"kelurahan": _("This kelurahan is not in the call's area.")})
     if PollingPlace.objects.filter(call=call, name__iexact=name).exists():
         raise ValidationError({"name": _("This call already has a polling place of that name.")})
-    with transaction.atomic():
-        place = PollingPlace.objects.create(call=call, name=name, kelurahan=kelurahan, ballots_cast=ballots_cast)
-        log(instance=place, action=LOG_POLLING_PLACE_CREATE, user=by, data={"ballots_cast": ballots_cast})
+    try:
+        with transaction.atomic():
+            place = PollingPlace.objects.create(call=call, name=name, kelurahan=kelurahan, ballots_cast=ballots_cast)
+            log(instance=place, action=LOG_POLLING_PLACE_CREATE, user=by, data={"ballots_cast": ballots_cast})
+    except IntegrityError:  # the same name added at the same moment by someone else
+        raise ValidationError({"name": _("This call already has a polling place of that name.")}) from None
     return place
 
 

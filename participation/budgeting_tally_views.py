@@ -33,7 +33,7 @@ from participation.budgeting_tallies import (
     tally_proposals,
 )
 from participation.models import BudgetingCallPage, PaperTally, PollingPlace
-from participation.scope import EVERYWHERE, in_kelurahan_scope, kelurahan_scope
+from participation.scope import EVERYWHERE, acts_somewhere, in_kelurahan_scope, kelurahan_scope
 from regions.models import Region
 
 NAMESPACE = "budgeting_tallies"
@@ -41,8 +41,7 @@ NAMESPACE = "budgeting_tallies"
 
 def may_enter_tallies(user):
     """Whether ``user`` may open the screens at all: someone who acts in participation somewhere."""
-    scope = kelurahan_scope(user)
-    return scope is EVERYWHERE or bool(scope)
+    return acts_somewhere(user)
 
 
 def _refuse_outsiders(request):

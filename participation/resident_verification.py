@@ -14,12 +14,13 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from accounts.resident_identity import resident_matches
 from participation.models import ResidentVerification
-from participation.scope import EVERYWHERE, in_kelurahan_scope, kelurahan_scope, may_act_in
+from participation.scope import EVERYWHERE, acts_somewhere, in_kelurahan_scope, kelurahan_scope, may_act_in
 from regions.models import Region
 
 LOG_VERIFY = "sekolah_warga.resident_verify"
@@ -33,8 +34,7 @@ class VerificationError(Exception):
 
 def may_verify(user):
     """Whether ``user`` may open the verification screens: someone who acts in participation somewhere."""
-    scope = kelurahan_scope(user)
-    return scope is EVERYWHERE or bool(scope)
+    return acts_somewhere(user)
 
 
 def verifiable_residents(*, user):
@@ -43,6 +43,7 @@ def verifiable_residents(*, user):
     residents = (
         get_user_model()
         .objects.filter(learner_profile__isnull=False, erased_at__isnull=True, is_active=True)
+        .exclude(pk=user.pk)  # staff do not verify themselves
         .select_related("learner_profile__kelurahan", "residence_verification__kelurahan")
         .select_related("residence_verification__verified_by")
     )
@@ -80,6 +81,9 @@ def resident_verify(*, resident, kelurahan, by, ktp_seen):
     profile = getattr(resident, "learner_profile", None)
     if profile is None or not may_act_in(by, profile.kelurahan_id) or not may_act_in(by, kelurahan.code):
         raise PermissionDenied
+    if resident.pk == by.pk:
+        # A vote is verified by someone else, as a voter does not sign their own voter card.
+        raise VerificationError(_("You cannot verify yourself: another member of staff verifies you."))
     if kelurahan.level != Region.Level.VILLAGE:
         raise VerificationError(_("Choose the kelurahan the KTP shows."))
     if not ktp_seen:
@@ -93,7 +97,7 @@ def resident_verify(*, resident, kelurahan, by, ktp_seen):
             % {
                 "name": _display_name(resident),
                 "kelurahan": existing.kelurahan.name,
-                "date": timezone.localtime(existing.verified_at).strftime("%d-%m-%Y"),
+                "date": date_format(timezone.localtime(existing.verified_at), "DATE_FORMAT"),
             }
         )
     try:

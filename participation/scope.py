@@ -58,6 +58,13 @@ def is_kelurahan_staff(user):
     return scope is not EVERYWHERE and bool(scope)
 
 
+def acts_somewhere(user):
+    """Whether `user` acts in participation anywhere: everywhere, or in some kelurahan. Who may open a
+    participation screen at all (what they then see is narrowed by `in_kelurahan_scope`)."""
+    scope = kelurahan_scope(user)
+    return scope is EVERYWHERE or bool(scope)
+
+
 def in_kelurahan_scope(queryset, user, *, field="kelurahan"):
     """`queryset` narrowed to the rows whose `field` (a kelurahan) lies where `user` may act."""
     scope = kelurahan_scope(user)
