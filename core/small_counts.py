@@ -12,10 +12,28 @@ participation).
    count, since hiding one sum's total can leave another sum with one hidden count.
 """
 
+from dataclasses import dataclass
+
 # Counts from 1 to THRESHOLD - 1 are hidden.
 THRESHOLD = 5
 PRIMARY = "primary"  # the count itself is small: "<5"
 SECONDARY = "secondary"  # hidden so that a small count cannot be worked out: "x" (CSV), "—" (page)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One published count: ``count`` is None when hidden; ``small`` ("<5") or ``hidden`` ("—") say why."""
+
+    count: int | None
+    suppressed: str = ""
+
+    @property
+    def small(self):
+        return self.suppressed == PRIMARY
+
+    @property
+    def hidden(self):
+        return self.suppressed == SECONDARY
 
 
 def small_counts_suppress(groups, sums, measures):

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 
-from core.small_counts import PRIMARY, SECONDARY, small_counts_suppress
+from core.small_counts import Figure, small_counts_suppress
 from participation.budgeting_phases import results_public
 from participation.budgeting_pools import budget_pools
 from participation.models import Ballot, BallotChoice, PaperTally, PollingPlace, Proposal
@@ -178,22 +178,6 @@ def winning_proposal_ids(call):
 
 
 # --- Turnout -------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One published count: ``count`` is None when hidden; ``small`` ("<5") or ``hidden`` ("—") say why."""
-
-    count: int | None
-    suppressed: str = ""
-
-    @property
-    def small(self):
-        return self.suppressed == PRIMARY
-
-    @property
-    def hidden(self):
-        return self.suppressed == SECONDARY
 
 
 @dataclass(eq=False)

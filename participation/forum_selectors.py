@@ -8,7 +8,7 @@ from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from core.small_counts import PRIMARY, SECONDARY, small_counts_suppress
+from core.small_counts import Figure, small_counts_suppress
 from participation.models import BudgetingCallPage, ForumQuestion, ForumRegistration
 
 REGISTERED = ForumRegistration.Status.REGISTERED
@@ -107,22 +107,6 @@ def forum_map_url(forum):
 
 
 # --- After the meeting: how many registered and attended, by gender where known
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One published count: ``count`` is None when hidden; ``small`` ("<5") or ``hidden`` ("—") say why."""
-
-    count: int | None
-    suppressed: str = ""
-
-    @property
-    def small(self):
-        return self.suppressed == PRIMARY
-
-    @property
-    def hidden(self):
-        return self.suppressed == SECONDARY
 
 
 @dataclass(frozen=True)
