@@ -134,7 +134,9 @@ def _chosen_proposals(scope, proposal_ids):
         )
     if not wanted:
         return []
-    chosen = list(scope.proposals().select_related(None).filter(pk__in=wanted).only("pk", "title", "reviewed_cost"))
+    chosen = list(
+        scope.proposals().select_related(None).order_by().filter(pk__in=wanted).only("pk", "title", "reviewed_cost")
+    )
     if len(chosen) != len(wanted):
         if scope.heading is not None:
             message = _(
