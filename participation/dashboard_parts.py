@@ -2,8 +2,9 @@
 
 The dashboard belongs to courses, which never imports participation: participation registers these
 parts with courses.hooks.register_participation_part (participation/apps.py). Each reads only the
-resident's own rows, in a constant number of queries. Registrations, proposals and ballots join here
-as issues 19 and 20 add them.
+resident's own rows, in a constant number of queries. The resident's budgeting proposals are a part too
+(participation.budgeting_proposal_views.proposals_part), beside the proposal pages whose addresses it
+shares; a ballot is not listed there, as who voted for what is shown nowhere but in their own download.
 """
 
 from django.template.loader import render_to_string
