@@ -11,7 +11,6 @@ from django import forms
 from django.contrib.admin.utils import quote
 from django.db.models import Case, Q, Value, When
 from django.urls import reverse
-from django.utils.formats import number_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,6 +24,7 @@ from wagtail.admin.widgets.button import Button
 
 from core.admin_columns import DayColumn
 from core.scoped_views import ScopedObjectMixin
+from core.templatetags.format_tags import rupiah
 from participation.budgeting_review import (
     ReviewError,
     proposal_hide,
@@ -38,11 +38,6 @@ from participation.budgeting_review import (
 )
 from participation.models import BudgetingCallPage, Proposal
 from regions.models import Region
-
-
-def rupiah(amount):
-    return f"Rp {number_format(amount, decimal_pos=0, force_grouping=True)}" if amount is not None else ""
-
 
 # --- Listing --------------------------------------------------------------------------------------------
 
