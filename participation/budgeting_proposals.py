@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.templatetags.format_tags import rupiah
-from courses.models import Enrolment
+from courses.selectors import completed_enrolments
 from participation.budgeting_eligibility import in_call_area, proposal_permission
 from participation.budgeting_phases import Phase, call_phase, results_public
 from participation.budgeting_results import winning_proposal_ids
@@ -67,9 +67,7 @@ def _with_trained(proposals, call):
     Asked inside the list's own query, so the whole list costs no more queries than its proposals."""
     if call.prerequisite_course_id is None:
         return proposals.annotate(trained=Value(False))
-    completed = Enrolment.objects.filter(
-        user_id=OuterRef("author_id"), course_id=call.prerequisite_course_id, completed_at__isnull=False
-    )
+    completed = completed_enrolments().filter(user_id=OuterRef("author_id"), course_id=call.prerequisite_course_id)
     return proposals.annotate(trained=Exists(completed))
 
 
