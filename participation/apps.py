@@ -35,14 +35,20 @@ class ParticipationConfig(AppConfig):
 
     def page_cache_connect(self):
         """A category's name shows on /suara-warga/ and the home page, which the anonymous page cache keeps:
-        adding, renaming or deleting one makes them stale, as a change to an item does (participation.feedback)."""
+        adding, renaming or deleting one makes them stale, as a change to an item does (participation.feedback).
+        A call's budgets per kelurahan are remembered for its ballot (participation.budgeting_pools) until the
+        next publish; one saved or deleted otherwise (a script, the shell) makes them stale too. The ballot's
+        proposals are kept for it until one of them is saved or deleted (participation.budgeting_ballots)."""
         from django.db.models.signals import post_delete, post_save
 
         from core.page_cache import page_cache_invalidate
-        from participation.models import FeedbackCategory
+        from participation.budgeting_ballots import votable_proposals_forget
+        from participation.models import FeedbackCategory, KelurahanBudget, Proposal
 
         for name, signal in (("saved", post_save), ("deleted", post_delete)):
             signal.connect(page_cache_invalidate, sender=FeedbackCategory, dispatch_uid=f"page-cache-category-{name}")
+            signal.connect(page_cache_invalidate, sender=KelurahanBudget, dispatch_uid=f"page-cache-budget-{name}")
+            signal.connect(votable_proposals_forget, sender=Proposal, dispatch_uid=f"votable-proposals-{name}")
 
     def forum_connect(self):
         """A forum published with more places gives them to its waiting list at once."""

@@ -7,16 +7,17 @@
   kelurahan's, or the rest's for a kelurahan without one), with their reviewed costs.
 - **The rule**, checked here on the server whatever the browser sent: approval, at most ``approval_limit``
   proposals; knapsack, reviewed costs together within the voter's budget.
-- **One ballot per resident and call**: one row (a unique constraint), got or created (two tabs creating it at
-  once: the second reads the first's row), then locked, and its choices replaced while the lock is held. So two
-  tabs casting at once leave exactly one of the two ballots, whole, and since the rule is checked on the whole
-  set that replaces the old one, no race can leave a ballot over the limit or the budget.
+- **One ballot per resident and call**: one row (a unique constraint), written in one statement that makes it or
+  brings it up to date and locks it (``ON CONFLICT DO UPDATE``), and its choices replaced while the lock is
+  held. So two tabs casting at once leave exactly one of the two ballots, whole, and since the rule is checked
+  on the whole set that replaces the old one, no race can leave a ballot over the limit or the budget.
 - **Withdrawing** (choosing nothing) deletes the row: the printed voter list for the paper vote marks those
   with a ballot as having voted online, and a resident who withdrew may vote on paper.
 """
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,8 +29,10 @@ from participation.budgeting_eligibility import (
     resident_verification,
     vote_permission,
 )
-from participation.budgeting_pools import BudgetPool, budget_pool
+from participation.budgeting_pools import BudgetPool, published_budget_pool
 from participation.models import Ballot, BallotChoice, BudgetingCallPage, Proposal
+
+VOTABLE_SECONDS = 10 * 60
 
 
 class BallotError(Exception):
@@ -66,10 +69,50 @@ class BallotScope:
         proposals = self.pool.proposals(Proposal.objects.filter(call_id=self.call.pk, status=Proposal.Status.FEASIBLE))
         return proposals.select_related("kelurahan", "category").order_by("kelurahan__name", "title", "pk")
 
+    def costs_by_id(self):
+        """{id: reviewed cost} of the proposals on this ballot: the call's feasible ones (``votable_proposals``)
+        in this voter's pool."""
+        return {
+            pk: cost
+            for pk, (kelurahan_id, cost) in votable_proposals(self.call).items()
+            if self.pool.holds(kelurahan_id)
+        }
+
+
+def votable_proposals(call):
+    """The call's feasible proposals as {id: (kelurahan code, reviewed cost)}, what a ballot's rule needs.
+
+    Read at every vote of the voting peak, and unchanging while voting is open (review changes nothing from
+    the day voting opens), so kept in the cache, one entry per call, until one of the call's proposals is saved
+    or deleted (``votable_proposals_forget``); at most VOTABLE_SECONDS in any case."""
+    key = _votable_key(call.pk)
+    votable = cache.get(key)
+    if votable is None:
+        rows = Proposal.objects.filter(call_id=call.pk, status=Proposal.Status.FEASIBLE)
+        votable = {
+            pk: (kelurahan_id, cost)
+            for pk, kelurahan_id, cost in rows.values_list("pk", "kelurahan_id", "reviewed_cost")
+        }
+        cache.set(key, votable, VOTABLE_SECONDS)
+    return votable
+
+
+def votable_proposals_forget(sender, instance, **kwargs):
+    """A proposal saved or deleted (connected in participation.apps): its call's entry goes now, and again when
+    the transaction commits, so that a ballot read in between cannot keep the rows from before."""
+    key = _votable_key(instance.call_id)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
+
+
+def _votable_key(call_id):
+    return f"budgeting-votable-proposals:{call_id}"
+
 
 def ballot_scope(*, call, kelurahan):
-    """The proposals and the budget of a voter living in ``kelurahan`` (a Region, or None)."""
-    return BallotScope(call=call, pool=budget_pool(call, kelurahan))
+    """The proposals and the budget of a voter living in ``kelurahan`` (a Region, or None), in the call as
+    published (a ballot is cast on the live call only)."""
+    return BallotScope(call=call, pool=published_budget_pool(call, kelurahan))
 
 
 def voter_ballot_scope(*, call, user):
@@ -106,20 +149,15 @@ def ballot_cast(*, call, user, proposal_ids, today=None):
     chosen = _chosen_proposals(scope, proposal_ids)
     _check_rule(scope, chosen)
 
-    now = timezone.now()
     with transaction.atomic():
         if not chosen:
             ballot = Ballot.objects.select_for_update().filter(call_id=call.pk, voter=user).first()
             if ballot is not None:
                 ballot.delete()  # its choices go with it (CASCADE)
             return None
-        ballot = _ballot_locked(call=call, user=user, kelurahan=kelurahan, now=now)
+        ballot = _ballot_written(call=call, user=user, kelurahan=kelurahan)
         ballot.choices.all().delete()
-        BallotChoice.objects.bulk_create(BallotChoice(ballot=ballot, proposal=proposal) for proposal in chosen)
-        ballot.kelurahan = kelurahan
-        ballot.gender = getattr(getattr(user, "learner_profile", None), "gender", "") or ""
-        ballot.changed_at = now
-        ballot.save(update_fields=["kelurahan", "gender", "changed_at"])
+        BallotChoice.objects.bulk_create(BallotChoice(ballot=ballot, proposal_id=pk) for pk in sorted(chosen))
     return ballot
 
 
@@ -133,10 +171,9 @@ def _chosen_proposals(scope, proposal_ids):
             _("The choice sent is not a list of proposals: choose again from the list."), code="not-votable"
         )
     if not wanted:
-        return []
-    chosen = list(
-        scope.proposals().select_related(None).order_by().filter(pk__in=wanted).only("pk", "title", "reviewed_cost")
-    )
+        return {}
+    on_ballot = scope.costs_by_id()
+    chosen = {pk: on_ballot[pk] for pk in wanted if pk in on_ballot}
     if len(chosen) != len(wanted):
         if scope.heading is not None:
             message = _(
@@ -155,7 +192,7 @@ def _chosen_proposals(scope, proposal_ids):
 def _check_rule(scope, chosen):
     call = scope.call
     if scope.is_knapsack:
-        total = sum(proposal.reviewed_cost for proposal in chosen)
+        total = sum(chosen.values())
         if total > scope.budget:
             raise BallotError(
                 _(
@@ -177,20 +214,18 @@ def _check_rule(scope, chosen):
         )
 
 
-def _ballot_locked(*, call, user, kelurahan, now):
-    """The resident's ballot row, created if need be, locked until the transaction ends.
-
-    A ballot being changed (the common case at the peak) is read and locked at once. Otherwise get_or_create
-    reads the row a racing tab has just committed when its own insert hits the unique constraint; a row
-    withdrawn (deleted) by another tab while this one waited for its lock is made again.
-    """
-    locked = Ballot.objects.select_for_update().filter(call_id=call.pk, voter=user).first()
-    if locked is not None:
-        return locked
-    while True:
-        ballot, _created = Ballot.objects.get_or_create(
-            call_id=call.pk, voter=user, defaults={"kelurahan": kelurahan, "cast_at": now, "changed_at": now}
-        )
-        locked = Ballot.objects.select_for_update().filter(pk=ballot.pk).first()
-        if locked is not None:
-            return locked
+def _ballot_written(*, call, user, kelurahan):
+    """The resident's ballot row, made or brought up to date (where and who they are now, when it changed) in
+    one statement, ``INSERT … ON CONFLICT DO UPDATE`` on the one-ballot constraint, which also locks the row
+    until the transaction ends: a second tab casting at once waits here for the first to commit, then replaces
+    its choices in turn; a row withdrawn meanwhile is made again. The row keeps when it was first cast; the
+    ballot returned carries this cast's time in ``cast_at`` (read the row again for the first)."""
+    now = timezone.now()
+    gender = getattr(getattr(user, "learner_profile", None), "gender", "") or ""
+    [ballot] = Ballot.objects.bulk_create(
+        [Ballot(call_id=call.pk, voter=user, kelurahan=kelurahan, gender=gender, cast_at=now, changed_at=now)],
+        update_conflicts=True,
+        unique_fields=["call", "voter"],
+        update_fields=["kelurahan", "gender", "changed_at"],
+    )
+    return ballot

@@ -13,6 +13,8 @@ proposals, within its budget.
 
 from dataclasses import dataclass, field
 
+from core.page_cache import remember
+
 
 @dataclass(frozen=True)
 class BudgetPool:
@@ -48,5 +50,16 @@ def budget_pools(call):
 
 def budget_pool(call, kelurahan):
     """The pool a voter living in ``kelurahan`` (a Region, or None) votes in."""
+    return _pool_holding(budget_pools(call), kelurahan)
+
+
+def published_budget_pool(call, kelurahan):
+    """``budget_pool`` for the call as published, its pools remembered until the next publish (or a budget
+    saved: participation.apps): the ballot asks at every vote of the voting peak. Not for a preview, whose
+    budgets may be a draft's."""
+    return _pool_holding(remember(f"budget-pools:{call.pk}", lambda: budget_pools(call)), kelurahan)
+
+
+def _pool_holding(pools, kelurahan):
     code = kelurahan.code if kelurahan is not None else None
-    return next(pool for pool in budget_pools(call) if pool.holds(code))
+    return next(pool for pool in pools if pool.holds(code))

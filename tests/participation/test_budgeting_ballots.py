@@ -3,11 +3,13 @@ the choices among the voter's feasible proposals, the approval limit and the kna
 server, a change replacing the choices, withdrawing, and every refusal of who may vote storing nothing."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from participation.budgeting_ballots import BallotError, ballot_cast, ballot_choice_ids, ballot_scope
 from participation.budgeting_eligibility import Refusal
 from participation.budgeting_phases import Phase
-from participation.models import Ballot, BallotChoice, BudgetingCallPage, Proposal
+from participation.models import Ballot, BallotChoice, BudgetingCallPage, KelurahanBudget, Proposal
 from tests import factories
 from tests.participation import budgeting_factories as budgeting
 
@@ -89,6 +91,73 @@ def test_choosing_nothing_withdraws_the_ballot_and_deletes_its_row(call, voter):
 
     assert not Ballot.objects.filter(call=call, voter=voter).exists()
     assert not BallotChoice.objects.exists()
+
+
+def test_changing_a_ballot_keeps_when_it_was_first_cast(call, voter):
+    drain, lamp = feasible(call, "Drainase RT 03", 30_000_000), feasible(call, "Lampu jalan RT 05", 30_000_000)
+    first = ballot_cast(call=call, user=voter, proposal_ids=[drain.pk])
+    cast_at = Ballot.objects.get(pk=first.pk).cast_at
+
+    ballot_cast(call=call, user=voter, proposal_ids=[lamp.pk])
+
+    stored = Ballot.objects.get(pk=first.pk)
+    assert stored.cast_at == cast_at
+    assert stored.changed_at > cast_at
+
+
+# --- What the ballot remembers: the proposals and budgets, read at every vote of the peak
+
+
+def sql_of(action):
+    with CaptureQueriesContext(connection) as queries:
+        action()
+    return "\n".join(query["sql"] for query in queries)
+
+
+def test_the_proposals_and_budgets_of_a_ballot_are_read_once_then_remembered(site_tree, voter):
+    home = voter.learner_profile.kelurahan
+    call = budgeting.call(site_tree, phase=Phase.VOTING, voting_rule=KNAPSACK, kelurahan_budgets=[(home, 80_000_000)])
+    drain = feasible(call, "Drainase RT 03", 30_000_000, kelurahan=home)
+
+    first = sql_of(lambda: ballot_cast(call=call, user=voter, proposal_ids=[drain.pk]))
+    again = sql_of(lambda: ballot_cast(call=call, user=voter, proposal_ids=[drain.pk]))
+
+    for table in ('"participation_proposal"', '"participation_kelurahanbudget"'):
+        assert table in first
+        assert table not in again
+    assert chosen(call, voter) == {drain.pk}
+
+
+def test_a_reviewed_cost_saved_after_a_ballot_is_the_one_the_next_ballot_is_checked_against(call, voter):
+    drain, lamp = feasible(call, "Drainase RT 03", 60_000_000), feasible(call, "Lampu jalan RT 05", 30_000_000)
+    ballot_cast(call=call, user=voter, proposal_ids=[drain.pk, lamp.pk])  # 90 million of 100
+    lamp.reviewed_cost = 50_000_000
+    lamp.save()
+
+    with pytest.raises(BallotError) as refused:
+        ballot_cast(call=call, user=voter, proposal_ids=[drain.pk, lamp.pk])  # 110 million
+
+    assert refused.value.code == "over-budget"
+    newly_feasible = feasible(call, "Taman RT 07", 10_000_000)
+    ballot_cast(call=call, user=voter, proposal_ids=[drain.pk, newly_feasible.pk])
+    assert chosen(call, voter) == {drain.pk, newly_feasible.pk}
+
+
+def test_a_kelurahan_budget_saved_after_a_ballot_is_the_one_the_next_ballot_fits(site_tree, voter):
+    home = voter.learner_profile.kelurahan
+    call = budgeting.call(site_tree, phase=Phase.VOTING, voting_rule=KNAPSACK, kelurahan_budgets=[(home, 100_000_000)])
+    drain = feasible(call, "Drainase RT 03", 60_000_000, kelurahan=home)
+    lamp = feasible(call, "Lampu jalan RT 05", 30_000_000, kelurahan=home)
+    ballot_cast(call=call, user=voter, proposal_ids=[drain.pk, lamp.pk])
+    budget = KelurahanBudget.objects.get(call=call)
+    budget.budget_rupiah = 80_000_000
+    budget.save()
+
+    with pytest.raises(BallotError) as refused:
+        ballot_cast(call=call, user=voter, proposal_ids=[drain.pk, lamp.pk])
+
+    assert refused.value.code == "over-budget"
+    assert "Rp 80.000.000" in str(refused.value)
 
 
 # --- What may be chosen
