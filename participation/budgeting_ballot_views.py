@@ -33,9 +33,8 @@ REFUSALS = {value for name, value in vars(Refusal).items() if not name.startswit
 def ballot(request, *, call):
     if request.method not in METHODS:
         return HttpResponseNotAllowed(METHODS)
-    ballot_url = (call.get_url(request) or "") + call.reverse_subpage("ballot")
     if not request.user.is_authenticated:
-        return redirect_to_login(ballot_url)
+        return redirect_to_login(request.get_full_path())
     if request.method == "POST":
         # ballot_cast asks who may vote itself (under the same rule as below): read once per ballot, the
         # busiest request of a call's voting peak.
@@ -51,12 +50,8 @@ def ballot(request, *, call):
             return _ballot_page(request, call, error=str(error), ticked=ticked)
         if cast is None:
             messages.success(request, _("Your ballot is withdrawn: no proposal of yours is counted now."))
-        else:
-            messages.success(
-                request,
-                _("Your ballot is saved. You may change it until voting closes; only your last choice counts."),
-            )
-        return redirect(ballot_url)
+        # A ballot saved needs no message: the page says it is saved, and when, whenever the resident comes back.
+        return redirect(request.path)
     return _refused_or_ballot_page(request, call)
 
 
@@ -70,7 +65,8 @@ def _refused_or_ballot_page(request, call, **page):
 def _ballot_page(request, call, *, error="", ticked=None, status=200):
     scope = voter_ballot_scope(call=call, user=request.user)
     proposals = list(scope.proposals())
-    current = ballot_choice_ids(call=call, user=request.user)
+    saved = ballot_of(call=call, user=request.user)
+    current = ballot_choice_ids(call=call, user=request.user) if saved is not None else set()
     ticked = current if ticked is None else ticked
     page_url = call.get_url(request) or ""
     context = {
@@ -78,7 +74,7 @@ def _ballot_page(request, call, *, error="", ticked=None, status=200):
         "proposals": proposals,
         "proposal_base_url": page_url + "usulan/",
         "ticked": ticked,
-        "has_ballot": bool(current),
+        "saved_ballot": saved,
         "ticked_cost": sum(proposal.reviewed_cost for proposal in proposals if proposal.pk in ticked),
         "ballot_url": page_url + call.reverse_subpage("ballot"),
         "error": error,

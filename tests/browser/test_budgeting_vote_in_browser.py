@@ -45,7 +45,7 @@ def test_a_verified_resident_votes_within_the_budget_and_is_refused_beyond_it(vo
     phone.locator(f"input[name=proposal][value='{lamp.pk}']").check()
     phone.locator(".ballot-form button[type=submit]").click()
 
-    expect(phone.locator(".messages .message-success")).to_be_visible()
+    expect(phone.locator(".ballot-saved")).to_contain_text("Surat suara Anda tersimpan")
     assert ballot_choice_ids(call=call, user=voter) == {drain.pk, lamp.pk}
     expect(phone.locator(f"input[name=proposal][value='{drain.pk}']")).to_be_checked()
     expect(phone.locator(".ballot-sum")).to_contain_text("Rp 90.000.000")

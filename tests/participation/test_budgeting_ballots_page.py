@@ -5,6 +5,8 @@ POST that saves, changes or withdraws, errors that keep the ticks, never cached,
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import AnonymousUser
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 
 from participation.budgeting_ballots import ballot_cast, ballot_choice_ids
 from participation.budgeting_eligibility import vote_permission
@@ -105,8 +107,19 @@ def test_the_page_lists_the_feasible_proposals_with_costs_and_ticks_the_current_
     assert "Rp 30.000.000" in html and "Rp 100.000.000" in html
     assert ticked_ids(response) == {lamp.pk}
     assert drain.pk not in ticked_ids(response)
+    assert "ballot-saved" in response.content.decode()
     cache_control = response["Cache-Control"]
     assert "private" in cache_control and "no-cache" in cache_control
+
+
+def test_a_resident_without_a_ballot_is_not_told_one_is_saved(client, call, voter):
+    feasible(call, "Drainase RT 03", 30_000_000)
+    client.force_login(voter)
+
+    html = client.get(ballot_url(call)).content.decode()
+
+    assert "ballot-saved" not in html and "ballot-withdraw" not in html
+    assert "Kirim surat suara saya" in html
 
 
 def test_casting_saves_the_ballot_and_says_so(client, call, voter):
@@ -117,7 +130,11 @@ def test_casting_saves_the_ballot_and_says_so(client, call, voter):
 
     assert response.redirect_chain == [(ballot_url(call), 302)]
     assert ballot_choice_ids(call=call, user=voter) == {drain.pk, lamp.pk}
-    assert 'class="message message-success"' in response.content.decode()
+    saved = BeautifulSoup(response.content, "html.parser").select_one(".ballot-saved[role=status]")
+    changed = localtime(Ballot.objects.get(voter=voter).changed_at)
+    assert saved.get_text(" ", strip=True).startswith(
+        f"Surat suara Anda tersimpan (terakhir diubah {date_format(changed, 'DATETIME_FORMAT')} WITA)"
+    )
     assert ticked_ids(response) == {drain.pk, lamp.pk}
     assert "Rp 50.000.000" in response.content.decode()  # the sum of the choices
 
