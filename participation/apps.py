@@ -37,7 +37,7 @@ class ParticipationConfig(AppConfig):
         """A category's name shows on /suara-warga/ and the home page, which the anonymous page cache keeps:
         adding, renaming or deleting one makes them stale, as a change to an item does (participation.feedback).
         A call's budgets per kelurahan are remembered for its ballot (participation.budgeting_pools) until the
-        next publish; one saved or deleted otherwise (a script, the shell) makes them stale too. The ballot's
+        next publish; saving or deleting a budget row bumps the version as well. The ballot's
         proposals are kept for it until one of them is saved or deleted (participation.budgeting_ballots)."""
         from django.db.models.signals import post_delete, post_save
 

@@ -139,7 +139,8 @@ def ballot_choice_ids(*, call, user):
 def ballot_cast(*, call, user, proposal_ids, today=None):
     """Cast, change or (with no proposal) withdraw ``user``'s ballot in ``call``: its choices become exactly
     ``proposal_ids``. Raises BallotError (nothing stored) when the resident may not vote, a proposal is not on
-    their ballot, or the choice breaks the call's rule. Returns the ballot, or None after a withdrawal."""
+    their ballot, or the choice breaks the call's rule. Returns the ballot (whose ``cast_at`` is this cast's
+    time: the row keeps the first), or None after a withdrawal."""
     verification = resident_verification(user)  # read once: the permission and the kelurahan both need it
     permission = vote_permission(call, user, today, verification=verification)
     if not permission:

@@ -143,6 +143,20 @@ def test_a_reviewed_cost_saved_after_a_ballot_is_the_one_the_next_ballot_is_chec
     assert chosen(call, voter) == {drain.pk, newly_feasible.pk}
 
 
+def test_a_proposal_no_longer_feasible_or_deleted_after_a_ballot_cannot_be_chosen_again(call, voter):
+    drain, lamp = feasible(call, "Drainase RT 03", 30_000_000), feasible(call, "Lampu jalan RT 05", 30_000_000)
+    ballot_cast(call=call, user=voter, proposal_ids=[drain.pk, lamp.pk])
+    lamp.status = Proposal.Status.NOT_FEASIBLE
+    lamp.save()
+    drain_pk = drain.pk
+    drain.delete()
+
+    for ids in ([lamp.pk], [drain_pk]):
+        with pytest.raises(BallotError) as refused:
+            ballot_cast(call=call, user=voter, proposal_ids=ids)
+        assert refused.value.code == "not-votable"
+
+
 def test_a_kelurahan_budget_saved_after_a_ballot_is_the_one_the_next_ballot_fits(site_tree, voter):
     home = voter.learner_profile.kelurahan
     call = budgeting.call(site_tree, phase=Phase.VOTING, voting_rule=KNAPSACK, kelurahan_budgets=[(home, 100_000_000)])
