@@ -19,7 +19,8 @@ How:
    ``/hello/``) on a free loopback port, with the caches in Redis (``BENCH_CACHE_URL``, database 13
    by default, emptied first) so its workers share the page cache.
 3. wrk loads the hello-world view, the course page and the module page (its Lua script rotating
-   over 100 residents' cookies), in interleaved runs; the quiz submissions go through
+   over 100 residents' cookies), in interleaved runs, with a bare WSGI hello world without Django
+   (bench/bare_wsgi.py, its own gunicorn with the same options) for reference; the quiz submissions go through
    bench/http_load.py, which sends each prepared submission once, and measures hello world again
    for their baseline. ``bench/learning_journey.py count`` then checks the database.
 
@@ -81,10 +82,11 @@ def run() -> list[dict]:
 
     print("    preparing the database, residents and sessions …", flush=True)
     data = helper(env, "prepare")
-    port = free_port()
-    with gunicorn(env, port):
+    port, bare_port = free_port(), free_port()
+    # The bare WSGI hello world waits idle beside the site while the site is measured, and the other way round.
+    with gunicorn(env, port), gunicorn(env, bare_port, app="bare_wsgi:application"):
         check_pages(port, data)
-        pages = measure_pages(port, data)
+        pages = measure_pages(port, data, bare_port=bare_port)
         quiz = measure_quiz(port, data)
     sent_tokens = [token for tokens in quiz["tokens"] for token in tokens]
     stored = helper(env, "count", {"tokens": sent_tokens})
@@ -146,14 +148,14 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict, port: int, *, workers: int = WORKERS, timeout: int = 60):
-    """gunicorn serving the site on 127.0.0.1:`port` until the block ends, however it ends."""
-    log_path = WORK_DIR / "gunicorn.log"
+def gunicorn(env: dict, port: int, *, workers: int = WORKERS, timeout: int = 60, app: str = "lms.wsgi:application"):
+    """gunicorn serving ``app`` (the site, by default) on 127.0.0.1:`port` until the block ends, however it ends."""
+    log_path = WORK_DIR / ("gunicorn.log" if app == "lms.wsgi:application" else f"gunicorn-{app.split(':')[0]}.log")
     command = [
         sys.executable,
         "-m",
         "gunicorn",
-        "lms.wsgi:application",
+        app,
         f"--bind=127.0.0.1:{port}",
         f"--workers={workers}",
         "--worker-class=sync",
@@ -226,7 +228,7 @@ def check_pages(port: int, data: dict) -> None:
         raise RuntimeError(f"{data['module_url']}: status {status}, expected a resident's own page")
 
 
-def measure_pages(port: int, data: dict) -> dict:
+def measure_pages(port: int, data: dict, *, bare_port: int) -> dict:
     base = f"http://127.0.0.1:{port}"
     cookie_file = WORK_DIR / "learning_cookies.txt"
     cookie_file.write_text("\n".join(cookie_header(c) for c in data["page_residents"]) + "\n", encoding="utf-8")
@@ -234,17 +236,19 @@ def measure_pages(port: int, data: dict) -> dict:
         "hello": {"url": f"{base}/hello/"},
         "course": {"url": base + data["course_url"]},
         "module": {"url": base + data["module_url"], "script": BENCH_DIR / "wrk_sessions.lua", "args": [cookie_file]},
+        "bare": {"url": f"http://127.0.0.1:{bare_port}/"},
     }
+    ports = {key: bare_port if key == "bare" else port for key in loads}
     print("    wrk: warming up …", flush=True)
-    for load in loads.values():
+    for key, load in loads.items():
         wrk(load, seconds=WARM_UP_SECONDS)
-        drain(port)
+        drain(ports[key])
     runs = {key: [] for key in loads}
     order = list(loads)
     for round_number in range(ROUNDS):
         for key in order:
             runs[key].append(wrk(loads[key], seconds=RUN_SECONDS))
-            drain(port)
+            drain(ports[key])
         print(
             f"    wrk round {round_number + 1}: "
             + ", ".join(f"{key} {runs[key][-1]['rate']:,.0f} req/s" for key in loads),
@@ -347,7 +351,13 @@ def figures(data: dict, pages: dict, quiz: dict, stored: dict) -> list[dict]:
         f"wrk -t{WRK_THREADS} -c{WRK_CONNECTIONS}, median of {ROUNDS} interleaved runs of {RUN_SECONDS} s after "
         f"{WARM_UP_SECONDS} s of warm-up; {server}"
     )
-    hello_text = f"hello world (`/hello/`, {queries['hello']} queries) runs: {rates(hello_rates)} req/s"
+    bare_rates = [run["rate"] for run in pages["bare"]]
+    hello_text = (
+        f"hello world (`/hello/`, {queries['hello']} queries) runs: {rates(hello_rates)} req/s; for reference, a "
+        f"bare WSGI hello world without Django (`bench/bare_wsgi.py`, the same gunicorn options, in the same "
+        f"rounds) runs: {rates(bare_rates)} req/s, so the production stack leaves "
+        f"{statistics.median(hello_rates) / statistics.median(bare_rates):.2f} of gunicorn's own rate"
+    )
 
     def page_figure(name, key, target, what):
         page_rates = [run["rate"] for run in pages[key]]
