@@ -7,8 +7,11 @@ benchmark's own database:
 
 It migrates, collects the static files, makes the bulk data with ``manage.py seed_bulk --enrolments
 ENROLMENTS`` unless the database already holds them (seeding a million takes minutes: a second run
-reuses them), logs in the demo's government staff account (``pemkot``) as a session, and writes the
-export's COPY query with its parameters bound, for ``psql \\copy``: the very query the CSV export streams.
+reuses them), logs in the demo's government staff account (``pemkot``) as a session, and writes what
+the CSV export sends to the database, for psql to send the same: the COPY statement as the report's view
+builds it for that account (in the account's admin language, parameters bound), the settings of the
+web worker's database session, and the SET LOCAL statements the export runs before its COPY
+(reports.completion_records.planned_as_written).
 """
 
 import json
@@ -20,6 +23,7 @@ BENCH_DIR = Path(__file__).resolve().parent
 REPO_ROOT = BENCH_DIR.parent
 
 STAFF_USERNAME = "pemkot"
+EXPORT_PATH = "/admin/laporan/kelulusan/?export=csv"
 
 
 def main(argv: list[str]) -> int:
@@ -47,10 +51,8 @@ def prepare(enrolments: int) -> dict:
     from courses.models import Enrolment
     from privacy.models import RecordAccess
     from regions.models import Region
-    from reports.completion_records import completion_records, export_rows
     from reports.completion_records_filters import completion_records_filtered
     from reports.completion_records_views import CompletionRecordsReportView
-    from reports.exports import copy_statement
     from reports.models import ReportExport
 
     migrate(disposable=True)
@@ -72,9 +74,6 @@ def prepare(enrolments: int) -> dict:
         .order_by("code")
         .first()
     )
-    statement, params = copy_statement(export_rows(completion_records(viewer=staff)))
-    with connection.cursor() as cursor:
-        bound = cursor.cursor.mogrify(statement, params)
     # The admin's own floor, for reference: a page of the same admin with nothing but a paragraph in
     # its frame (a finished export's page: two small queries of its own).
     floor, _created = ReportExport.objects.get_or_create(
@@ -82,7 +81,6 @@ def prepare(enrolments: int) -> dict:
         query_string="status=completed",
         defaults={"language": "id", "total_rows": 0, "finished_at": timezone.now()},
     )
-    select = bound.removeprefix("COPY (").removesuffix(") TO STDOUT WITH (FORMAT csv)")
     # The first filtered page's own query, as the report's view sends it (its rows and one more), for
     # timing the database's share of the page on its own.
     filters = f"kecamatan={kecamatan.code}&status=completed"
@@ -95,11 +93,63 @@ def prepare(enrolments: int) -> dict:
         "cookies": session_cookies(staff),
         "report_path": f"/admin/laporan/kelulusan/?{filters}",
         "results_path": f"/admin/laporan/kelulusan/hasil/?{filters}",
-        "export_path": "/admin/laporan/kelulusan/?export=csv",
+        "export_path": EXPORT_PATH,
         "admin_floor_path": f"/admin/laporan/ekspor/{floor.pk}/",
-        "select": select,
+        **export_sql(staff),
         "page_select": page_select,
     }
+
+
+def export_sql(staff) -> dict:
+    """What the CSV export sends to the database for `staff`, taken from the export's own code.
+
+    The report's view builds its rows for a request of EXPORT_PATH, in the account's admin language and
+    time zone as Wagtail's admin runs it (the certificate status is written in words of that language),
+    and reports.exports.copy_statement() makes them the COPY statement that csv_chunks() sends; its
+    parameters are bound as the export's cursor binds them. The settings: those of a database session
+    of this Django (the web worker's are the same: same settings, same database) that the client set
+    (client_encoding, TimeZone …), and the SET LOCAL statements the export runs in its transaction before
+    the COPY, as reports.completion_records.planned_as_written() sends them.
+    """
+    from django.db import connection
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+    from wagtail.admin.localization import get_localized_response
+
+    from reports.completion_records import export_rows, planned_as_written
+    from reports.completion_records_views import CompletionRecordsReportView
+    from reports.exports import copy_statement
+
+    found = {}
+
+    def view(request):
+        report = CompletionRecordsReportView()
+        report.setup(request)
+        statement, params = copy_statement(export_rows(report.get_queryset()))
+        with connection.cursor() as cursor:
+            found["copy"] = cursor.cursor.mogrify(statement, params)
+        return HttpResponse()
+
+    request = RequestFactory().get(EXPORT_PATH)
+    request.user = staff
+    get_localized_response(view, request)
+
+    connection.ensure_connection()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name, setting FROM pg_settings WHERE source IN ('client', 'session') "
+            "AND name <> 'application_name' ORDER BY name"
+        )
+        session = cursor.fetchall()
+    sent = []
+
+    def record(execute, sql, params, many, context):
+        sent.append(sql if not params else context["cursor"].cursor.mogrify(sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record), planned_as_written():
+        pass
+    return {"copy": found["copy"], "session_settings": session, "export_sets": sent}
 
 
 if __name__ == "__main__":
