@@ -63,9 +63,14 @@ QUIZ_CLIENTS = 50
 HELLO_PER_CLIENT = 30  # the generator's baseline: 50 clients x 30 requests per round
 
 COURSE_TARGET = 0.30
+SHARED_LINKS_TARGET = 0.5
 MODULE_TARGET = 0.06
 QUIZ_TARGET = 0.08
 COURSE_FIGURE = "Anonymous course page, requests/s vs hello world"
+SHARED_LINKS_FIGURE = (
+    "Anonymous course page as shared links reach it (half with utm_*/fbclid, a publish every 50th request), "
+    "requests/s vs hello world"
+)
 MODULE_FIGURE = "Logged-in resident's module page, requests/s vs hello world"
 QUIZ_FIGURE = "Quiz submissions, 50 concurrent residents, requests/s vs hello world"
 
@@ -73,7 +78,10 @@ QUIZ_FIGURE = "Quiz submissions, 50 concurrent residents, requests/s vs hello wo
 def run() -> list[dict]:
     reason = missing_prerequisite()
     if reason:
-        return [{"name": name, "skipped": reason} for name in (COURSE_FIGURE, MODULE_FIGURE, QUIZ_FIGURE)]
+        return [
+            {"name": name, "skipped": reason}
+            for name in (COURSE_FIGURE, SHARED_LINKS_FIGURE, MODULE_FIGURE, QUIZ_FIGURE)
+        ]
     WORK_DIR.mkdir(exist_ok=True)
     database_url = learning_database_url(os.environ["DATABASE_URL"])
     create_database_if_missing(database_url)
@@ -223,6 +231,16 @@ def check_pages(port: int, data: dict) -> None:
                 f"{data['course_url']}: status {status}, X-Page-Cache {headers.get('X-Page-Cache')!r}, "
                 f"Set-Cookie {headers.get('Set-Cookie')!r}: expected 200 from the page cache without cookies"
             )
+    # The shared-links mix's assumptions: a listed parameter the page does not read is rendered, never kept;
+    # /bench/publish/ makes the kept copy stale, so the next request renders and keeps it again.
+    status, headers, _body = get(port, data["course_url"] + "?kode=bench-check")
+    if status != 200 or "X-Page-Cache" in headers:
+        raise RuntimeError(f"?kode=: status {status}, X-Page-Cache {headers.get('X-Page-Cache')!r}: expected a render")
+    if get(port, "/bench/publish/")[0] != 204:
+        raise RuntimeError("/bench/publish/ did not answer 204")
+    status, headers, _body = get(port, data["course_url"])
+    if status != 200 or headers.get("X-Page-Cache") != "miss":
+        raise RuntimeError(f"after a publish: X-Page-Cache {headers.get('X-Page-Cache')!r}, expected a new copy")
     status, headers, body = get(port, data["module_url"], cookies=data["page_residents"][0])
     if status != 200 or "X-Page-Cache" in headers or b"/kuis/" not in body:
         raise RuntimeError(f"{data['module_url']}: status {status}, expected a resident's own page")
@@ -237,17 +255,27 @@ def measure_pages(port: int, data: dict, *, bare_port: int) -> dict:
         "course": {"url": base + data["course_url"]},
         "module": {"url": base + data["module_url"], "script": BENCH_DIR / "wrk_sessions.lua", "args": [cookie_file]},
         "bare": {"url": f"http://127.0.0.1:{bare_port}/"},
+        # The course page as shared links reach it, and its miss path (bench/wrk_shared_links.lua).
+        "shared": {"url": f"{base}/", "script": BENCH_DIR / "wrk_shared_links.lua", "mode": "mix"},
+        "miss": {"url": f"{base}/", "script": BENCH_DIR / "wrk_shared_links.lua", "mode": "miss"},
     }
     ports = {key: bare_port if key == "bare" else port for key in loads}
+
+    def measure(key, seconds):
+        load = loads[key]
+        if "mode" in load:
+            return wrk_shared_links(load, data["course_url"], seconds=seconds)
+        return wrk(load, seconds=seconds)
+
     print("    wrk: warming up …", flush=True)
-    for key, load in loads.items():
-        wrk(load, seconds=WARM_UP_SECONDS)
+    for key in loads:
+        measure(key, WARM_UP_SECONDS)
         drain(ports[key])
     runs = {key: [] for key in loads}
     order = list(loads)
     for round_number in range(ROUNDS):
         for key in order:
-            runs[key].append(wrk(loads[key], seconds=RUN_SECONDS))
+            runs[key].append(measure(key, RUN_SECONDS))
             drain(ports[key])
         print(
             f"    wrk round {round_number + 1}: "
@@ -277,6 +305,42 @@ def wrk(load: dict, *, seconds: int, threads: int = WRK_THREADS, connections: in
         "requests": int(total.group(1)),
         "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
         "socket_errors": sum(map(int, socket_errors.groups())) if socket_errors else 0,
+    }
+
+
+def shared_links_text(pages: dict, hello_rates: list) -> str:
+    shared, miss = pages["shared"], pages["miss"]
+    hit_ratios = ", ".join(f"{run['hits'] / run['pages']:.1%}" if run["pages"] else "-" for run in shared)
+    miss_rates = [run["rate"] for run in miss]
+    return (
+        "anonymous GET through `bench/wrk_shared_links.lua`: half the requests carry `utm_source`, `utm_medium`, "
+        "`utm_campaign` and `fbclid`, the last two with random values, and every 50th request is "
+        "`/bench/publish/`, which makes every cached page stale as a publish does (left out of the rate); pages "
+        f"served from the cache, by run: {hit_ratios}. For reference, the miss path (every request with "
+        "`?kode=<random>`, a listed parameter the page does not read: rendered each time, never kept) runs: "
+        f"{rates(miss_rates)} req/s, {statistics.median(miss_rates) / statistics.median(hello_rates):.3f} of hello "
+        "world"
+    )
+
+
+def wrk_shared_links(load: dict, page_path: str, *, seconds: int) -> dict:
+    """wrk with bench/wrk_shared_links.lua in ``load["mode"]``; ``rate`` is the page's: the publishes asked for
+    are left out of it."""
+    out = WORK_DIR / f"shared_links_{load['mode']}.tsv"
+    out.unlink(missing_ok=True)
+    result = wrk({**load, "args": [page_path, load["mode"], out]}, seconds=seconds)
+    pages = hits = publishes = others = 0
+    for line in out.read_text(encoding="utf-8").splitlines():
+        thread = [int(value) for value in line.split("\t")]
+        pages, hits, publishes, others = pages + thread[0], hits + thread[1], publishes + thread[2], others + thread[3]
+    answered = pages + publishes + others
+    return {
+        **result,
+        "rate": result["rate"] * pages / answered if answered else 0.0,
+        "pages": pages,
+        "hits": hits,
+        "publishes": publishes,
+        "non_2xx": result["non_2xx"] + others,
     }
 
 
@@ -396,6 +460,12 @@ def figures(data: dict, pages: dict, quiz: dict, stored: dict) -> list[dict]:
             f"anonymous GET, served from the page cache (checked under gunicorn: `X-Page-Cache: hit` from every "
             f"worker, no Set-Cookie); {queries['course_hit']} queries per request from the cache, "
             f"{queries['course_miss']} when rendered",
+        ),
+        page_figure(
+            f"{SHARED_LINKS_FIGURE} ({data['course_url']})",
+            "shared",
+            SHARED_LINKS_TARGET,
+            shared_links_text(pages, hello_rates),
         ),
         page_figure(
             f"{MODULE_FIGURE} ({data['module_url']})",

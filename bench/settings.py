@@ -28,7 +28,7 @@ SECURE_HSTS_PRELOAD = False
 STATIC_ROOT = Path(__file__).resolve().parent / ".work" / "staticfiles"
 
 # The baseline is Django answering through the whole middleware stack, without the page cache.
-PAGE_CACHE_EXCLUDED_PREFIXES = [*PAGE_CACHE_EXCLUDED_PREFIXES, "/hello/"]
+PAGE_CACHE_EXCLUDED_PREFIXES = [*PAGE_CACHE_EXCLUDED_PREFIXES, "/hello/", "/bench/"]
 
 # The benchmark database holds nothing but the demo content and the benchmark's residents.
 DEMO_CONTENT_ALLOWED = True
