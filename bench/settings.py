@@ -39,3 +39,19 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# The certificates benchmark (bench/bench_certificates.py) reads each task's run time from Celery's
+# "Task … succeeded in 0.123s" (celery.app.trace) and when the worker took the task from the broker
+# ("Task … received", celery.worker.strategy), both at INFO, which the WARNING above silences: its
+# workers name a file for these lines alone, each stamped with the time it was written.
+if os.environ.get("BENCH_TASK_LOG"):
+    LOGGING["formatters"] = {"stamped": {"format": "%(created).6f %(message)s"}}
+    LOGGING["handlers"]["task_log"] = {
+        "class": "logging.FileHandler",
+        "filename": os.environ["BENCH_TASK_LOG"],
+        "formatter": "stamped",
+    }
+    LOGGING["loggers"] = {
+        name: {"handlers": ["task_log"], "level": "INFO", "propagate": False}
+        for name in ("celery.app.trace", "celery.worker.strategy")
+    }
