@@ -4,7 +4,7 @@ Targets (issue 6), each against a baseline measured in the same run:
 
 - the report's first filtered page (a kecamatan's completed learners) within 20x the latency of a
   hello-world view served by the same gunicorn;
-- the full CSV export at least 50 % of the rows per second of psql sending the same COPY, with the same
+- the full CSV export at least 80 % (issue 21) of the rows per second of psql sending the same COPY, with the same
   settings, to ``/dev/null`` on the same database (issue 21 asks for 80 % later);
 - the web worker's memory grows by less than 50 MB while it streams the export.
 
@@ -382,7 +382,7 @@ def figures(data: dict, pages: dict, exports: dict) -> list[dict]:
             "baseline_name": "psql, the same COPY to /dev/null",
             "unit": "rows/s",
             "higher_is_better": True,
-            "target": 0.5,
+            "target": 0.8,  # issue 21 (before it, 0.5 against a baseline that ran a different query)
             "details": export_details(data, exports, setting),
         },
         {

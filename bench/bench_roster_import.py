@@ -1,7 +1,7 @@
 """A 10,000-row class roster import against a plain PostgreSQL COPY of the rows it writes.
 
-Target (issue 4): ``roster_import`` of a 10,000-row CSV takes at most 10 times a psycopg COPY,
-through the same connection, of the account, learner profile, enrolment and class learner rows that
+Target (issue 21; 10 before it): ``roster_import`` of a 10,000-row CSV takes at most 5 times a psycopg
+COPY, through the same connection, of the account, learner profile, enrolment and class learner rows that
 the import writes, into tables of the same shape (``LIKE … INCLUDING ALL``: the same columns, primary keys,
 unique constraints and indexes, without foreign keys).
 
@@ -34,7 +34,7 @@ from organisations.models import Organisation
 
 ROWS = 10_000
 REPETITIONS = 5
-TARGET_RATIO = 10.0
+TARGET_RATIO = 5.0  # issue 21 (before it, 10)
 TABLES = {
     "bench_roster_user": get_user_model()._meta.db_table,
     "bench_roster_profile": LearnerProfile._meta.db_table,
