@@ -44,11 +44,20 @@ How:
    RSS has been read: 200 renders of the plain ``HTML(string=html, base_url=BASE_URL).write_pdf()``
    (no PDF/A, no attachment, a new font configuration per document), by the same task in the same
    workers.
-4. Where a task's time goes besides the render, measured in the runner alone: building the HTML
+4. The render as issued against a minimal certificate (issue 21): the same HTML with every ``<img>``
+   element taken out (the two logos, the organisation's logo, the two signatures and the QR code, all
+   inlined as data URIs; nothing else in the HTML names an image), so the same template's text, styles
+   and @font-face fonts, and the same PDF/A ``pdf_from_html`` call with the same JSON attachment, by the
+   same render task in the same two workers, in two rounds of M/2 (M = min(N, 600)) placed around the
+   pipeline like the as-issued rounds, in the opposite order (as issued then minimal before it, minimal
+   then as issued after it); per render = 2 × wall time / renders; the figure is the as-issued time
+   per render against the minimal one's.
+5. Where a task's time goes besides the render, measured in the runner alone: building the HTML
    (``certificate_html``), the SHA-256 of a PDF of the same size, and writing it to a FileSystemStorage
    as storages["certificates"] does; the rest of the task's run time is its database work.
 
-Needs PostgreSQL and Redis. BENCH_CERTIFICATES (default 2000) sets N.
+Needs PostgreSQL and Redis. BENCH_CERTIFICATES (default 2000) sets N; CELERY_BROKER_URL the broker and
+BENCH_CACHE_URL the workers' cache (both Redis databases, db 0 and db 13 unless set).
 """
 
 import collections
@@ -75,10 +84,12 @@ COUNT = int(os.environ.get("BENCH_CERTIFICATES", "2000"))
 WORKERS = 2
 WARM_UP = 100  # the first certificates, 50 per worker; the RSS baseline is read after them
 PLAIN_COUNT = min(COUNT, 200)  # the plain render (the previous baseline), for reference only
+MINIMAL_COUNT = min(COUNT, 600)  # the minimal certificate (text only), half before and half after the pipeline
 PARTS_REPEAT = 50  # building the HTML, hashing and storing, each timed this many times in the runner
 POLL_SECONDS = 0.2
 STALL_SECONDS = 120  # no new certificate for this long: the run has failed
 RATE_TARGET = 0.85  # issue 21 (before it, 0.75 against a plainer render)
+IMAGES_TARGET = 2  # issue 21: the render as issued takes at most twice the minimal certificate's
 RSS_TARGET = 1.2
 
 PREFIX = "bench-certificates"
@@ -88,6 +99,7 @@ COURSE_SLUG = f"{PREFIX}-course"
 TEMPLATE_NAME = "Bench certificates"
 RATE_FIGURE = "Certificates issued per second, two Celery workers, end to end"
 RSS_FIGURE = "Celery worker RSS after the certificate run vs after the first 100 certificates"
+IMAGES_FIGURE = "Certificate render as issued vs a minimal certificate (same fonts, text only, no images)"
 
 FIRST_NAMES = ["Siti", "Muhammad", "Nur", "Dewi", "Agus", "Rahmawati", "Budi", "Fitri", "Andi", "Wahyuni"]
 LAST_NAMES = ["", "Rahmawati", "Saputra", "Hidayat", "Lestari", "Kurniawan", "Pratama", "Wulandari", "Nasution"]
@@ -96,7 +108,7 @@ LAST_NAMES = ["", "Rahmawati", "Saputra", "Hidayat", "Lestari", "Kurniawan", "Pr
 def run() -> list[dict]:
     reason = missing_prerequisite()
     if reason:
-        return [{"name": RATE_FIGURE, "skipped": reason}, {"name": RSS_FIGURE, "skipped": reason}]
+        return [{"name": name, "skipped": reason} for name in (RATE_FIGURE, RSS_FIGURE, IMAGES_FIGURE)]
 
     from django.test import override_settings
 
@@ -110,14 +122,14 @@ def run() -> list[dict]:
         with override_settings(MEDIA_ROOT=str(media)):
             print("    preparing the course, its template and the enrolments …", flush=True)
             course, enrolment_ids = prepare(WARM_UP + COUNT)
-            pipeline, bare, plain = measure_pipeline(course, enrolment_ids, work, media, private_media)
+            pipeline, bare, minimal, plain = measure_pipeline(course, enrolment_ids, work, media, private_media)
             parts = measure_parts(course, bare["pdf_bytes"], work)
     finally:
         signal.signal(signal.SIGTERM, previous_handler)
         with contextlib.suppress(Exception):
             clear_previous_run()
         shutil.rmtree(work, ignore_errors=True)
-    return figures(pipeline, bare, plain, parts)
+    return figures(pipeline, bare, minimal, plain, parts)
 
 
 def missing_prerequisite() -> str:
@@ -284,6 +296,18 @@ def sample_certificate(course):
     return html, data.as_json()
 
 
+IMG_ELEMENT = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+
+
+def minimal_certificate(html: str) -> str:
+    """The certificate's HTML, text only: every ``<img>`` (logos, signatures, the QR code) taken out, all
+    else as issued (the text, the styles, the @font-face fonts, the empty boxes the images sat in)."""
+    minimal = IMG_ELEMENT.sub("", html)
+    if "data:" in minimal or "<img" in minimal.lower():
+        raise RuntimeError("the certificate's HTML names an image other than in an <img> element")
+    return minimal
+
+
 def sample_inputs(course):
     """What ``certificate_html`` is given for the first certificate the workers issued."""
     from certificates.models import CertificateVersion
@@ -347,9 +371,13 @@ def measure_pipeline(course, enrolment_ids, work: Path, media: Path, private_med
         # The baseline in two halves, one before and one after the pipeline (the workers wait idle
         # meanwhile), so that load from elsewhere on a shared machine weighs on both sides alike.
         html, attachment_json = sample_certificate(course)
+        minimal_html = minimal_certificate(html)
         halves = [COUNT // 2, COUNT - COUNT // 2]
+        minimal_halves = [MINIMAL_COUNT // 2, MINIMAL_COUNT - MINIMAL_COUNT // 2]
         print(f"    render as issued, first half: {halves[0]} renders in the {WORKERS} workers …", flush=True)
         bare_runs = [measure_as_issued(app, workers, queues, html, attachment_json, halves[0])]
+        print(f"    minimal certificate, first half: {minimal_halves[0]} renders …", flush=True)
+        minimal_runs = [measure_as_issued(app, workers, queues, minimal_html, attachment_json, minimal_halves[0])]
 
         print(f"    issuing {len(timed_ids)} certificates …", flush=True)
         start = time.perf_counter()
@@ -360,6 +388,9 @@ def measure_pipeline(course, enrolment_ids, work: Path, media: Path, private_med
         elapsed = wait_for_versions(course, WARM_UP + len(timed_ids), workers) - start
         rss_after = [rss_kib(worker["process"].pid) for worker in workers]
         tasks = [task_log(worker["task_log"], offset) for worker, offset in zip(workers, log_offsets, strict=True)]
+        # The opposite order after the pipeline: neither side always follows the other.
+        print(f"    minimal certificate, second half: {minimal_halves[1]} renders …", flush=True)
+        minimal_runs.append(measure_as_issued(app, workers, queues, minimal_html, attachment_json, minimal_halves[1]))
         print(f"    render as issued, second half: {halves[1]} renders in the {WORKERS} workers …", flush=True)
         bare_runs.append(measure_as_issued(app, workers, queues, html, attachment_json, halves[1]))
         print(f"    plain render, for reference: {PLAIN_COUNT} renders in the {WORKERS} workers …", flush=True)
@@ -373,6 +404,15 @@ def measure_pipeline(course, enrolment_ids, work: Path, media: Path, private_med
         "halves": [run["rate"] for run in bare_runs],
         "html_length": len(html),
     }
+    minimal_seconds = sum(run["seconds"] for run in minimal_runs)
+    minimal = {
+        "count": MINIMAL_COUNT,
+        "seconds": minimal_seconds,
+        "rate": MINIMAL_COUNT / minimal_seconds,
+        "pdf_bytes": minimal_runs[0]["pdf_bytes"],
+        "halves": [run["rate"] for run in minimal_runs],
+        "html_length": len(minimal_html),
+    }
     pipeline = {
         "count": len(timed_ids),
         "seconds": elapsed,
@@ -383,7 +423,7 @@ def measure_pipeline(course, enrolment_ids, work: Path, media: Path, private_med
         "tasks": tasks,
         "problems": problems(course),
     }
-    return pipeline, bare, plain
+    return pipeline, bare, minimal, plain
 
 
 def broker_app():
@@ -695,7 +735,7 @@ def time_text(pipeline: dict, bare: dict, parts: dict) -> str:
     )
 
 
-def figures(pipeline: dict, bare: dict, plain: dict, parts: dict) -> list[dict]:
+def figures(pipeline: dict, bare: dict, minimal: dict, plain: dict, parts: dict) -> list[dict]:
     harfbuzz = ctypes.util.find_library("harfbuzz-subset")
     subsetter = (
         f"libharfbuzz-subset found ({harfbuzz})" if harfbuzz else "libharfbuzz-subset NOT found (fontTools subsets)"
@@ -742,7 +782,27 @@ def figures(pipeline: dict, bare: dict, plain: dict, parts: dict) -> list[dict]:
         )
         + f". The figure is the worker whose RSS grew most (worker {worst + 1})."
     )
+    images_details = (
+        f"Per render, in the same two workers (one render task each per round), as the mean of the rounds' "
+        f"wall time: as issued {per_certificate(bare['rate'])} ({bare['count']:,} renders; "
+        f"{bare['html_length']:,}-character HTML, {bare['pdf_bytes']:,}-byte PDF), the minimal certificate "
+        f"{per_certificate(minimal['rate'])} ({minimal['count']:,} renders; {minimal['html_length']:,}-character "
+        f"HTML, {minimal['pdf_bytes']:,}-byte PDF; half before the pipeline at {minimal['halves'][0]:.1f}/s, "
+        f"half after it at {minimal['halves'][1]:.1f}/s). The minimal certificate is the as-issued HTML with its "
+        "<img> elements taken out (2 logos, organisation logo, 2 signatures, QR code): the same text, styles, "
+        "@font-face fonts and empty image boxes, rendered by the same `pdf_from_html` call (PDF/A-3b, the same "
+        "JSON attachment, the worker's font configuration), so the ratio is what the images cost."
+    )
     return [
+        {
+            "name": IMAGES_FIGURE,
+            "value": WORKERS / bare["rate"],
+            "baseline": WORKERS / minimal["rate"],
+            "baseline_name": "the same certificate without its images, same render call, same two workers",
+            "unit": "s",
+            "target": IMAGES_TARGET,
+            "details": images_details,
+        },
         {
             "name": RATE_FIGURE,
             "value": pipeline["rate"],
