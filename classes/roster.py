@@ -312,39 +312,28 @@ def _enrol(rows, *, cohort, by, result):
         to_enrol.append(row)
 
     now = timezone.now()
-    new_accounts = [
-        User(
-            username=_username(row.name),
-            first_name=row.name,
-            email=row.email,
-            phone=row.phone,
-            password=_unusable_password(),
-            date_joined=now,
-        )
-        for row in to_enrol
-    ]
-    _insert(User, new_accounts)
-    _insert(
+    accounts = _insert_rows(
+        User,
+        ("username", "first_name", "email", "phone", "password", "date_joined"),
+        [(_username(row.name), row.name, row.email, row.phone, _unusable_password(), now) for row in to_enrol],
+    )
+    # The accounts as instances, for the result (the printed sheet, the count): from their rows, as a query makes them.
+    new_accounts = [User.from_db(connection.alias, None, values) for values in accounts]
+    _insert_rows(
         LearnerProfile,
+        ("user_id", "kelurahan_id", "consent_given_at", "privacy_notice_version", "consent_recorded_by_id"),
         [
-            # Ids rather than instances: setting a relation costs ten times more, ten thousand times.
-            LearnerProfile(
-                user_id=user.pk,
-                kelurahan_id=row.kelurahan.pk,
-                consent_given_at=now,
-                privacy_notice_version=settings.PRIVACY_NOTICE_VERSION,
-                consent_recorded_by_id=by.pk,
-            )
+            (user.pk, row.kelurahan.pk, now, settings.PRIVACY_NOTICE_VERSION, by.pk)
             for user, row in zip(new_accounts, to_enrol, strict=True)
         ],
     )
-    enrolments = [
-        Enrolment(user_id=user.pk, course_id=course_id, source=Enrolment.Source.ROSTER, enrolled_at=now)
-        for user in new_accounts
-    ]
-    _insert(Enrolment, enrolments)
-    _insert(
-        CohortEnrolment, [CohortEnrolment(enrolment_id=enrolment.pk, cohort_id=cohort.pk) for enrolment in enrolments]
+    enrolments = _insert_rows(
+        Enrolment,
+        ("user_id", "course_id", "source", "enrolled_at"),
+        [(user.pk, course_id, Enrolment.Source.ROSTER, now) for user in new_accounts],
+    )
+    _insert_rows(
+        CohortEnrolment, ("enrolment_id", "cohort_id"), [(enrolment[0], cohort.pk) for enrolment in enrolments]
     )
 
     result.created = new_accounts
@@ -372,40 +361,60 @@ def invitation_names(*, cohort, by):
     }
 
 
-def _insert(model, objects):
-    """Insert new model instances and give them their ids.
+def _insert_rows(model, columns, rows):
+    """Insert new rows of ``model``, each a tuple of values for ``columns`` (attribute names); return them whole.
 
-    On PostgreSQL the rows go in with COPY, their ids drawn from the table's sequence first (unless
-    the model's key is another row's, as a class's learner's is its enrolment): in a roster of
-    thousands, bulk_create's preparation of every value was most of the import's time.
-    The instances carry every column's value (Django fills in the defaults when it makes them; the
-    caller sets what ``auto_now_add`` would). Other databases (SQLite, for a first run) take
-    bulk_create.
+    Every other column takes its default, as a new instance would. The rows come back with every
+    column's value in the model's field order, their ids included: the first value, since each model
+    here has its key first (a class learner's key is its enrolment's).
+
+    On PostgreSQL the rows go in with COPY, their ids drawn from the table's sequence first, and no
+    model instance is made: in a roster of thousands, making instances (and, before COPY, bulk_create's
+    preparation of every value) was most of the import's time. Other databases (SQLite, for a first
+    run) take bulk_create.
     """
-    if not objects:
-        return
+    if not rows:
+        return []
+    meta = model._meta
+    fields = meta.concrete_fields
     if connection.vendor != "postgresql":
+        objects = [model(**dict(zip(columns, row, strict=True))) for row in rows]
         model.objects.bulk_create(objects, batch_size=2_000)
-        return
-    table = model._meta.db_table
-    if model._meta.auto_field is None:
-        fields = list(model._meta.concrete_fields)
-    else:
-        fields = [model._meta.pk, *(field for field in model._meta.concrete_fields if not field.primary_key)]
+        return [[getattr(obj, field.attname) for field in fields] for obj in objects]
+
+    given = {meta.get_field(column).attname: position for position, column in enumerate(columns)}
+    take = [(index, given[field.attname]) for index, field in enumerate(fields) if field.attname in given]
+    auto = meta.auto_field is not None
+    # Callable defaults (a time, a token) are called for each row, as for each new instance.
+    per_row = [field.has_default() and callable(field.default) for field in fields]
+    called = [
+        (index, field)
+        for index, field in enumerate(fields)
+        if per_row[index] and field.attname not in given and not (auto and field.primary_key)
+    ]
+    template = [None if per_row[index] else field.get_default() for index, field in enumerate(fields)]
     with connection.cursor() as cursor:
-        if model._meta.auto_field is not None:
+        if auto:
             cursor.execute(
                 "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-                [table, model._meta.pk.column, len(objects)],
+                [meta.db_table, meta.pk.column, len(rows)],
             )
-            for obj, (pk,) in zip(objects, cursor.fetchall(), strict=True):
-                obj.pk = pk
-        for obj in objects:
-            obj._state.adding, obj._state.db = False, connection.alias
-        columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-        with cursor.copy(f"COPY {connection.ops.quote_name(table)} ({columns}) FROM STDIN") as copy:
-            for obj in objects:
-                copy.write_row([getattr(obj, field.attname) for field in fields])
+            ids = cursor.fetchall()
+        full_rows = []
+        for number, row in enumerate(rows):
+            values = template.copy()
+            for index, position in take:
+                values[index] = row[position]
+            for index, field in called:
+                values[index] = field.get_default()
+            if auto:
+                values[0] = ids[number][0]
+            full_rows.append(values)
+        column_list = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+        with cursor.copy(f"COPY {connection.ops.quote_name(meta.db_table)} ({column_list}) FROM STDIN") as copy:
+            for values in full_rows:
+                copy.write_row(values)
+    return full_rows
 
 
 def _existing_accounts(rows):
