@@ -21,9 +21,10 @@ How:
    by default, emptied first) so its workers share the page cache.
 3. wrk loads the hello-world view, the course page and the module page (its Lua script rotating
    over 100 residents' cookies), in interleaved runs, with a bare WSGI hello world without Django
-   (bench/bare_wsgi.py, its own gunicorn with the same options) for reference; the quiz submissions go through
-   bench/http_load.py, which sends each prepared submission once, and measures hello world again
-   for their baseline. ``bench/learning_journey.py count`` then checks the database.
+   (bench/bare_wsgi.py, its own gunicorn with the same options) for reference. The quiz submissions and
+   their baseline, hello world, go through wrk with bench/wrk_quiz.lua (50 connections, each prepared
+   submission sent at most once) in interleaved rounds, with the server's CPU time per request; then a
+   double-submit storm. ``bench/learning_journey.py count`` then checks the database.
 
 gunicorn runs in its own process group and is stopped, whatever happens, before ``run()`` returns.
 Needs PostgreSQL, a local Redis and wrk (``apt-get install wrk``; ``make bench`` installs it).
@@ -34,6 +35,7 @@ import http.client
 import json
 import os
 import re
+import resource
 import shutil
 import signal
 import socket
@@ -42,8 +44,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
-import http_load
 from processes import BENCH_DIR, CACHE_URL, REPO_ROOT, server_environment, stop
 from run import create_database_if_missing
 
@@ -59,9 +61,10 @@ WRK_CONNECTIONS = 16  # four per worker: none ever waits for work
 WARM_UP_SECONDS = 2
 RUN_SECONDS = 4
 ROUNDS = 5
-QUIZ_ROUNDS = 3  # each resident's 12 submissions: 4 per round
-QUIZ_CLIENTS = 50
-HELLO_PER_CLIENT = 30  # the generator's baseline: 50 clients x 30 requests per round
+QUIZ_ROUNDS = 3
+QUIZ_SECONDS = 10  # each round's submissions, and its hello world
+QUIZ_CONNECTIONS = 50  # 50 residents submit at once, one connection (and one wrk thread) each
+STORM_SECONDS_AT_MOST = 300  # the storm runs until every token is sent twice; wrk needs a duration
 
 COURSE_TARGET = 0.30
 SHARED_LINKS_TARGET = 0.5
@@ -73,7 +76,7 @@ SHARED_LINKS_FIGURE = (
     "requests/s vs hello world"
 )
 MODULE_FIGURE = "Logged-in resident's module page, requests/s vs hello world"
-QUIZ_FIGURE = "Quiz submissions, 50 concurrent residents, requests/s vs hello world"
+QUIZ_FIGURE = "Quiz submissions, 50 concurrent residents, requests/s vs hello world (same wrk client)"
 
 
 def run() -> list[dict]:
@@ -93,12 +96,11 @@ def run() -> list[dict]:
     data = helper(env, "prepare")
     port, bare_port = free_port(), free_port()
     # The bare WSGI hello world waits idle beside the site while the site is measured, and the other way round.
-    with gunicorn(env, port), gunicorn(env, bare_port, app="bare_wsgi:application"):
+    with gunicorn(env, port) as site, gunicorn(env, bare_port, app="bare_wsgi:application"):
         check_pages(port, data)
         pages = measure_pages(port, data, bare_port=bare_port)
-        quiz = measure_quiz(port, data)
-    sent_tokens = [token for tokens in quiz["tokens"] for token in tokens]
-    stored = helper(env, "count", {"tokens": sent_tokens})
+        quiz = measure_quiz(site, port, data)
+    stored = helper(env, "count", {"quiz": quiz["sent"], "storm": {"sent": quiz["storm"]["tokens"]}})
     return figures(data, pages, quiz, stored)
 
 
@@ -355,51 +357,198 @@ def drain(port: int) -> None:
             return
 
 
-def measure_quiz(port: int, data: dict) -> dict:
-    """Hello world, then one share of each resident's submissions, in rounds; each submission sent once."""
-    residents = data["quiz_residents"][:QUIZ_CLIENTS]
-    hello = [http_load.Request("GET", "/hello/") for _ in range(HELLO_PER_CLIENT)]
-    http_load.run("127.0.0.1", port, [hello[:5]] * QUIZ_CLIENTS)  # warm-up
-    per_round = -(-len(residents[0]["submissions"]) // QUIZ_ROUNDS)
-    hello_runs, submit_runs, tokens, problems = [], [], [], []
-    for round_number in range(QUIZ_ROUNDS):
-        result = http_load.run("127.0.0.1", port, [hello] * QUIZ_CLIENTS)
-        bad = [a for answers in result.answers for a in answers if a.status != 200]
-        if bad:
-            problems.append(f"{len(bad)} hello-world requests failed ({bad[0].status or bad[0].error})")
-        hello_runs.append(result)
+def measure_quiz(site, port: int, data: dict) -> dict:
+    """Quiz submissions and hello world with the same wrk client (bench/wrk_quiz.lua), in interleaved rounds,
+    with the server's CPU time per request; then the double-submit storm.
 
-        clients, round_tokens = [], []
-        for resident in residents:
-            requests = []
-            for submission in resident["submissions"][round_number * per_round : (round_number + 1) * per_round]:
-                cookies = resident["cookies"]
-                fields = [*submission["fields"], ("csrfmiddlewaretoken", cookies["csrftoken"])]
-                requests.append(http_load.Request("POST", submission["path"], cookies=cookies, fields=fields))
-                round_tokens.append(dict(submission["fields"])["token"])
-            clients.append(requests)
-        result = http_load.run("127.0.0.1", port, clients)
-        sent = [request for requests in clients for request in requests]
-        answers = [answer for client_answers in result.answers for answer in client_answers]
-        unexpected = [
-            answer
-            for request, answer in zip(sent, answers, strict=True)
-            if answer.status != 302 or not answer.location.endswith(f"/kuis/{dict(request.fields)['token']}/")
-        ]
-        if unexpected:
-            example = unexpected[0]
-            problems.append(
-                f"{len(unexpected)} submissions not answered with a redirect to their result "
-                f"(e.g. {example.status or example.error} {example.location})"
+    50 connections, one per wrk thread, each sending its residents' prepared submissions one after the other
+    (a resident's 12, then the next resident's), each at most once: a round that wrk stops after its
+    duration leaves the rest for the next round, which starts after the last one sent (answered or not)."""
+    queues = [[] for _ in range(QUIZ_CONNECTIONS)]
+    for number, resident in enumerate(data["quiz_residents"]):
+        queues[number % QUIZ_CONNECTIONS] += submission_lines(resident)
+    positions = [0] * QUIZ_CONNECTIONS
+    outcomes = {}  # token -> what the client saw: "o", "a", "x" or "-"
+    runs = {"hello": [], "quiz": []}
+
+    def measure(mode, seconds):
+        before = server_cpu(site)
+        if mode == "hello":
+            result = wrk_quiz(port, "hello", None, seconds=seconds)
+        else:
+            result = wrk_quiz(
+                port, "quiz", [queue[at:] for queue, at in zip(queues, positions, strict=True)], seconds=seconds
             )
-        submit_runs.append(result)
-        tokens.append(round_tokens)
+            for connection, letters in enumerate(result["outcomes"]):
+                for offset, letter in enumerate(letters):
+                    outcomes[queues[connection][positions[connection] + offset][0]] = letter
+                positions[connection] += len(letters)
+        drain(port)  # the requests cut off when wrk stopped are answered, and their CPU time counted
+        result["cpu"] = server_cpu(site, since=before)
+        return result
+
+    print("    quiz: warming up …", flush=True)
+    measure("hello", WARM_UP_SECONDS)
+    measure("quiz", WARM_UP_SECONDS)
+    order = ["hello", "quiz"]
+    for round_number in range(QUIZ_ROUNDS):
+        for mode in order:
+            runs[mode].append(measure(mode, QUIZ_SECONDS))
+        hello, quiz = runs["hello"][-1], runs["quiz"][-1]
         print(
-            f"    quiz round {round_number + 1}: hello {hello_runs[-1].rate:,.0f} req/s, "
-            f"{result.count} submissions at {result.rate:,.1f} req/s",
+            f"    quiz round {round_number + 1}: hello {hello['rate']:,.0f} req/s, {quiz['answered']} submissions "
+            f"at {quiz['rate']:,.1f} req/s",
             flush=True,
         )
-    return {"hello": hello_runs, "submit": submit_runs, "tokens": tokens, "problems": problems}
+        order.reverse()
+
+    sent = set(outcomes)
+    unsent = [line[0] for queue in queues for line in queue if line[0] not in sent]
+    storm = measure_storm(site, port, data)
+    return {
+        **runs,
+        "sent": {
+            "answered": [token for token, letter in outcomes.items() if letter == "o"],
+            "cut_off": [token for token, letter in outcomes.items() if letter == "-"],
+            "refused": [token for token, letter in outcomes.items() if letter in "ax"],
+            "unsent": unsent,
+        },
+        "storm": storm,
+        "tokens": sum(len(queue) for queue in queues),
+    }
+
+
+def measure_storm(site, port: int, data: dict) -> dict:
+    """Every storm resident's submissions sent by two connections at once, in the same order, to the end."""
+    queues = []
+    for resident in data["storm_residents"]:
+        lines = submission_lines(resident)
+        queues += [lines, lines]
+    result = wrk_quiz(port, "quiz", queues, seconds=STORM_SECONDS_AT_MOST)
+    drain(port)
+    letters = {}
+    for queue, sent in zip(queues, result["outcomes"], strict=True):
+        for line, letter in zip(queue, sent, strict=False):
+            letters.setdefault(line[0], []).append(letter)
+    tokens = [line[0] for queue in queues[::2] for line in queue]
+    return {
+        **result,
+        "tokens": tokens,
+        # Per attempt, what its two requests got: one graded ("o") and one told it was already submitted ("a").
+        "graded_then_told": sum(1 for token in tokens if sorted(letters.get(token, [])) == ["a", "o"]),
+        "graded_twice": sum(1 for token in tokens if letters.get(token, []).count("o") > 1),
+        "seconds": result["runtime"],
+    }
+
+
+def submission_lines(resident: dict) -> list[tuple]:
+    """A resident's submissions as bench/wrk_quiz.lua reads them: token, path, Cookie header, form body."""
+    cookies = resident["cookies"]
+    lines = []
+    for submission in resident["submissions"]:
+        fields = [*submission["fields"], ("csrfmiddlewaretoken", cookies["csrftoken"])]
+        lines.append(
+            (
+                dict(submission["fields"])["token"],
+                submission["path"],
+                cookie_header(cookies),
+                urlencode([tuple(field) for field in fields]),
+            )
+        )
+    return lines
+
+
+def wrk_quiz(port: int, mode: str, queues: list | None, *, seconds: int) -> dict:
+    """wrk with bench/wrk_quiz.lua, one connection per thread. In quiz mode, ``queues`` holds each connection's
+    submissions; wrk is stopped (SIGINT, as Ctrl-C does) as soon as every connection has sent all of its own.
+    ``rate`` counts only the answers the mode expects (hello world's 200, a submission's redirect to its result)."""
+    connections = len(queues) if queues is not None else QUIZ_CONNECTIONS
+    queue_file, out_file, finished_file = (WORK_DIR / f"quiz_{name}" for name in ("queue.tsv", "out.tsv", "finished"))
+    out_file.unlink(missing_ok=True)
+    finished_file.write_text("", encoding="utf-8")
+    if queues is not None:
+        with open(queue_file, "w", encoding="utf-8") as file:
+            for connection, queue in enumerate(queues):
+                file.writelines(f"{connection}\t{chr(9).join(line)}\n" for line in queue)
+    command = [
+        "wrk", f"-t{connections}", f"-c{connections}", f"-d{seconds}s", "--timeout=10s",
+        "-s", str(BENCH_DIR / "wrk_quiz.lua"), f"http://127.0.0.1:{port}/",
+        "--", mode, str(queue_file) if queues is not None else "-", str(out_file), str(finished_file),
+    ]  # fmt: skip
+    children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    while process.poll() is None:
+        try:
+            process.wait(timeout=0.1)
+        except subprocess.TimeoutExpired:
+            if len(finished_file.read_text(encoding="utf-8").split()) == connections:
+                process.send_signal(signal.SIGINT)
+                break
+    output, errors = process.communicate(timeout=seconds + 60)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # wrk's own CPU time: the only child waited for
+    client_cpu = sum(getattr(children, f) - getattr(children_before, f) for f in ("ru_utime", "ru_stime"))
+    rate = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    total = re.search(r"(\d+) requests in", output)
+    if process.returncode or not rate or not total:
+        raise RuntimeError(f"wrk failed ({process.returncode}):\n{output}\n{errors}")
+    runtime = int(total.group(1)) / float(rate.group(1)) if float(rate.group(1)) else seconds
+    lines = sorted(
+        (line.split("\t") for line in out_file.read_text(encoding="utf-8").splitlines()), key=lambda x: int(x[0])
+    )
+    outcomes = [line[1] for line in lines]
+    letters = "".join(outcomes)
+    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    return {
+        "outcomes": outcomes,
+        "answered": letters.count("o"),
+        "already": letters.count("a"),
+        "refused": letters.count("x"),
+        "cut_off": letters.count("-"),
+        "others": sum(int(line[2]) for line in lines),
+        "runtime": runtime,
+        "rate": letters.count("o") / runtime,
+        "finished": len(finished_file.read_text(encoding="utf-8").split()),
+        "client_cpu": client_cpu,
+        "socket_errors": sum(map(int, socket_errors.groups())) if socket_errors else 0,
+    }
+
+
+def server_cpu(site, *, since: dict | None = None) -> dict:
+    """CPU seconds (user + system) of the site's gunicorn (master and workers) and of the PostgreSQL backends
+    connected to its database, from /proc; with ``since``, the difference from that reading."""
+    from django.db import connection
+
+    gunicorn_pids = [site.pid] + [pid for pid, parent in proc_parents().items() if parent == site.pid]
+    with connection.cursor() as cursor:
+        database = learning_database_url(os.environ["DATABASE_URL"]).rpartition("/")[2].partition("?")[0]
+        cursor.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s", [database])
+        backend_pids = [row[0] for row in cursor.fetchall()]
+    reading = {"gunicorn": proc_cpu(gunicorn_pids), "postgres": proc_cpu(backend_pids)}
+    if since is None:
+        return reading
+    # Per process: one that ended meanwhile is left out; one that started counts from zero.
+    return {
+        side: sum(seconds - since[side].get(pid, 0.0) for pid, seconds in reading[side].items()) for side in reading
+    }
+
+
+def proc_parents() -> dict:
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rpartition(")")[2].split()
+            parents[int(stat.parent.name)] = int(fields[1])
+    return parents
+
+
+def proc_cpu(pids) -> dict:
+    ticks = os.sysconf("SC_CLK_TCK")
+    seconds = {}
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+            seconds[pid] = (int(fields[11]) + int(fields[12])) / ticks  # utime, stime (fields 14 and 15)
+    return seconds
 
 
 # --- Figures --------------------------------------------------------------------------------------
@@ -439,20 +588,7 @@ def figures(data: dict, pages: dict, quiz: dict, stored: dict) -> list[dict]:
             "details": f"{what}; runs: {rates(page_rates)} req/s; {hello_text}; {wrk_how}.",
         }
 
-    quiz_rates = [result.rate for result in quiz["submit"]]
-    generator_hello = [result.rate for result in quiz["hello"]]
-    sent = sum(len(tokens) for tokens in quiz["tokens"])
-    problems = list(quiz["problems"])
-    if stored["submitted_of_sent"] != sent or stored["distinct_tokens_sent"] != sent:
-        problems.append(f"{sent} sent, {stored['submitted_of_sent']} submitted in the database")
-    if stored["open_of_sent"]:
-        problems.append(f"{stored['open_of_sent']} submissions sent are still open attempts (lost)")
-    if stored["attempts_of_quiz_residents"] != sent or stored["submitted_attempts_of_quiz_residents"] != sent:
-        problems.append(
-            f"the residents have {stored['attempts_of_quiz_residents']} attempts, "
-            f"{stored['submitted_attempts_of_quiz_residents']} submitted, for {sent} sent"
-        )
-    per_resident = len(data["quiz_residents"][0]["submissions"])
+    quiz_figure_ = quiz_figure(data, quiz, stored, server=server)
     return [
         page_figure(
             f"{COURSE_FIGURE} ({data['course_url']})",
@@ -476,33 +612,101 @@ def figures(data: dict, pages: dict, quiz: dict, stored: dict) -> list[dict]:
             f"rotating their session cookies); each is enrolled, has read module 1 and passed its quiz, has read "
             f"this module and failed one attempt at its quiz; {queries['module']} queries per request",
         ),
-        {
-            "name": QUIZ_FIGURE,
-            "value": statistics.median(quiz_rates),
-            "baseline": statistics.median(generator_hello),
-            "baseline_name": "hello world, same generator",
-            "unit": "req/s",
-            "higher_is_better": True,
-            "target": QUIZ_TARGET,
-            "error": "; ".join(problems),
-            "details": (
-                f"POST `<module>/kuis/` with the attempt's token and answers (all right), "
-                f"{queries['submission']} queries per submission, answered by a redirect to the result (not "
-                f"followed); {QUIZ_CLIENTS} residents at once, each with an open attempt at each of the "
-                f"{per_resident} quizzes of the three courses, prepared beforehand, and sending its own "
-                f"submissions one after the other, each once, never retried, by `bench/http_load.py` (asyncio, "
-                f"not wrk: wrk cannot send a fixed set of requests exactly once); median of {QUIZ_ROUNDS} rounds of "
-                f"{len(quiz['tokens'][0])} submissions: {rates(quiz_rates)} req/s. Baseline: the same generator, "
-                f"{QUIZ_CLIENTS} clients x {HELLO_PER_CLIENT} GET `/hello/` before each round: "
-                f"{rates(generator_hello)} req/s (wrk's hello world: {statistics.median(hello_rates):,.0f} req/s, "
-                f"a ratio of {statistics.median(quiz_rates) / statistics.median(hello_rates):.3f}). In the database "
-                f"afterwards: {sent} sent, {stored['distinct_tokens_sent']} distinct attempts, "
-                f"{stored['submitted_of_sent']} of them submitted, {stored['open_of_sent']} still open (lost); "
-                f"the residents have {stored['attempts_of_quiz_residents']} attempts in all, "
-                f"{stored['submitted_attempts_of_quiz_residents']} submitted (none duplicated); {server}."
-            ),
-        },
+        quiz_figure_,
     ]
+
+
+def quiz_figure(data: dict, quiz: dict, stored: dict, *, server: str) -> dict:
+    queries = data["queries"]
+    hello_runs, quiz_runs, storm = quiz["hello"], quiz["quiz"], quiz["storm"]
+    sent, in_database = quiz["sent"], stored["quiz"]
+    problems = []
+    for mode, runs in (("hello world", hello_runs), ("submissions", quiz_runs)):
+        failed = sum(run["refused"] + run["already"] + run["socket_errors"] for run in runs)
+        if failed:
+            problems.append(f"{mode}: {failed} requests refused or failed")
+        if any(run["finished"] for run in runs):
+            problems.append(f"{mode}: connections ran out of prepared submissions (prepare more)")
+    # Every submission answered is stored; none that was not sent is; a cut-off one may be either.
+    if in_database["submitted_of_answered"] != len(sent["answered"]):
+        lost = len(sent["answered"]) - in_database["submitted_of_answered"]
+        problems.append(f"{lost} of {len(sent['answered'])} answered submissions are not in the database (lost)")
+    if in_database["submitted_of_unsent"]:
+        problems.append(f"{in_database['submitted_of_unsent']} attempts never sent are submitted")
+    sent_count = sum(len(sent[kind]) for kind in ("answered", "cut_off", "refused"))
+    submitted = in_database["submitted_attempts"]
+    if in_database["attempts"] != quiz["tokens"] or submitted > sent_count:
+        problems.append(f"{in_database['attempts']} attempts, {submitted} submitted, for {quiz['tokens']} prepared")
+    if in_database["passed_progress_rows"] != submitted:
+        problems.append(f"{in_database['passed_progress_rows']} passed modules for {submitted} submitted attempts")
+    storm_stored, storm_tokens = stored["storm"], len(storm["tokens"])
+    if storm["graded_then_told"] != storm_tokens or storm["graded_twice"]:
+        problems.append(
+            f"storm: {storm['graded_then_told']} of {storm_tokens} attempts graded once and told once, "
+            f"{storm['graded_twice']} graded twice"
+        )
+    if not (
+        storm_stored["submitted_of_sent"]
+        == storm_stored["attempts"]
+        == storm_stored["submitted_attempts"]
+        == storm_stored["passed_progress_rows"]
+        == storm_tokens
+    ):
+        problems.append(
+            f"storm: {storm_tokens} attempts sent twice; in the database {storm_stored['attempts']} attempts, "
+            f"{storm_stored['submitted_attempts']} submitted, {storm_stored['passed_progress_rows']} passed modules"
+        )
+
+    def cpu_text(runs):
+        # Every request the server handled: a cut-off one was answered after wrk stopped (drain() waits).
+        handled = sum(
+            run["answered"] + run["already"] + run["refused"] + run["cut_off"] + run["others"] for run in runs
+        )
+        gunicorn = sum(run["cpu"]["gunicorn"] for run in runs) / handled
+        postgres = sum(run["cpu"]["postgres"] for run in runs) / handled
+        client = sum(run["client_cpu"] for run in runs) / handled
+        return f"{gunicorn * 1000:.2f} ms gunicorn + {postgres * 1000:.2f} ms PostgreSQL (wrk: {client * 1000:.2f} ms)"
+
+    quiz_rates, hello_rates = [run["rate"] for run in quiz_runs], [run["rate"] for run in hello_runs]
+    residents = len(data["quiz_residents"])
+    per_resident = len(data["quiz_residents"][0]["submissions"])
+    return {
+        "name": QUIZ_FIGURE,
+        "value": statistics.median(quiz_rates),
+        "baseline": statistics.median(hello_rates),
+        "baseline_name": "hello world, same wrk client",
+        "unit": "req/s",
+        "higher_is_better": True,
+        "target": QUIZ_TARGET,
+        "error": "; ".join(problems),
+        "details": (
+            f"POST `<module>/kuis/` with the attempt's token and answers (all right), {queries['submission']} "
+            f"queries per submission, answered by a redirect to the result (not followed). {quiz['tokens']} open "
+            f"attempts prepared ({residents} residents x {per_resident} quizzes of the three courses); wrk "
+            f"-t{QUIZ_CONNECTIONS} -c{QUIZ_CONNECTIONS} with `bench/wrk_quiz.lua`: one connection per thread, each "
+            f"sending its residents' submissions one after the other (so {QUIZ_CONNECTIONS} residents submit at "
+            f"any moment), each at most once and never retried; a round stopped by wrk leaves the rest to the "
+            f"next. {QUIZ_ROUNDS} rounds of {QUIZ_SECONDS} s after {WARM_UP_SECONDS} s of warm-up, hello world "
+            f"(GET `/hello/` through the same script, same connections) and submissions interleaved; the rate "
+            f"counts only submissions answered with the redirect to their own result, over wrk's run time: "
+            f"{rates(quiz_rates)} req/s ({', '.join(str(run['answered']) for run in quiz_runs)} submissions); "
+            f"hello world: {rates(hello_rates)} req/s. Server CPU per request (user + system, from /proc, of "
+            f"gunicorn's master and workers and of the PostgreSQL backends of its database, read before each run "
+            f"and after the requests it left were answered): submissions {cpu_text(quiz_runs)}, hello "
+            f"world {cpu_text(hello_runs)}. In the database afterwards: {len(sent['answered'])} answered, "
+            f"{in_database['submitted_of_answered']} of them submitted; {len(sent['cut_off'])} cut off by wrk's "
+            f"stop, {in_database['submitted_of_cut_off']} of them submitted; {len(sent['unsent'])} never sent, "
+            f"{in_database['submitted_of_unsent']} submitted; the residents have {in_database['attempts']} attempts "
+            f"({quiz['tokens']} prepared), {submitted} submitted, {in_database['passed_progress_rows']} modules "
+            f"passed. Double-submit storm: {len(data['storm_residents'])} more residents, each one's "
+            f"{per_resident} submissions sent by two connections at once in the same order ({storm_tokens} "
+            f"attempts, {2 * storm_tokens} requests, {storm['seconds']:.1f} s): {storm['graded_then_told']} "
+            f"attempts graded once and the other request told they were already submitted (a redirect to the "
+            f"result with that notice), {storm['graded_twice']} graded twice; in the database "
+            f"{storm_stored['submitted_attempts']} submitted of {storm_stored['attempts']} attempts, "
+            f"{storm_stored['passed_progress_rows']} modules passed; {server}."
+        ),
+    }
 
 
 def rates(values) -> str:

@@ -6,10 +6,13 @@ and the benchmark's own database (the runner's process keeps its settings and da
     python bench/learning_journey.py prepare OUT.json   migrate, collectstatic, seed_demo, residents,
                                                         sessions, open quiz attempts, query counts
     python bench/learning_journey.py count IN.json OUT.json
-                                                        how many of the submissions sent are in the database
+                                                        what the database holds for the submissions sent
 
 Residents are made through the services residents use (enrol, mark read, open and submit attempts),
-so their state is one the site can reach. Each run starts them afresh: their enrolments (with progress
+so their state is one the site can reach. The quiz residents are many (a few thousand open attempts, so
+that each round of submissions lasts long enough), so one of them is made through the services and the
+others get copies of its rows, made in bulk, each attempt with its own token; the services then find
+the copies as the open attempts they are. Each run starts them afresh: their enrolments (with progress
 and attempts) are deleted, and so is every session (this database holds only benchmark data).
 """
 
@@ -24,9 +27,15 @@ REPO_ROOT = BENCH_DIR.parent
 
 COURSE_SLUG = "hak-dan-kewajiban-warga"
 PAGE_RESIDENTS = 100  # the logged-in module page rotates over their sessions
-QUIZ_RESIDENTS = 50  # one concurrent client each; every module of the three courses has an open attempt
+# Quiz submissions: 50 connections, each sending its residents' submissions one resident after the other,
+# so 50 residents submit at any moment. 8 residents x 12 quizzes per connection: enough open attempts for
+# three rounds of 10 s and their warm-up at up to about 120 submissions/s.
+QUIZ_CONNECTIONS = 50
+QUIZ_RESIDENTS = QUIZ_CONNECTIONS * 8  # every module of the three courses has an open attempt
+STORM_RESIDENTS = 25  # the double-submit storm: each resident's submissions sent by two connections at once
 PAGE_PREFIX = "bench-warga-"
 QUIZ_PREFIX = "bench-kuis-"
+STORM_PREFIX = "bench-badai-"
 PROBE_USERNAME = "bench-kuis-probe"  # submits in-process, for the query count, outside the load
 
 
@@ -71,23 +80,31 @@ def prepare() -> dict:
     with transaction.atomic():
         page_users = residents(PAGE_PREFIX, PAGE_RESIDENTS)
         quiz_users = residents(QUIZ_PREFIX, QUIZ_RESIDENTS)
+        storm_users = residents(STORM_PREFIX, STORM_RESIDENTS)
         probe = residents(PROBE_USERNAME, 1, numbered=False)[0]
-        forget_learning(page_users + quiz_users + [probe])
+        forget_learning(page_users + quiz_users + storm_users + [probe])
         for user in page_users:
             reach_page_state(user, course=course, first_module=first_module, page_module=page_module)
-        submissions = {user.pk: open_attempts(user, courses=courses, modules=modules) for user in quiz_users}
+        template, *others = quiz_users + storm_users
+        submissions = {template.pk: open_attempts(template, courses=courses, modules=modules)}
+        submissions.update(copy_open_attempts(template, others, modules=modules))
         probe_submissions = open_attempts(probe, courses=courses, modules=modules)
+        check_open_attempts(others[-1], submissions[others[-1].pk], modules=modules)
 
     page_sessions = [session_cookies(user) for user in page_users]
-    quiz_residents = [
-        {"username": user.username, "cookies": session_cookies(user), "submissions": submissions[user.pk]}
-        for user in quiz_users
-    ]
+
+    def with_sessions(users):
+        return [
+            {"username": user.username, "cookies": session_cookies(user), "submissions": submissions[user.pk]}
+            for user in users
+        ]
+
     return {
         "course_url": course.url,
         "module_url": page_module.url,
         "page_residents": page_sessions,
-        "quiz_residents": quiz_residents,
+        "quiz_residents": with_sessions(quiz_users),
+        "storm_residents": with_sessions(storm_users),
         "queries": query_counts(
             course_url=course.url,
             module_url=page_module.url,
@@ -158,6 +175,77 @@ def open_attempts(user, *, courses, modules):
                 fields += [(f"q-{question_id}", choice_id) for choice_id in choice_ids]
             submissions.append({"path": module.url + module.reverse_subpage("quiz"), "fields": fields})
     return submissions
+
+
+def copy_open_attempts(template, users, *, modules):
+    """Give each of `users` what `template` has (its enrolments, progress rows and open attempts), in bulk.
+
+    Opening 12 attempts through the services takes about half a second per resident here; a few hundred
+    residents would take minutes. Copies of rows the services made are rows the services would make (only
+    the shuffled order of choices in a snapshot is the template's); each attempt gets its own token.
+    Returns each user's submissions, as ``open_attempts`` does.
+    """
+    import uuid
+
+    from courses.models import Enrolment, ModuleProgress, QuizAttempt
+
+    enrolments = list(Enrolment.objects.filter(user=template).order_by("pk"))
+    progress = list(ModuleProgress.objects.filter(enrolment__user=template).order_by("pk"))
+    attempts = list(QuizAttempt.objects.filter(enrolment__user=template).order_by("pk"))
+    all_modules = [module for pages in modules.values() for module in pages]
+    module_urls = {module.pk: module.url + module.reverse_subpage("quiz") for module in all_modules}
+
+    new_enrolments = Enrolment.objects.bulk_create(
+        Enrolment(user=user, course_id=enrolment.course_id, status=enrolment.status, source=enrolment.source)
+        for user in users
+        for enrolment in enrolments
+    )
+    enrolment_of = {(e.user_id, e.course_id): e for e in new_enrolments}
+    course_of_template = {enrolment.pk: enrolment.course_id for enrolment in enrolments}
+
+    def copied_enrolment(user, row):
+        return enrolment_of[user.pk, course_of_template[row.enrolment_id]]
+
+    ModuleProgress.objects.bulk_create(
+        ModuleProgress(
+            enrolment=copied_enrolment(user, row),
+            module_id=row.module_id,
+            read_at=row.read_at,
+            best_score_percent=row.best_score_percent,
+            quiz_passed_at=row.quiz_passed_at,
+            completed_at=row.completed_at,
+        )
+        for user in users
+        for row in progress
+    )
+    new_attempts = QuizAttempt.objects.bulk_create(
+        QuizAttempt(
+            enrolment=copied_enrolment(user, row),
+            module_id=row.module_id,
+            number=row.number,
+            token=uuid.uuid4(),
+            questions=row.questions,
+        )
+        for user in users
+        for row in attempts
+    )
+    submissions = {user.pk: [] for user in users}
+    for attempt in new_attempts:
+        fields = [("token", str(attempt.token))]
+        for question_id, choice_ids in answers_for(attempt.questions, correct=True).items():
+            fields += [(f"q-{question_id}", choice_id) for choice_id in choice_ids]
+        submissions[attempt.enrolment.user_id].append({"path": module_urls[attempt.module_id], "fields": fields})
+    return submissions
+
+
+def check_open_attempts(user, submissions, *, modules):
+    """The services see a copied resident's attempts as its open attempts (the ones the view grades)."""
+    from courses.services import quiz_attempt_open
+
+    tokens = {dict(submission["fields"])["token"] for submission in submissions}
+    opened = {str(quiz_attempt_open(user=user, module=module).token) for pages in modules.values() for module in pages}
+    if opened != tokens:
+        raise RuntimeError(f"{user.username}: the services open {sorted(opened)}, not the copied {sorted(tokens)}")
 
 
 def answers_for(questions, *, correct):
@@ -241,22 +329,31 @@ def query_counts(*, course_url, module_url, module_cookies, probe_cookies, probe
 
 
 def count(sent: dict) -> dict:
-    """What the database holds for the submissions sent: each must be submitted, once."""
-    from django.contrib.auth import get_user_model
+    """What the database holds for the submissions sent.
 
-    from courses.models import QuizAttempt
+    `sent` maps each group of residents (``quiz``, ``storm``) to its tokens by what the client saw:
+    ``answered`` (the redirect to their result), ``cut_off`` (sent, no answer: wrk stopped or the connection
+    failed), ``refused`` (another answer), ``unsent``. For each: how many of those attempts are submitted; and
+    for the group's residents, their attempts and the progress rows whose quiz is passed, which must match.
+    """
+    from courses.models import ModuleProgress, QuizAttempt
 
-    tokens = sent["tokens"]
-    residents = get_user_model().objects.filter(username__startswith=QUIZ_PREFIX).exclude(username=PROBE_USERNAME)
-    attempts = QuizAttempt.objects.filter(enrolment__user__in=residents)
-    return {
-        "tokens_sent": len(tokens),
-        "distinct_tokens_sent": len(set(tokens)),
-        "submitted_of_sent": attempts.filter(token__in=tokens, submitted_at__isnull=False).count(),
-        "open_of_sent": attempts.filter(token__in=tokens, submitted_at__isnull=True).count(),
-        "attempts_of_quiz_residents": attempts.count(),
-        "submitted_attempts_of_quiz_residents": attempts.filter(submitted_at__isnull=False).count(),
-    }
+    prefixes = {"quiz": QUIZ_PREFIX, "storm": STORM_PREFIX}
+    result = {}
+    for group, tokens in sent.items():
+        residents = {"enrolment__user__username__startswith": prefixes[group]}
+        attempts = QuizAttempt.objects.filter(**residents).exclude(enrolment__user__username=PROBE_USERNAME)
+        progress = ModuleProgress.objects.filter(**residents).exclude(enrolment__user__username=PROBE_USERNAME)
+        result[group] = {
+            **{
+                f"submitted_of_{kind}": attempts.filter(token__in=kind_tokens, submitted_at__isnull=False).count()
+                for kind, kind_tokens in tokens.items()
+            },
+            "attempts": attempts.count(),
+            "submitted_attempts": attempts.filter(submitted_at__isnull=False).count(),
+            "passed_progress_rows": progress.filter(quiz_passed_at__isnull=False).count(),
+        }
+    return result
 
 
 if __name__ == "__main__":
