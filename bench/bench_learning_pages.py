@@ -668,6 +668,7 @@ def quiz_figure(data: dict, quiz: dict, stored: dict, *, server: str) -> dict:
         return f"{gunicorn * 1000:.2f} ms gunicorn + {postgres * 1000:.2f} ms PostgreSQL (wrk: {client * 1000:.2f} ms)"
 
     quiz_rates, hello_rates = [run["rate"] for run in quiz_runs], [run["rate"] for run in hello_runs]
+    round_ratios = ", ".join(f"{q / h:.3f}" for q, h in zip(quiz_rates, hello_rates, strict=True))
     residents = len(data["quiz_residents"])
     per_resident = len(data["quiz_residents"][0]["submissions"])
     return {
@@ -690,7 +691,8 @@ def quiz_figure(data: dict, quiz: dict, stored: dict, *, server: str) -> dict:
             f"(GET `/hello/` through the same script, same connections) and submissions interleaved; the rate "
             f"counts only submissions answered with the redirect to their own result, over wrk's run time: "
             f"{rates(quiz_rates)} req/s ({', '.join(str(run['answered']) for run in quiz_runs)} submissions); "
-            f"hello world: {rates(hello_rates)} req/s. Server CPU per request (user + system, from /proc, of "
+            f"hello world: {rates(hello_rates)} req/s; ratio by round: "
+            f"{round_ratios}. Server CPU per request (user + system, from /proc, of "
             f"gunicorn's master and workers and of the PostgreSQL backends of its database, read before each run "
             f"and after the requests it left were answered): submissions {cpu_text(quiz_runs)}, hello "
             f"world {cpu_text(hello_runs)}. In the database afterwards: {len(sent['answered'])} answered, "
