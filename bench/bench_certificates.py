@@ -45,13 +45,13 @@ How:
    (no PDF/A, no attachment, a new font configuration per document), by the same task in the same
    workers.
 4. The render as issued against a minimal certificate (issue 21): the same HTML with every ``<img>``
-   element taken out (the two logos, the organisation's logo, the two signatures and the QR code, all
-   inlined as data URIs; nothing else in the HTML names an image), so the same template's text, styles
-   and @font-face fonts, and the same PDF/A ``pdf_from_html`` call with the same JSON attachment, by the
-   same render task in the same two workers, in two rounds of M/2 (M = min(N, 600)) placed around the
-   pipeline like the as-issued rounds, in the opposite order (as issued then minimal before it, minimal
-   then as issued after it); per render = 2 × wall time / renders; the figure is the as-issued time
-   per render against the minimal one's.
+   element taken out (the two logos, the organisation's logo and the two signatures, which the HTML
+   names as prepared files, and the QR code, a data URI; nothing else in the HTML names an image), so
+   the same template's text, styles and @font-face fonts, and the same PDF/A ``pdf_from_html`` call
+   with the same JSON attachment, by the same render task in the same two workers, in two rounds of
+   M/2 (M = min(N, 600)) placed around the pipeline like the as-issued rounds, in the opposite order
+   (as issued then minimal before it, minimal then as issued after it); per render = 2 × wall time /
+   renders; the figure is the as-issued time per render against the minimal one's.
 5. Where a task's time goes besides the render, measured in the runner alone: building the HTML
    (``certificate_html``), the SHA-256 of a PDF of the same size, and writing it to a FileSystemStorage
    as storages["certificates"] does; the rest of the task's run time is its database work.
@@ -648,7 +648,7 @@ def wait_for_render(worker: dict, offset: int, task_id: str, seconds: float = 36
 
 def measure_parts(course, pdf_bytes: int, work: Path) -> dict:
     """Median seconds of the task's parts other than the render and the database, each repeated alone:
-    the certificate's HTML (the images already inlined, as in a warm worker), the SHA-256 of a PDF of
+    the certificate's HTML (the images already prepared, as in a warm worker), the SHA-256 of a PDF of
     the issued size, and its file written to a FileSystemStorage that overwrites, as storages["certificates"]."""
     import hashlib
 

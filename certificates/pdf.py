@@ -3,14 +3,21 @@
 The PDF embeds its fonts (Noto, shipped in static/fonts/, subset to Latin), a QR code to the
 verification page at the public SITE_URL, and the certificate's data as a JSON attachment.
 Rendering reads no request: workers call it.
+
+A template's logos and signatures are the same on every certificate: each is prepared once for print
+(its rendition flattened onto white and saved as a JPEG file, which WeasyPrint copies into the PDF as it
+is, where a PNG would be decoded, split from its transparency and compressed again on every certificate)
+and the HTML names the file, which WeasyPrint reads and decodes once per worker thread.
 """
 
-import base64
+import hashlib
 import json
-import mimetypes
+import os
+import tempfile
 import threading
 from dataclasses import asdict, dataclass
 from datetime import date
+from pathlib import Path
 
 import segno
 import weasyprint
@@ -20,6 +27,7 @@ from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from PIL import Image
 from weasyprint.text.fonts import FontConfiguration
 
 from certificates.models import format_certificate_code, run_by_another
@@ -32,23 +40,51 @@ ATTACHMENT_NAME = "sertifikat.json"
 # A logo or signature is printed at most 22 mm high and 60 mm wide: this rendition is sharp enough
 # on paper (about 230 dpi) and keeps each certificate small and quick to render.
 IMAGE_RENDITION = "max-400x200"
+# Prepared images are JPEG files of this quality (4:4:4, no chroma subsampling): signatures' thin lines
+# stay sharp on paper.
+JPEG_QUALITY = 95
 # segno tries all eight QR mask patterns to pick the best, which costs more than the rest of the
 # code; any mask reads well from print, so one is fixed.
 QR_MASK = 0
-# Images inlined as data URIs, per process, by (image id, file name): a template's logos and
-# signatures are the same on every certificate, and a replaced image has a new file name.
-_image_data_uris = {}
+# Prepared images' file URLs, per process, by (image id, file name, file hash): a replaced image has
+# a new file or hash, so a new file and URL (nothing stale is ever named).
+_prepared_images = {}
 _IMAGE_CACHE_SIZE = 64
 # WeasyPrint makes a font configuration per document unless given one, and never frees it (about
 # 0.2 MB each): a worker issuing thousands of certificates keeps one per thread instead, which also
 # loads the fonts once. Fonts are keyed by their @font-face rule, so the shipped fonts stay valid.
-_fonts = threading.local()
+# WeasyPrint's image cache is kept per thread too (see _ImageCache).
+_per_thread = threading.local()
 
 
 def _font_config():
-    if not hasattr(_fonts, "config"):
-        _fonts.config = FontConfiguration()
-    return _fonts.config
+    if not hasattr(_per_thread, "fonts"):
+        _per_thread.fonts = FontConfiguration()
+    return _per_thread.fonts
+
+
+class _ImageCache(dict):
+    """WeasyPrint's image cache (URL to decoded image), kept across certificates: the prepared images
+    are read and decoded once per thread. Each certificate's own QR code (a data URI) is not kept, or
+    the cache would grow by one per certificate; WeasyPrint's other entries are per image."""
+
+    def __setitem__(self, key, value):
+        if not key.startswith("data:"):
+            super().__setitem__(key, value)
+
+
+def _image_cache():
+    cache = getattr(_per_thread, "images", None)
+    if cache is None or len(cache) >= _IMAGE_CACHE_SIZE:  # emptied between documents, never during one
+        cache = _per_thread.images = _ImageCache()
+    return cache
+
+
+def prepared_image_dir():
+    """Where prepared images are kept: CERTIFICATE_IMAGE_DIR, else a folder in the system's temporary
+    directory. Anything in it can be deleted at any time: it is made again when needed."""
+    configured = getattr(settings, "CERTIFICATE_IMAGE_DIR", "")
+    return Path(configured) if configured else Path(tempfile.gettempdir()) / "sekolah-warga-certificate-images"
 
 
 @dataclass(frozen=True)
@@ -107,13 +143,13 @@ def certificate_html(*, data, template, organisation_logo=None, sample=False):
                 "qr_code": mark_safe(
                     segno.make(data.verification_url, error="m", mask=QR_MASK).svg_data_uri(scale=4, border=0)
                 ),
-                "city_logos": [_image_data_uri(image) for image in city_logos],
-                "organisation_logos": [_image_data_uri(image) for image in organisation_logos],
+                "city_logos": [_image_url(image) for image in city_logos],
+                "organisation_logos": [_image_url(image) for image in organisation_logos],
                 "signatories": [
                     {
                         "name": signatory.name,
                         "title": signatory.title,
-                        "signature": _image_data_uri(signatory.signature) if signatory.signature else None,
+                        "signature": _image_url(signatory.signature) if signatory.signature else None,
                     }
                     for signatory in signatories
                 ],
@@ -130,19 +166,37 @@ def _line(text, name):
     return {"text": text.strip(), "is_name": text.strip() == name.strip()}
 
 
-def _image_data_uri(image):
-    """An image inlined, so the PDF depends on no file path or URL of the storage."""
-    key = (image.pk, image.file.name)
-    if key not in _image_data_uris:
-        rendition = image.get_rendition(IMAGE_RENDITION)
-        mime = mimetypes.guess_type(rendition.file.name)[0] or "image/png"
-        with rendition.file.open("rb") as file:
-            # base64 has nothing to escape: marked safe, the template does not scan it on every certificate.
-            data_uri = mark_safe(f"data:{mime};base64,{base64.b64encode(file.read()).decode('ascii')}")
-        if len(_image_data_uris) >= _IMAGE_CACHE_SIZE:
-            _image_data_uris.clear()
-        _image_data_uris[key] = data_uri
-    return _image_data_uris[key]
+def _image_url(image):
+    """The file URL of the image prepared for print, prepared now unless this process has done so (or
+    the file was deleted since). The PDF embeds the image: it names no file path."""
+    key = (image.pk, image.file.name, image.file_hash)
+    path = _prepared_images.get(key)
+    if path is None or not path.exists():
+        path = _prepare_image(image)
+        if len(_prepared_images) >= _IMAGE_CACHE_SIZE:
+            _prepared_images.clear()
+        _prepared_images[key] = path
+    return path.as_uri()
+
+
+def _prepare_image(image):
+    """The image's print rendition flattened onto white (the certificate's paper) as a JPEG file, named
+    after the image's id, file and hash; a file another process prepared is used as it is."""
+    name = f"{image.pk}|{image.file.name}|{image.file_hash}|{IMAGE_RENDITION}|{JPEG_QUALITY}"
+    path = prepared_image_dir() / f"{hashlib.sha256(name.encode()).hexdigest()[:32]}.jpg"
+    if path.exists():
+        return path
+    rendition = image.get_rendition(IMAGE_RENDITION)
+    with rendition.file.open("rb") as file, Image.open(file) as picture:
+        picture = picture.convert("RGBA")
+    paper = Image.new("RGB", picture.size, "white")
+    paper.paste(picture, mask=picture.getchannel("A"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Written aside and renamed: another worker never reads half a file.
+    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part", delete=False) as part:
+        paper.save(part, format="JPEG", quality=JPEG_QUALITY, subsampling=0)
+    os.replace(part.name, path)
+    return path
 
 
 def pdf_from_html(html, *, attachment_json):
@@ -154,7 +208,7 @@ def pdf_from_html(html, *, attachment_json):
         relationship="Data",
     )
     return weasyprint.HTML(string=html, base_url=BASE_URL).write_pdf(
-        pdf_variant=PDF_VARIANT, attachments=[attachment], font_config=_font_config()
+        pdf_variant=PDF_VARIANT, attachments=[attachment], font_config=_font_config(), cache=_image_cache()
     )
 
 
