@@ -7,15 +7,16 @@ Four CSV files, one per level, each region's parent in the file before:
     districts.csv   code (7), regency code, name           (kecamatan)
     villages.csv    code (10), district code, name         (kelurahan / desa)
 
-The import reads and checks every row of every file before it writes anything, so a bad file
-changes nothing; then it writes all regions in one transaction, inserting new codes and updating
-the name, level and parent of known ones. Regions missing from the files are left alone.
+The import writes all regions in one transaction, inserting new codes and updating the name, level
+and parent of known ones, and checks every row of every file: on the first problem the transaction is
+rolled back, so a bad file changes nothing. Regions missing from the files are left alone.
 """
 
 import csv
 import functools
 import io
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -77,11 +78,16 @@ def regions_import(*, directory: str | Path, within: str | None = None) -> Regio
     (for 6471, Kota Balikpapan: its province, the city, 6 kecamatan and 34 kelurahan).
     Raises RegionFileError, having written nothing, on the first problem in the files.
     """
+    # The rows are read, checked and named as they are written (a first import on PostgreSQL streams
+    # them into the table, so that the database stores some while the next are read); a problem
+    # found on the way raises inside the transaction, which undoes what was written.
     rows = _read_region_files(Path(directory))
     if within is not None:
-        rows = _rows_within(rows, within.strip())
+        rows = _rows_within(list(rows), within.strip())
     display_name = functools.cache(region_display_name)  # names repeat: 95 villages are called SIDOMULYO
-    rows = [(code, parent_code, level, display_name(name)) for code, parent_code, level, name in rows]
+    rows = ((code, parent_code, level, display_name(name)) for code, parent_code, level, name in rows)
+    per_level = dict.fromkeys(Region.Level.values, 0)
+    rows = _counted(rows, per_level)
 
     using = router.db_for_write(Region)
     connection = connections[using]
@@ -89,11 +95,8 @@ def regions_import(*, directory: str | Path, within: str | None = None) -> Regio
         if connection.vendor == "postgresql":
             created, updated = _write_with_copy(connection, rows)
         else:
-            created, updated = _write_with_orm(using, rows)
+            created, updated = _write_with_orm(using, list(rows))
 
-    per_level = dict.fromkeys(Region.Level.values, 0)
-    for _code, _parent_code, level, _name in rows:
-        per_level[level] += 1
     return RegionImportResult(
         provinces=per_level[Region.Level.PROVINCE],
         regencies=per_level[Region.Level.REGENCY],
@@ -101,23 +104,33 @@ def regions_import(*, directory: str | Path, within: str | None = None) -> Regio
         villages=per_level[Region.Level.VILLAGE],
         created=created,
         updated=updated,
-        unchanged=len(rows) - created - updated,
+        unchanged=sum(per_level.values()) - created - updated,
     )
+
+
+def _counted(rows: Iterable[_Row], per_level: dict[str, int]) -> Iterator[_Row]:
+    for row in rows:
+        per_level[row[2]] += 1
+        yield row
 
 
 # --- Reading and checking ------------------------------------------------------------------
 
 
-def _read_region_files(directory: Path) -> list[_Row]:
-    """Parse and check the four files; return their rows (names as published), parents first."""
-    rows = []
+def _read_region_files(directory: Path) -> Iterator[_Row]:
+    """Parse and check the four files; yield their rows (names as published), parents first.
+
+    Each file is parsed whole before its first row is yielded, and its rows are checked as they are
+    yielded: the problems are found, and the first one raised, in the same order either way.
+    """
     parent_file, parent_codes = None, set()
     for region_file in REGION_FILES:
         records = _parse(directory, region_file.name)
-        file_rows = _check(records, region_file, parent_file, parent_codes)
-        rows.extend(file_rows)
-        parent_file, parent_codes = region_file, {code for code, *_rest in file_rows}
-    return rows
+        codes = set()
+        for row in _check(records, region_file, parent_file, parent_codes):
+            codes.add(row[0])
+            yield row
+        parent_file, parent_codes = region_file, codes
 
 
 def _parse(directory: Path, file_name: str) -> list[tuple[int, list[str]]]:
@@ -164,14 +177,13 @@ def _check(
     region_file: _RegionFile,
     parent_file: _RegionFile | None,
     parent_codes: set[str],
-) -> list[_Row]:
-    """Check a file's records, given the codes of the file before it; return its rows."""
+) -> Iterator[_Row]:
+    """Check a file's records, given the codes of the file before it; yield its rows."""
     file_name = region_file.name
     if not records:
         raise _error(_("%(file)s has no regions."), file_name)
     columns = 2 if parent_file is None else 3
     first_lines: dict[str, int] = {}  # code → the line it first appears on
-    rows = []
     for line, fields in records:
         if len(fields) != columns:
             raise _error(
@@ -232,8 +244,7 @@ def _check(
             )
 
         first_lines[code] = line
-        rows.append((code, parent_code, region_file.level, name))
-    return rows
+        yield (code, parent_code, region_file.level, name)
 
 
 def _error(message: str, file_name: str, line: int | None = None, **values) -> RegionFileError:
@@ -255,14 +266,30 @@ def _rows_within(rows: list[_Row], within: str) -> list[_Row]:
 # --- Writing ------------------------------------------------------------------------------
 
 
-def _write_with_copy(connection, rows: list[_Row]) -> tuple[int, int]:
-    """PostgreSQL: COPY the rows into a temporary table, then upsert them in one statement.
+def _write_with_copy(connection, rows: Iterable[_Row]) -> tuple[int, int]:
+    """PostgreSQL: COPY the rows straight into an empty regions table (a first import); else COPY them
+    into a temporary table and upsert them in one statement.
 
     Returns the numbers of regions created and updated. Rows that would not change are not
     rewritten, so a second run of the same files writes nothing.
     """
     table = connection.ops.quote_name(Region._meta.db_table)
     with connection.cursor() as cursor:
+        # The lock makes a second import wait until this one has committed, so that it finds the table
+        # as this one leaves it; reading the table stays possible meanwhile.
+        cursor.execute(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
+        cursor.execute(f"SELECT EXISTS (SELECT FROM {table})")
+        if not cursor.fetchone()[0]:
+            # A first import (a new deployment): nothing to update or keep, so the rows go in as they
+            # are, without the upsert's second pass over 88,000 rows. Parents before children is not
+            # needed: the parent's foreign key is checked at the commit.
+            created = 0
+            with cursor.copy(f"COPY {table} (code, parent_id, level, name) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+                    created += 1
+            return created, 0
+        rows = list(rows)
         cursor.execute(
             "CREATE TEMPORARY TABLE region_import"
             " (code varchar(10), parent_id varchar(10), level varchar(10), name varchar(100)) ON COMMIT DROP"

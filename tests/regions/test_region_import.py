@@ -282,3 +282,46 @@ def test_bad_row_is_refused_even_outside_the_within_region(kaltim_imported):
     line = replace_line(kaltim_imported / "villages.csv", "6401010009", b"6401010009,6401010")
 
     assert_import_refused(kaltim_imported, f"villages.csv, line {line}: expected 3 columns, found 2.", within="6471")
+
+
+# --- The first import (PostgreSQL: straight into the empty table) --------------------------------
+
+
+@pytest.mark.django_db
+def test_first_import_stores_what_an_import_beside_other_regions_stores(kaltim_dir):
+    first = regions_import(directory=kaltim_dir)
+    stored_first = stored_regions()
+    with connection.cursor() as cursor:  # every region at once: parents are protected one by one
+        cursor.execute(f"DELETE FROM {Region._meta.db_table}")
+    Region.objects.create(code="99", name="Papua Selatan", level=Region.Level.PROVINCE)
+
+    beside = regions_import(directory=kaltim_dir)
+
+    assert [row for row in stored_regions() if row[0] != "99"] == stored_first
+    assert first == beside
+    assert (first.created, first.updated, first.unchanged) == (first.total, 0, 0)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("code", "new_line", "problem"),
+    [
+        (
+            "6409",
+            b"6409,65,KABUPATEN PENAJAM PASER UTARA",
+            "regencies.csv, line {line}: parent code 65 is not in provinces.csv.",
+        ),
+        (
+            "6474",
+            b'6474,64,"KOTA BONTANG',
+            "regencies.csv, line {line}: the quotes are not closed or not placed as CSV needs.",
+        ),
+        ("6474030003", b"6474030003,6474030", "villages.csv, line {line}: expected 3 columns, found 2."),
+    ],
+)
+def test_bad_row_on_a_first_import_saves_nothing(kaltim_dir, code, new_line, problem):
+    file_name = "villages.csv" if len(code) == 10 else "regencies.csv"
+    line = replace_line(kaltim_dir / file_name, code, new_line)
+
+    assert_import_refused(kaltim_dir, problem.format(line=line))
+    assert not Region.objects.exists()
