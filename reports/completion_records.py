@@ -38,6 +38,7 @@ from accounts.resident_identity import MaskedContact
 from certificates.models import Certificate, certificate_status, certificate_status_label
 from classes.models import Attendance, CohortMeeting
 from classes.scope import learners_visible_to
+from core.page_cache import remember
 from core.spreadsheet_cells import SpreadsheetText
 from courses.models import Enrolment, ModulePage, ModuleProgress
 
@@ -84,11 +85,17 @@ def _percent(part, whole):
 
 
 def live_module_ids_by_course():
-    """{course id: [its published modules' ids]}: one query over the page tree.
+    """{course id: [its published modules' ids]}: two queries over the page tree, kept until the next publish.
 
     Courses are few (tens, perhaps hundreds) beside their enrolments, so these lists go into the
-    report's query as literals rather than as a page-tree subquery run once per enrolment.
+    report's query as literals rather than as a page-tree subquery run once per enrolment. They change
+    only when a page is published, unpublished, moved or deleted, or its view restrictions change, which
+    is what the page cache's version follows (core.page_cache.remember).
     """
+    return remember("reports:live-module-ids-by-course", _live_module_ids_by_course)
+
+
+def _live_module_ids_by_course():
     modules = ModulePage.objects.live().public().values_list("id", "path", "depth")
     course_paths = {
         (path, depth): course_id

@@ -262,6 +262,33 @@ def test_the_report_page_takes_the_same_queries_for_many_rows(staff_client, reco
     assert len(_table(response)) == 44
 
 
+def _sql_of(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return "\n".join(query["sql"] for query in queries)
+
+
+def test_the_courses_modules_are_read_from_the_page_tree_once_then_remembered(staff_client, records):
+    assert 'FROM "courses_modulepage"' in _sql_of(staff_client, REPORT)
+    assert 'FROM "courses_modulepage"' not in _sql_of(staff_client, REPORT)
+    assert 'FROM "courses_modulepage"' not in _sql_of(staff_client, f"{REPORT}hasil/?status=learning")
+
+
+def test_a_module_published_after_the_report_was_read_counts_in_its_progress_at_once(staff_client, records):
+    from tests import factories
+
+    citra = {row[0]: row for row in _table(staff_client.get(REPORT))}["Citra Dewi"]
+    assert citra[9] == "50 %"  # 1 of 2 modules
+    factories.module_page(records["own_course"], title="Mendaur Ulang")  # published, as the editor does
+
+    citra = {row[0]: row for row in _table(staff_client.get(REPORT))}["Citra Dewi"]
+    assert citra[9] == "33 %"  # 1 of 3
+
+
 def test_the_learner_record_is_one_click_away(staff_client, records):
     soup = BeautifulSoup(staff_client.get(REPORT).content, "html.parser")
     link = soup.find("a", string="Ani Wulandari")
