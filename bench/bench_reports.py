@@ -1,11 +1,13 @@
 """The completion records with a million enrolments: the report's first filtered page and the CSV export.
 
-Targets (issue 6), each against a baseline measured in the same run:
+Targets (issue 21, which replaced issue 6's), each against a baseline measured in the same run:
 
-- the report's first filtered page (a kecamatan's completed learners) within 20x the latency of a
-  hello-world view served by the same gunicorn;
-- the full CSV export at least 80 % (issue 21) of the rows per second of psql sending the same COPY, with the same
-  settings, to ``/dev/null`` on the same database (issue 21 asks for 80 % later);
+- the report's results (what a filter change fetches: ``…/kelulusan/hasil/``, a kecamatan's completed
+  learners) within 20x the latency of a hello-world view served by the same gunicorn;
+- the report's first filtered page within the latency of the Wagtail admin's floor (a page with a
+  paragraph in the admin's frame) plus 10x hello world's: the frame is the admin's, not the report's;
+- the full CSV export at least 80 % of the rows per second of psql sending the same COPY, with the same
+  settings, to ``/dev/null`` on the same database;
 - the web worker's memory grows by less than 50 MB while it streams the export.
 
 How:
@@ -16,9 +18,9 @@ How:
    government staff account as a session and writes the export's query with its parameters bound.
 2. gunicorn serves ``lms.wsgi`` with ``bench.settings`` (production settings on plain HTTP, plus
    ``/hello/``), two sync workers, on a free loopback port.
-3. Latency: one client, one request at a time, hello world and the report's page in turn, the median
-   of each after a warm-up. For reference in the same rounds: the report's results alone, a page of
-   nothing but the admin's frame, and the page's own SQL query sent straight to the database.
+3. Latency: one client, one request at a time, hello world, the report's page, its results alone and a
+   page of nothing but the admin's frame in turn, the median of each after a warm-up. For reference in
+   the same rounds: the page's own SQL query sent straight to the database.
    Export: the whole CSV read by one client as it streams, to its last byte, and psql running what the
    export runs (its session's settings, ``BEGIN; SET LOCAL join_collapse_limit = 1; SET LOCAL
    from_collapse_limit = 1;`` and the very COPY statement, spreadsheet-safe text expressions and all,
@@ -61,7 +63,8 @@ EXPORT_ROUNDS = 3
 IDLE_QUIET = 0.2
 IDLE_WAIT = 300
 
-PAGE_FIGURE = "Completion records, first filtered page, latency vs hello world"
+RESULTS_FIGURE = "Completion records, the results a filter change fetches, latency vs hello world"
+PAGE_FIGURE = "Completion records, first filtered page, latency vs the admin's floor + 10x hello world"
 EXPORT_FIGURE = "Completion records, full CSV export, rows/s vs psql \\copy of the same query"
 MEMORY_FIGURE = "Completion records, web worker memory growth during the full CSV export"
 
@@ -69,7 +72,8 @@ MEMORY_FIGURE = "Completion records, web worker memory growth during the full CS
 def run() -> list[dict]:
     reason = missing_prerequisite()
     if reason:
-        return [{"name": name, "skipped": reason} for name in (PAGE_FIGURE, EXPORT_FIGURE, MEMORY_FIGURE)]
+        names = (RESULTS_FIGURE, PAGE_FIGURE, EXPORT_FIGURE, MEMORY_FIGURE)
+        return [{"name": name, "skipped": reason} for name in names]
     WORK_DIR.mkdir(exist_ok=True)
     database_url = reports_database_url(os.environ["DATABASE_URL"])
     create_database_if_missing(database_url)
@@ -151,8 +155,8 @@ def measure_pages(port: int, data: dict, database_url: str) -> dict:
     for _ in range(PAGE_WARM_UP):
         request(port, "/hello/")
         request(port, data["report_path"], cookies)
-    # Besides the two measured: the report's results alone (what the filter drawer fetches when a filter
-    # changes), and an admin page with a paragraph in the admin's frame (the admin's own floor), for reference.
+    # The report's page, its results alone (what the filter drawer fetches when a filter changes), and an
+    # admin page with a paragraph in the admin's frame: the admin's own floor, the page's baseline.
     timed = {
         "hello": "/hello/",
         "report": data["report_path"],
@@ -343,6 +347,8 @@ def psql_copy(database_url: str, script: Path, *, digest: bool = False):
 def figures(data: dict, pages: dict, exports: dict) -> list[dict]:
     hello = statistics.median(pages["hello"])
     report = statistics.median(pages["report"])
+    results = statistics.median(pages["results"])
+    floor = statistics.median(pages["admin"])
     rows = exports["rows"]
     export_rate = rows / statistics.median(exports["export"])
     copy_rate = rows / statistics.median(exports["copy"])
@@ -354,25 +360,38 @@ def figures(data: dict, pages: dict, exports: dict) -> list[dict]:
     )
     return [
         {
-            "name": PAGE_FIGURE,
-            "value": report,
+            "name": RESULTS_FIGURE,
+            "value": results,
             "baseline": hello,
             "baseline_name": "hello world, same gunicorn",
-            "target": 20,
+            "target": 20,  # issue 21
+            "details": (
+                f"GET `{data['results_path']}`, what the filter drawer fetches when a filter changes (the results "
+                f"alone, {pages['rows_on_page']} rows, without the admin's frame), one request at a time in turn "
+                f"with `/hello/` and the pages below, median of {PAGE_ROUNDS} after {PAGE_WARM_UP} of warm-up; "
+                f"results (ms): {ms(pages['results'])}; hello world (ms): {ms(pages['hello'])}; {setting}."
+            ),
+        },
+        {
+            "name": PAGE_FIGURE,
+            "value": report,
+            "baseline": floor + 10 * hello,
+            "baseline_name": (
+                f"the admin's floor page, {floor * 1000:.1f} ms, + 10x hello world, {hello * 1000:.1f} ms, "
+                "same gunicorn, same rounds"
+            ),
+            "target": 1,  # issue 21: at most the admin's own floor plus 10x hello world
             "details": (
                 f"GET `{data['report_path']}` ({pages['rows_on_page']} rows shown), one request at a time in turn "
-                f"with `/hello/`, median of {PAGE_ROUNDS} after {PAGE_WARM_UP} of warm-up; report (ms): "
-                f"{ms(pages['report'])}; hello world (ms): {ms(pages['hello'])}. For reference, in the same "
-                f"rounds: the report's results alone (`{data['results_path']}`, what the filter drawer fetches "
-                f"when a filter changes) {statistics.median(pages['results']) * 1000:.1f} ms "
-                f"({statistics.median(pages['results']) / hello:.1f}x); the Wagtail admin's own floor, a page with "
+                f"with `/hello/`, the results alone and the admin's floor, median of {PAGE_ROUNDS} after "
+                f"{PAGE_WARM_UP} of warm-up; report (ms): {ms(pages['report'])}. The admin's floor is a page with "
                 f"a paragraph in the admin's frame (`{data['admin_floor_path']}`, a finished export's page), "
-                f"{statistics.median(pages['admin']) * 1000:.1f} ms "
-                f"({statistics.median(pages['admin']) / hello:.1f}x); the page's own SQL query alone (planned as "
-                f"the view plans it, its 51 rows read by psycopg from this process) "
-                f"{statistics.median(pages['sql']) * 1000:.1f} ms ({statistics.median(pages['sql']) / hello:.1f}x). "
-                f"The admin's frame and the page's query alone add up to "
-                f"{(statistics.median(pages['admin']) + statistics.median(pages['sql'])) / hello:.1f}x; {setting}."
+                f"what any page of the Wagtail admin costs before its own content (ms): {ms(pages['admin'])}; "
+                f"hello world (ms): {ms(pages['hello'])}. So the report's own content may cost 10x hello world; "
+                f"it costs {(report - floor) / hello:.1f}x. For reference, in the same rounds: the page's own SQL "
+                "query alone (planned as the view plans it, its rows read by psycopg from this process) "
+                f"{statistics.median(pages['sql']) * 1000:.1f} ms ({statistics.median(pages['sql']) / hello:.1f}x); "
+                f"{setting}."
             ),
         },
         {
