@@ -236,15 +236,17 @@ def _complete_enrolment_if_done(*, enrolment):
     # Two modules completed at the same moment (two tabs) must not each miss the other's
     # completion: the resident's enrolment row is locked while its modules are counted.
     Enrolment.objects.select_for_update().filter(pk=enrolment.pk).values_list("pk", flat=True).get()
-    if not completion_requirements_met(enrolment=enrolment):
-        return
     completed_modules = ModuleProgress.objects.filter(enrolment=enrolment, completed_at__isnull=False)
     modules = (
         ModulePage.objects.child_of(enrolment.course)
         .live()
         .aggregate(total=Count("id"), done=Count("id", filter=Q(id__in=completed_modules.values("module_id"))))
     )
+    # The modules first: most modules completed are not a course's last, and the requirements cost
+    # queries of their own (a quiz submission's share of them was a fifth).
     if not modules["total"] or modules["done"] < modules["total"]:
+        return
+    if not completion_requirements_met(enrolment=enrolment):
         return
     enrolment_complete(enrolment=enrolment)
 
