@@ -325,3 +325,19 @@ def test_bad_row_on_a_first_import_saves_nothing(kaltim_dir, code, new_line, pro
 
     assert_import_refused(kaltim_dir, problem.format(line=line))
     assert not Region.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="indexes are rebuilt only on PostgreSQL's first import")
+def test_first_import_leaves_the_regions_table_with_its_indexes(kaltim_dir):
+    def indexes():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT indexdef FROM pg_indexes WHERE tablename = %s ORDER BY 1", [Region._meta.db_table])
+            return cursor.fetchall()
+
+    before = indexes()
+
+    regions_import(directory=kaltim_dir)
+
+    assert indexes() == before
+    assert len(before) == 5
