@@ -83,7 +83,7 @@ def _image_cache():
 def prepared_image_dir():
     """Where prepared images are kept: CERTIFICATE_IMAGE_DIR, else a folder in the system's temporary
     directory. Anything in it can be deleted at any time: it is made again when needed."""
-    configured = getattr(settings, "CERTIFICATE_IMAGE_DIR", "")
+    configured = settings.CERTIFICATE_IMAGE_DIR
     return Path(configured) if configured else Path(tempfile.gettempdir()) / "sekolah-warga-certificate-images"
 
 

@@ -292,6 +292,10 @@ CELERY_BEAT_SCHEDULE = {
 # How long a certificate that failed for good waits before the sweep tries it once more (a long
 # storage outage should not leave every completion of that hour to be retried by hand).
 CERTIFICATE_FAILED_RETRY_AFTER = env.int("CERTIFICATE_FAILED_RETRY_AFTER", default=6 * 60 * 60)
+# Where the workers keep certificate logos and signatures prepared for print (certificates.pdf): a
+# folder of their own, made when missing; its files can be deleted at any time. Empty: the system's
+# temporary directory.
+CERTIFICATE_IMAGE_DIR = env.str("CERTIFICATE_IMAGE_DIR", default="")
 # A bulk job not finished this long after it was asked for is handed to a worker again by the sweep
 # (its worker was lost); running it twice is harmless.
 CERTIFICATE_BATCH_STALE_AFTER = 15 * 60
