@@ -13,9 +13,15 @@ up in the copy others are served. Every key expires (PAGE_CACHE_SECONDS), and th
 sits above SessionMiddleware: it sees a response after every middleware that might set a
 cookie, and keeps none that does.
 
-Publishing, unpublishing, moving or deleting any page bumps a version number that is
-part of every key, so all cached pages go stale at once: simple, and right, because a
+Publishing, unpublishing, moving or deleting any page bumps a version number that every
+copy carries, so all cached pages go stale at once: simple, and right, because a
 change to one page can change the lists and menus shown on others.
+
+After a publish the first visitors of a busy page all miss at once: one process renders the page,
+and while it does (at most PAGE_CACHE_RENDER_WAIT_SECONDS) the others are served the copy it
+replaces, as they would have been a moment earlier (``X-Page-Cache: stale``), or, when there is
+none, wait for the new one, rather than each render the same page from a cold start beside it. A
+visitor who comes after the render, or when no render is under way, always gets the new page.
 
 The same version also keys what logged-in pages reuse (``remember``): the route from an
 address to its page, a module's place in its course, the main menu, and (through
@@ -189,10 +195,30 @@ def site_key(request):
 def page_response_key(request):
     """The cache key of the page an anonymous visitor asked for (after keep_listed_query_parameters).
 
-    Hashed: what a visitor typed never becomes a key as it is.
+    Hashed: what a visitor typed never becomes a key as it is. The copy kept under it carries the
+    version it was rendered under: a copy of an older version is stale.
     """
     address = "\n".join([site_key(request), request.LANGUAGE_CODE, request.get_full_path()])
-    return f"page-response:{page_cache_version()}:{hashlib.sha256(address.encode()).hexdigest()}"
+    return f"page-response:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+# How often a process waiting for another's render of the same page looks for its copy.
+RENDER_POLL_SECONDS = 0.005
+
+
+def _copy_when_rendered(cache, key, rendering_key, version):
+    """The copy another process is rendering, once it is kept; None when that process kept none (a page
+    that is not kept: an error, a cookie) or did not finish within PAGE_CACHE_RENDER_WAIT_SECONDS (then
+    the page is rendered here too: a visitor waits no longer than that for someone else's render)."""
+    deadline = time.monotonic() + settings.PAGE_CACHE_RENDER_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(RENDER_POLL_SECONDS)
+        found = cache.get_many([key, rendering_key])
+        if key in found and found[key][0] == version:
+            return found[key]
+        if rendering_key not in found:
+            return None
+    return None
 
 
 class AnonymousPageCacheMiddleware:
@@ -211,24 +237,49 @@ class AnonymousPageCacheMiddleware:
         if not self._cacheable_request(request):
             return self.get_response(request)
         keep_listed_query_parameters(request)
-        if page_cache_version() is None:  # the shared cache cannot be reached: the page is rendered
+        version = page_cache_version()
+        if version is None:  # the shared cache cannot be reached: the page is rendered
             return self.get_response(request)
         cache, key = page_cache(), page_response_key(request)
         cached = cache.get(key)
-        if cached is not None:
-            content, headers = cached
-            response = HttpResponse(content)
-            # The headers the rest of the stack gave the page (Content-Type, Content-Length,
-            # X-Frame-Options ...): a hit skips the middleware listed after this one. Never a
-            # cookie: a response that set one was not kept.
-            for name, value in headers:
-                response[name] = value
-            response["X-Page-Cache"] = "hit"
-            return response
-        response = self.get_response(request)
-        if self._cacheable_response(response) and self._parameters_read(request):
-            cache.set(key, (response.content, list(response.items())), timeout=settings.PAGE_CACHE_SECONDS)
-            response["X-Page-Cache"] = "miss"
+        if cached is not None and cached[0] == version:
+            return self._from_copy(cached, "hit")
+        # After a publish every visitor of a busy page misses at once. One process renders the page.
+        # The others meanwhile get the copy it replaces, as they would have a moment earlier; without
+        # one (a page not yet kept) they wait for the new copy rather than render the same page beside it.
+        rendering_key = f"{key}:rendering"
+        rendering_here = cache.add(rendering_key, 1, timeout=settings.PAGE_CACHE_RENDER_WAIT_SECONDS)
+        if not rendering_here:
+            if cached is not None:
+                return self._from_copy(cached, "stale")
+            cached = _copy_when_rendered(cache, key, rendering_key, version)
+            if cached is not None:
+                return self._from_copy(cached, "hit")
+        try:
+            response = self.get_response(request)
+            if self._cacheable_response(response) and self._parameters_read(request):
+                cache.set(
+                    key, (version, response.content, list(response.items())), timeout=settings.PAGE_CACHE_SECONDS
+                )
+                response["X-Page-Cache"] = "miss"
+            elif cached is not None:
+                # The page is no longer one to keep (unpublished, or it now sets a cookie): the old
+                # copy must not be served while others render it.
+                cache.delete(key)
+        finally:
+            if rendering_here:
+                cache.delete(rendering_key)
+        return response
+
+    def _from_copy(self, cached, how):
+        _version, content, headers = cached
+        response = HttpResponse(content)
+        # The headers the rest of the stack gave the page (Content-Type, Content-Length,
+        # X-Frame-Options ...): a hit skips the middleware listed after this one. Never a
+        # cookie: a response that set one was not kept.
+        for name, value in headers:
+            response[name] = value
+        response["X-Page-Cache"] = how
         return response
 
     def _parameters_read(self, request):

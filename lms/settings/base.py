@@ -222,6 +222,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 PAGE_CACHE_ENABLED = True
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_LOCAL_ALIAS = "pages-local"
+# A visitor whose page another process is rendering waits at most this long for its copy, then renders it.
+PAGE_CACHE_RENDER_WAIT_SECONDS = 2
 # /kelas/ and Wagtail's /_util/ read their own query parameters (a class code, a return address).
 PAGE_CACHE_EXCLUDED_PREFIXES = [
     "/admin/",

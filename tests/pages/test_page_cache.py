@@ -217,3 +217,102 @@ def test_every_key_of_the_page_cache_expires(client, site_tree, cached, settings
     assert expiry_times and all(expires is not None and expires <= latest for expires in expiry_times.values())
     for key in cached_pages():
         assert expiry_times[key] <= time.time() + settings.PAGE_CACHE_SECONDS
+
+
+# --- One render after a publish: the other visitors wait for its copy
+
+
+def _the_kept_copy():
+    """The one page the cache holds: its key (as the middleware names it) and its copy."""
+    [stored_key] = cached_pages()
+    key = stored_key.split(":", 2)[2]  # LocMemCache's stored key is "<prefix>:<version>:<key>"
+    return key, page_cache().get(key)
+
+
+def test_a_visitor_whose_page_another_process_is_rendering_gets_its_copy_without_rendering(
+    client, site_tree, cached, monkeypatch, django_assert_num_queries
+):
+    factories.course_page(site_tree["courses"], title="Pengelolaan Sampah")
+    client.get("/kursus/")
+    key, copy = _the_kept_copy()
+    # Another process has just begun to render the page (a publish made every copy stale) ...
+    page_cache().delete(key)
+    page_cache().add(f"{key}:rendering", 1)
+    # ... and keeps its copy while this visitor waits.
+    monkeypatch.setattr("core.page_cache.time.sleep", lambda seconds: page_cache().set(key, copy))
+
+    with django_assert_num_queries(0):
+        response = client.get("/kursus/")
+    assert response["X-Page-Cache"] == "hit"
+    assert "Pengelolaan Sampah" in response.text
+
+
+def test_when_the_other_render_keeps_no_copy_the_waiting_visitor_gets_the_page_rendered(
+    client, site_tree, cached, monkeypatch
+):
+    factories.course_page(site_tree["courses"], title="Pengelolaan Sampah")
+    client.get("/kursus/")
+    key, _copy = _the_kept_copy()
+    page_cache().delete(key)
+    page_cache().add(f"{key}:rendering", 1)
+    # The other process finishes without a copy (its page was not one to keep).
+    monkeypatch.setattr("core.page_cache.time.sleep", lambda seconds: page_cache().delete(f"{key}:rendering"))
+
+    response = client.get("/kursus/")
+    assert response.status_code == 200
+    assert response["X-Page-Cache"] == "miss"
+    assert "Pengelolaan Sampah" in response.text
+
+
+def test_a_render_that_never_ends_keeps_a_visitor_waiting_no_longer_than_the_limit(
+    client, site_tree, cached, monkeypatch, settings
+):
+    factories.course_page(site_tree["courses"], title="Pengelolaan Sampah")
+    client.get("/kursus/")
+    key, _copy = _the_kept_copy()
+    page_cache().delete(key)
+    page_cache().add(f"{key}:rendering", 1)  # a worker that died while rendering: the mark stays
+    clock = [1000.0]
+    monkeypatch.setattr("core.page_cache.time.monotonic", lambda: clock[0])
+    monkeypatch.setattr("core.page_cache.time.sleep", lambda seconds: clock.__setitem__(0, clock[0] + seconds))
+
+    response = client.get("/kursus/")
+    assert response.status_code == 200
+    assert "Pengelolaan Sampah" in response.text
+    assert clock[0] - 1000.0 >= settings.PAGE_CACHE_RENDER_WAIT_SECONDS
+
+
+def test_the_render_mark_is_taken_off_once_the_page_is_rendered(client, site_tree, cached):
+    factories.course_page(site_tree["courses"], title="Pengelolaan Sampah")
+    client.get("/kursus/")
+    assert not [key for key in page_cache()._cache if key.endswith(":rendering")]
+
+
+def test_while_another_process_renders_a_published_change_a_visitor_gets_the_copy_it_replaces(
+    client, site_tree, cached
+):
+    course = factories.course_page(site_tree["courses"], title="Pengelolaan Sampah")
+    client.get("/kursus/")
+    key, _copy = _the_kept_copy()
+    course.title = "Pengelolaan Sampah Rumah Tangga"
+    course.save_revision().publish()
+    page_cache().add(f"{key}:rendering", 1)  # the first visitor after the publish is rendering it
+
+    response = client.get("/kursus/")
+    assert response["X-Page-Cache"] == "stale"
+    assert "Pengelolaan Sampah Rumah Tangga" not in response.text
+
+    page_cache().delete(f"{key}:rendering")  # that render is over
+    response = client.get("/kursus/")
+    assert response["X-Page-Cache"] in {"miss", "hit"}
+    assert "Pengelolaan Sampah Rumah Tangga" in response.text
+
+
+def test_a_page_unpublished_loses_its_old_copy_so_no_visitor_is_served_it_again(client, site_tree, cached):
+    course = factories.course_page(site_tree["courses"], title="Pengelolaan Sampah")
+    assert client.get(course.url).status_code == 200
+    assert cached_pages()
+    course.unpublish()
+
+    assert client.get(course.url).status_code == 404
+    assert not cached_pages()
