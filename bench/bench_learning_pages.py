@@ -314,12 +314,15 @@ def wrk(load: dict, *, seconds: int, threads: int = WRK_THREADS, connections: in
 def shared_links_text(pages: dict, hello_rates: list) -> str:
     shared, miss = pages["shared"], pages["miss"]
     hit_ratios = ", ".join(f"{run['hits'] / run['pages']:.1%}" if run["pages"] else "-" for run in shared)
+    stale_ratios = ", ".join(f"{run['stale'] / run['pages']:.1%}" if run["pages"] else "-" for run in shared)
     miss_rates = [run["rate"] for run in miss]
     return (
         "anonymous GET through `bench/wrk_shared_links.lua`: half the requests carry `utm_source`, `utm_medium`, "
         "`utm_campaign` and `fbclid`, the last two with random values, and every 50th request is "
         "`/bench/publish/`, which makes every cached page stale as a publish does (left out of the rate); pages "
-        f"served from the cache, by run: {hit_ratios}. For reference, the miss path (every request with "
+        f"served from the cache, by run: {hit_ratios}; besides those, the copy a publish had just made stale, "
+        f"served while the first visitor after it rendered the new one (`X-Page-Cache: stale`), by run: "
+        f"{stale_ratios}. For reference, the miss path (every request with "
         "`?kode=<random>`, a listed parameter the page does not read: rendered each time, never kept) runs: "
         f"{rates(miss_rates)} req/s, {statistics.median(miss_rates) / statistics.median(hello_rates):.3f} of hello "
         "world"
@@ -332,16 +335,18 @@ def wrk_shared_links(load: dict, page_path: str, *, seconds: int) -> dict:
     out = WORK_DIR / f"shared_links_{load['mode']}.tsv"
     out.unlink(missing_ok=True)
     result = wrk({**load, "args": [page_path, load["mode"], out]}, seconds=seconds)
-    pages = hits = publishes = others = 0
+    pages = hits = publishes = others = stale = 0
     for line in out.read_text(encoding="utf-8").splitlines():
         thread = [int(value) for value in line.split("\t")]
         pages, hits, publishes, others = pages + thread[0], hits + thread[1], publishes + thread[2], others + thread[3]
+        stale += thread[4]
     answered = pages + publishes + others
     return {
         **result,
         "rate": result["rate"] * pages / answered if answered else 0.0,
         "pages": pages,
         "hits": hits,
+        "stale": stale,
         "publishes": publishes,
         "non_2xx": result["non_2xx"] + others,
     }

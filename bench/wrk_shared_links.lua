@@ -8,7 +8,8 @@
 -- MODE "miss": every request carries ?kode=<random>, a listed parameter the page does not read, so the page is
 -- rendered each time and never kept: its miss path.
 -- OUT_FILE gets one line per thread: pages answered 200, of them from the cache (X-Page-Cache: hit), publishes
--- answered (204), other answers.
+-- answered (204), other answers, and the pages answered with the copy a render under way replaces
+-- (X-Page-Cache: stale).
 
 local threads = {}
 local thread_count = 0
@@ -22,7 +23,7 @@ end
 function init(args)
    page, mode, out_file = args[1], args[2], args[3]
    math.randomseed(os.time() * 1000 + number)
-   sent, pages, hits, publishes, others = 0, 0, 0, 0, 0
+   sent, pages, hits, publishes, others, stale = 0, 0, 0, 0, 0, 0
 end
 
 local function random_value()
@@ -50,6 +51,8 @@ function response(status, headers, body)
       pages = pages + 1
       if headers["X-Page-Cache"] == "hit" then
          hits = hits + 1
+      elseif headers["X-Page-Cache"] == "stale" then
+         stale = stale + 1
       end
    else
       others = others + 1
@@ -60,8 +63,8 @@ function done(summary, latency, requests)
    -- done() runs in wrk's main Lua state, which init() never saw: the file's name comes from a thread.
    local out = io.open(threads[1]:get("out_file"), "w")
    for _, thread in ipairs(threads) do
-      out:write(string.format("%d\t%d\t%d\t%d\n", thread:get("pages"), thread:get("hits"), thread:get("publishes"),
-         thread:get("others")))
+      out:write(string.format("%d\t%d\t%d\t%d\t%d\n", thread:get("pages"), thread:get("hits"), thread:get("publishes"),
+         thread:get("others"), thread:get("stale")))
    end
    out:close()
 end
