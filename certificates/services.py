@@ -10,7 +10,7 @@ import hashlib
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.utils import get_user_display_name
@@ -35,13 +35,15 @@ def certificate_issue(*, enrolment_id):
     adds no version. Only a completed enrolment gets one (completion is recorded by the server's
     grading or by the class's facilitator, never by the browser).
     """
-    enrolment = _completed_enrolment(enrolment_id)
     with transaction.atomic():
+        # One transaction, one commit. The enrolment is read with its holder's row locked (one
+        # statement): erasure takes the same lock, so it either finished before, and this refuses,
+        # or waits, and then withholds what this issued.
+        enrolment = _completed_enrolment(enrolment_id, lock_holder=True)
         _holder_not_erased(enrolment)
-        # One transaction, one commit. A second worker's insert of the same enrolment waits for this
-        # one to commit, then finds the row (_certificate_row), takes the lock and sees the version.
-        certificate = _certificate_row(enrolment)
-        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        # A second worker's insert of the same enrolment waits for this one to commit, then finds the
+        # row, takes the lock and sees the version.
+        certificate = _certificate_row_locked(enrolment)
         # Looked up after the lock, in its own statement: a worker that waited sees the other's version.
         if CertificateVersion.objects.filter(certificate=certificate, superseded_at__isnull=True).exists():
             return certificate
@@ -58,7 +60,7 @@ def certificate_reissue(*, certificate, reissued_by=None, not_since=None):
     """
     enrolment = _completed_enrolment(certificate.enrolment_id)
     with transaction.atomic():
-        _holder_not_erased(enrolment)
+        _holder_locked_not_erased(enrolment)
         certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
         if certificate.is_revoked:
             raise CertificateError(_("A revoked certificate is not re-issued."))
@@ -103,8 +105,9 @@ def certificate_revoke(*, certificate, revoked_by, reason):
 def certificate_issue_failed(*, enrolment_id, reason):
     """Record that issuing failed for good, so staff see it with its reason (the sweep then skips it)."""
     enrolment = Enrolment.objects.get(pk=enrolment_id)
-    certificate = _certificate_row(enrolment)
-    Certificate.objects.filter(pk=certificate.pk).update(failed_at=timezone.now(), failure_reason=reason[:2000])
+    with transaction.atomic():
+        certificate = _certificate_row_locked(enrolment)
+        Certificate.objects.filter(pk=certificate.pk).update(failed_at=timezone.now(), failure_reason=reason[:2000])
 
 
 def certificate_batch_request(*, cohort, kind, requested_by):
@@ -169,16 +172,27 @@ def _batch_error_set(batch, enrolment_id, message):
     CertificateBatch.objects.filter(pk=batch.pk).update(errors=batch.errors)
 
 
-def _completed_enrolment(enrolment_id):
-    enrolment = Enrolment.objects.select_related(
+def _completed_enrolment(enrolment_id, *, lock_holder=False):
+    """The completed enrolment with what its certificate prints; ``lock_holder``: with its holder's row
+    locked (inside a transaction), as erasure locks it, in the same statement."""
+    enrolments = Enrolment.objects.select_related(
         "user", "course", "course__organisation__logo", "cohort_enrolment__cohort__organisation"
-    ).get(pk=enrolment_id)
+    )
+    if lock_holder:
+        # PostgreSQL hands back the holder's row as the erasure that held the lock committed it.
+        enrolments = enrolments.select_for_update(of=("user",))
+    enrolment = enrolments.get(pk=enrolment_id)
     if enrolment.completed_at is None:
         raise CertificateError(_("The course is not completed yet: there is no certificate to issue."))
     return enrolment
 
 
 def _holder_not_erased(enrolment):
+    if enrolment.user.erased_at is not None:
+        raise CertificateError(_("The resident deleted their account: no certificate is issued in their name."))
+
+
+def _holder_locked_not_erased(enrolment):
     """Inside the issuing transaction, with the holder's row locked: erasure (which takes the same
     lock) either finished before, and this refuses, or waits, and then withholds what this issued."""
     holder = get_user_model().objects.select_for_update().only("erased_at").get(pk=enrolment.user_id)
@@ -186,19 +200,20 @@ def _holder_not_erased(enrolment):
         raise CertificateError(_("The resident deleted their account: no certificate is issued in their name."))
 
 
-def _certificate_row(enrolment):
-    """The enrolment's certificate row, created (with a fresh random code) if it has none yet."""
+def _certificate_row_locked(enrolment):
+    """The enrolment's certificate row, created (with a fresh random code) if it has none yet, and
+    locked; the caller is inside a transaction.
+
+    INSERT … ON CONFLICT DO NOTHING, then the row read under its lock: no savepoint to set and
+    release. If another worker inserted the enrolment's row and has not committed yet, the insert
+    waits for it, then does nothing, and the read finds that worker's row. A row that is still
+    missing means the random code was taken (once in 2^50): a new code is drawn.
+    """
     for _attempt in range(5):
-        try:
-            with transaction.atomic():
-                certificate, _created = Certificate.objects.get_or_create(enrolment=enrolment)
+        Certificate.objects.bulk_create([Certificate(enrolment=enrolment)], ignore_conflicts=True)
+        certificate = Certificate.objects.select_for_update().filter(enrolment=enrolment).first()
+        if certificate is not None:
             return certificate
-        except IntegrityError:
-            # Another worker created it meanwhile (the enrolment is unique), or, once in 2^50, the
-            # random code was taken: look again, or draw a new code.
-            existing = Certificate.objects.filter(enrolment=enrolment).first()
-            if existing is not None:
-                return existing
     raise CertificateError(_("No free certificate code was found; try again."))
 
 
