@@ -133,12 +133,13 @@ def invitation_needs_consent(invitation):
 # --- Writes --------------------------------------------------------------------------------
 
 
-def invitation_codes_create(*, users, kind, created_by, valid_for=None):
+def invitation_codes_create(*, users, kind, created_by, valid_for=None, accounts_are_new=False):
     """A new code of ``kind`` for each of ``users``: ``{user id: "XXXXX-XXXXX"}``.
 
     The codes are shown once, by the caller: only their digests are kept. Any earlier unused
     code of the same kind for these accounts stops working. For any number of accounts (a
-    10,000-row roster) this is one UPDATE and one bulk insert, never a query per account.
+    10,000-row roster) this is one UPDATE and one bulk insert, never a query per account; accounts
+    made in the same transaction (``accounts_are_new``) have no earlier code, and skip the UPDATE.
     """
     user_ids = list(dict.fromkeys(user.pk for user in users))
     if not user_ids:
@@ -150,9 +151,10 @@ def invitation_codes_create(*, users, kind, created_by, valid_for=None):
         codes = {user_id: code_new() for user_id in user_ids}
         try:
             with transaction.atomic():
-                AccountInvitation.objects.filter(
-                    user_id__in=user_ids, kind=kind, used_at__isnull=True, expires_at__gt=now
-                ).update(expires_at=now)
+                if not accounts_are_new:
+                    AccountInvitation.objects.filter(
+                        user_id__in=user_ids, kind=kind, used_at__isnull=True, expires_at__gt=now
+                    ).update(expires_at=now)
                 AccountInvitation.objects.bulk_create(
                     [
                         AccountInvitation(

@@ -338,7 +338,9 @@ def _enrol(rows, *, cohort, by, result):
 
     result.created = new_accounts
     phone_only = [user for user in new_accounts if not user.email]
-    codes = invitation_codes_create(users=phone_only, kind=AccountInvitation.Kind.ACTIVATION, created_by=by)
+    codes = invitation_codes_create(
+        users=phone_only, kind=AccountInvitation.Kind.ACTIVATION, created_by=by, accounts_are_new=True
+    )
     result.invitation_codes = [(user, codes[user.pk]) for user in phone_only]
     with_email = [user.pk for user in new_accounts if user.email]
     if with_email:
