@@ -73,6 +73,16 @@ def quiz_attempts_allowed(*, course, enrolment=None):
     return course.max_quiz_attempts + (enrolment.extra_quiz_attempts if enrolment is not None else 0)
 
 
+def live_module_ids(*, course):
+    """The ids of the course's published modules (private ones too: completion counts them), kept until
+    a page is next published, unpublished, moved or deleted (``remember``): every module a resident
+    completes asks for them."""
+    return remember(
+        f"course-live-module-ids:{course.pk}",
+        lambda: list(ModulePage.objects.child_of(course).live().values_list("id", flat=True)),
+    )
+
+
 def module_outline(*, module):
     """Where a module sits in its course ("Modul 2 dari 4", previous and next), the course itself,
     and the size of each module's quiz.

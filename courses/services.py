@@ -9,14 +9,13 @@ import random
 import uuid
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from courses.hooks import completion_requirements_met
-from courses.models import CoursePage, Enrolment, ModulePage, ModuleProgress, QuizAttempt
-from courses.selectors import course_of, enrolment_for, quiz_attempts_allowed
+from courses.models import CoursePage, Enrolment, ModuleProgress, QuizAttempt
+from courses.selectors import course_of, enrolment_for, live_module_ids, quiz_attempts_allowed
 from courses.signals import enrolment_completed
 
 
@@ -236,15 +235,13 @@ def _complete_enrolment_if_done(*, enrolment):
     # Two modules completed at the same moment (two tabs) must not each miss the other's
     # completion: the resident's enrolment row is locked while its modules are counted.
     Enrolment.objects.select_for_update().filter(pk=enrolment.pk).values_list("pk", flat=True).get()
-    completed_modules = ModuleProgress.objects.filter(enrolment=enrolment, completed_at__isnull=False)
-    modules = (
-        ModulePage.objects.child_of(enrolment.course)
-        .live()
-        .aggregate(total=Count("id"), done=Count("id", filter=Q(id__in=completed_modules.values("module_id"))))
-    )
+    module_ids = live_module_ids(course=enrolment.course)
+    done = ModuleProgress.objects.filter(
+        enrolment=enrolment, completed_at__isnull=False, module_id__in=module_ids
+    ).count()
     # The modules first: most modules completed are not a course's last, and the requirements cost
     # queries of their own (a quiz submission's share of them was a fifth).
-    if not modules["total"] or modules["done"] < modules["total"]:
+    if not module_ids or done < len(module_ids):
         return
     if not completion_requirements_met(enrolment=enrolment):
         return

@@ -246,3 +246,42 @@ def test_a_completion_on_paper_at_the_moment_the_learner_completes_online_comple
     else:  # the learner was first: the facilitator is told
         assert enrolment.completion_recorded_by is None
         assert isinstance(on_paper, LearningError)
+
+
+# --- The course's modules, read once until the next publish (courses.selectors.live_module_ids)
+
+
+def test_the_courses_modules_are_read_from_the_page_tree_once_for_every_module_completed(site_tree):
+    from django.test.utils import CaptureQueriesContext
+
+    course = factories.course_page(site_tree["courses"])
+    first, second = factories.module_page(course, title="Hak"), factories.module_page(course, title="Kewajiban")
+    ani, budi = factories.learner(full_name="Ani"), factories.learner(full_name="Budi", phone="+6281200000002")
+    enrolment_create(user=ani, course=course)
+    enrolment_create(user=budi, course=course)
+
+    with CaptureQueriesContext(connection) as first_time:
+        module_mark_read(user=ani, module=first)
+    with CaptureQueriesContext(connection) as again:
+        module_mark_read(user=budi, module=first)
+        module_mark_read(user=budi, module=second)
+
+    sql = ["\n".join(query["sql"] for query in queries) for queries in (first_time, again)]
+    assert '"courses_modulepage"' in sql[0]
+    assert '"courses_modulepage"' not in sql[1]
+    assert Enrolment.objects.get(user=budi).completed_at is not None
+
+
+def test_a_module_published_after_a_completion_check_must_be_done_too(site_tree):
+    course = factories.course_page(site_tree["courses"])
+    first = factories.module_page(course, title="Hak")
+    ani, budi = factories.learner(full_name="Ani"), factories.learner(full_name="Budi", phone="+6281200000002")
+    enrolment_create(user=ani, course=course)
+    module_mark_read(user=ani, module=first)
+    assert Enrolment.objects.get(user=ani).completed_at is not None  # one module, done
+
+    factories.module_page(course, title="Kewajiban")  # published, as the editor does
+    enrolment_create(user=budi, course=course)
+    module_mark_read(user=budi, module=first)
+
+    assert Enrolment.objects.get(user=budi).completed_at is None  # the new module is still to do
