@@ -395,24 +395,8 @@ def measure_pipeline(course, enrolment_ids, work: Path, media: Path, private_med
         bare_runs.append(measure_as_issued(app, workers, queues, html, attachment_json, halves[1]))
         print(f"    plain render, for reference: {PLAIN_COUNT} renders in the {WORKERS} workers …", flush=True)
         plain = measure_as_issued(app, workers, queues, html, None, PLAIN_COUNT)
-    seconds = sum(run["seconds"] for run in bare_runs)
-    bare = {
-        "count": COUNT,
-        "seconds": seconds,
-        "rate": COUNT / seconds,
-        "pdf_bytes": bare_runs[0]["pdf_bytes"],
-        "halves": [run["rate"] for run in bare_runs],
-        "html_length": len(html),
-    }
-    minimal_seconds = sum(run["seconds"] for run in minimal_runs)
-    minimal = {
-        "count": MINIMAL_COUNT,
-        "seconds": minimal_seconds,
-        "rate": MINIMAL_COUNT / minimal_seconds,
-        "pdf_bytes": minimal_runs[0]["pdf_bytes"],
-        "halves": [run["rate"] for run in minimal_runs],
-        "html_length": len(minimal_html),
-    }
+    bare = render_rounds(bare_runs, COUNT, html)
+    minimal = render_rounds(minimal_runs, MINIMAL_COUNT, minimal_html)
     pipeline = {
         "count": len(timed_ids),
         "seconds": elapsed,
@@ -606,6 +590,19 @@ if os.environ.get("BENCH_TASK_LOG"):  # imported by one of this benchmark's work
             else:
                 pdf = pdf_from_html(html, attachment_json=attachment_json)
         return len(pdf)
+
+
+def render_rounds(runs: list[dict], count: int, html: str) -> dict:
+    """The renders of both halves as one figure: ``count`` renders of ``html`` in ``runs``."""
+    seconds = sum(run["seconds"] for run in runs)
+    return {
+        "count": count,
+        "seconds": seconds,
+        "rate": count / seconds,
+        "pdf_bytes": runs[0]["pdf_bytes"],
+        "halves": [run["rate"] for run in runs],
+        "html_length": len(html),
+    }
 
 
 def measure_as_issued(app, workers: list[dict], queues: list[str], html: str, attachment_json, count: int):
