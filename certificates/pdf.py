@@ -69,7 +69,9 @@ class _ImageCache(dict):
     the cache would grow by one per certificate; WeasyPrint's other entries are per image."""
 
     def __setitem__(self, key, value):
-        if not key.startswith("data:"):
+        # None is an image WeasyPrint could not read: never remembered, or every later certificate of this
+        # thread would be printed without it (pdf_from_html refuses this one).
+        if value is not None and not key.startswith("data:"):
             super().__setitem__(key, value)
 
 
@@ -207,7 +209,11 @@ def pdf_from_html(html, *, attachment_json):
         description=_("The certificate's data"),
         relationship="Data",
     )
-    return weasyprint.HTML(string=html, base_url=BASE_URL).write_pdf(
+    # A logo, signature or font that cannot be read stops the render (WeasyPrint would leave it out and
+    # go on): an official document is issued whole or not at all, and the task tries again. The HTML
+    # names only local files and data URIs.
+    url_fetcher = weasyprint.URLFetcher(allowed_protocols=("file", "data"), fail_on_errors=True)
+    return weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=url_fetcher).write_pdf(
         pdf_variant=PDF_VARIANT, attachments=[attachment], font_config=_font_config(), cache=_image_cache()
     )
 

@@ -7,6 +7,7 @@ from unittest import mock
 
 import pypdf
 import pytest
+import weasyprint
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PillowImage
 from wagtail.images import get_image_model
@@ -117,4 +118,30 @@ def test_a_prepared_image_deleted_from_disk_is_prepared_again(course_with_logo, 
         prepared.unlink()  # a temporary directory's clean-up
 
     certificate = services.certificate_issue(enrolment_id=completed_enrolment(course=enrolment.course).pk)
+    assert len(page_images(certificate)) == 2
+
+
+def test_an_image_that_cannot_be_read_at_render_time_stops_the_certificate_and_is_not_remembered(
+    course_with_logo, image_dir
+):
+    template, enrolment = course_with_logo
+    data = pdf.CertificateData(
+        code="7KQ2MX9D4T",
+        version=1,
+        name="Siti Rahmawati",
+        course_title="Pengelolaan Sampah",
+        organisation_name="Yayasan Lingkungan Lestari",
+        completed_on=enrolment.completed_at.date(),
+        hours=8,
+        verification_url="http://127.0.0.1:8000/sertifikat/verifikasi/7KQ2MX9D4T/",
+    )
+    html = pdf.certificate_html(data=data, template=template)
+    for prepared in image_dir.glob("*.jpg"):
+        prepared.unlink()  # removed between the HTML and the render
+
+    with pytest.raises(weasyprint.urls.FatalURLFetchingError):
+        pdf.pdf_from_html(html, attachment_json=data.as_json())
+
+    # The next certificate prepares the files again and prints both images: nothing failed was kept.
+    certificate = services.certificate_issue(enrolment_id=enrolment.pk)
     assert len(page_images(certificate)) == 2
