@@ -35,6 +35,7 @@ or kept in any cache for that request. Pages are computed: slower, not broken.
 
 import hashlib
 import logging
+import secrets
 import time
 from contextvars import ContextVar
 
@@ -247,9 +248,11 @@ class AnonymousPageCacheMiddleware:
         # After a publish every visitor of a busy page misses at once. One process renders the page.
         # The others meanwhile get the copy it replaces, as they would have a moment earlier; without
         # one (a page not yet kept) they wait for the new copy rather than render the same page beside it.
-        rendering_key = f"{key}:rendering"
-        rendering_here = cache.add(rendering_key, 1, timeout=settings.PAGE_CACHE_RENDER_WAIT_SECONDS)
-        if not rendering_here:
+        rendering_key, mark = f"{key}:rendering", secrets.token_hex(8)
+        # True: this process renders; False: another does. None: Redis took no write (django-redis answers
+        # an error so): the page is rendered here, no one waited for.
+        rendering_here = cache.add(rendering_key, mark, timeout=settings.PAGE_CACHE_RENDER_WAIT_SECONDS)
+        if rendering_here is False:
             if cached is not None:
                 return self._from_copy(cached, "stale")
             cached = _copy_when_rendered(cache, key, rendering_key, version)
@@ -267,7 +270,9 @@ class AnonymousPageCacheMiddleware:
                 # copy must not be served while others render it.
                 cache.delete(key)
         finally:
-            if rendering_here:
+            # Only this render's own mark: after a render longer than the mark lasts, the mark may be
+            # another process's.
+            if rendering_here and cache.get(rendering_key) == mark:
                 cache.delete(rendering_key)
         return response
 
