@@ -73,14 +73,15 @@ def quiz_attempts_allowed(*, course, enrolment=None):
     return course.max_quiz_attempts + (enrolment.extra_quiz_attempts if enrolment is not None else 0)
 
 
-def live_module_ids(*, course):
+def live_module_ids(*, course, fresh=False):
     """The ids of the course's published modules (private ones too: completion counts them), kept until
     a page is next published, unpublished, moved or deleted (``remember``): every module a resident
-    completes asks for them."""
-    return remember(
-        f"course-live-module-ids:{course.pk}",
-        lambda: list(ModulePage.objects.child_of(course).live().values_list("id", flat=True)),
-    )
+    completes asks for them. ``fresh``: read from the page tree now."""
+
+    def read():
+        return list(ModulePage.objects.child_of(course).live().values_list("id", flat=True))
+
+    return read() if fresh else remember(f"course-live-module-ids:{course.pk}", read)
 
 
 def module_outline(*, module):

@@ -243,6 +243,14 @@ def _complete_enrolment_if_done(*, enrolment):
     # queries of their own (a quiz submission's share of them was a fifth).
     if not module_ids or done < len(module_ids):
         return
+    # Done by the kept list: checked against the page tree itself before the course is completed (a
+    # publish made while Redis was unreachable would not have made the kept list stale).
+    module_ids = live_module_ids(course=enrolment.course, fresh=True)
+    done = ModuleProgress.objects.filter(
+        enrolment=enrolment, completed_at__isnull=False, module_id__in=module_ids
+    ).count()
+    if not module_ids or done < len(module_ids):
+        return
     if not completion_requirements_met(enrolment=enrolment):
         return
     enrolment_complete(enrolment=enrolment)

@@ -264,12 +264,32 @@ def test_the_courses_modules_are_read_from_the_page_tree_once_for_every_module_c
         module_mark_read(user=ani, module=first)
     with CaptureQueriesContext(connection) as again:
         module_mark_read(user=budi, module=first)
-        module_mark_read(user=budi, module=second)
 
     sql = ["\n".join(query["sql"] for query in queries) for queries in (first_time, again)]
     assert '"courses_modulepage"' in sql[0]
     assert '"courses_modulepage"' not in sql[1]
+    # The last module: the kept list says done, and the page tree confirms it before the completion.
+    with CaptureQueriesContext(connection) as last:
+        module_mark_read(user=budi, module=second)
+    assert '"courses_modulepage"' in "\n".join(query["sql"] for query in last)
     assert Enrolment.objects.get(user=budi).completed_at is not None
+
+
+def test_a_kept_module_list_gone_stale_without_a_publish_does_not_complete_the_course(site_tree):
+    from courses.models import ModulePage as Module
+
+    course = factories.course_page(site_tree["courses"])
+    first = factories.module_page(course, title="Hak")
+    ani = factories.learner(full_name="Ani")
+    enrolment_create(user=ani, course=course)
+    budi = factories.learner(full_name="Budi", phone="+6281200000002")
+    enrolment_create(user=budi, course=course)
+    module_mark_read(user=ani, module=first)  # keeps the list: one module
+    # A module made live while the cache could not hear of it (no version bump).
+    course.add_child(instance=Module(title="Kewajiban", summary="Ringkasan.", live=True))
+
+    module_mark_read(user=budi, module=first)
+    assert Enrolment.objects.get(user=budi).completed_at is None
 
 
 def test_a_module_published_after_a_completion_check_must_be_done_too(site_tree):
