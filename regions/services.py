@@ -276,8 +276,8 @@ def _write_with_copy(connection, rows: Iterable[_Row]) -> tuple[int, int]:
     table = connection.ops.quote_name(Region._meta.db_table)
     with connection.cursor() as cursor:
         # The lock makes a second import wait until this one has committed, so that it finds the table
-        # as this one leaves it; reading the table stays possible meanwhile (except during a first
-        # import's index rebuild, which locks the new, still empty table for a moment).
+        # as this one leaves it; reading the table stays possible meanwhile, except during a first import,
+        # whose dropped indexes lock readers out of the (still empty) table until it commits.
         cursor.execute(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
         cursor.execute(f"SELECT EXISTS (SELECT FROM {table})")
         if not cursor.fetchone()[0]:
