@@ -219,7 +219,7 @@ def test_every_key_of_the_page_cache_expires(client, site_tree, cached, settings
         assert expiry_times[key] <= time.time() + settings.PAGE_CACHE_SECONDS
 
 
-# --- One render after a publish: the other visitors wait for its copy
+# --- One render after a publish: the other visitors get the copy it replaces, or wait for the new one
 
 
 def _the_kept_copy():
@@ -229,15 +229,21 @@ def _the_kept_copy():
     return key, page_cache().get(key)
 
 
-def test_a_visitor_whose_page_another_process_is_rendering_gets_its_copy_without_rendering(
-    client, site_tree, cached, monkeypatch, django_assert_num_queries
-):
+def _no_copy_while_another_process_renders(client, site_tree):
+    """The course list kept once, then gone while another process renders it: its key and the copy it had."""
     factories.course_page(site_tree["courses"], title="Pengelolaan Sampah")
     client.get("/kursus/")
     key, copy = _the_kept_copy()
-    # Another process has just begun to render the page (a publish made every copy stale) ...
     page_cache().delete(key)
     page_cache().add(f"{key}:rendering", 1)
+    return key, copy
+
+
+def test_a_visitor_whose_page_another_process_is_rendering_gets_its_copy_without_rendering(
+    client, site_tree, cached, monkeypatch, django_assert_num_queries
+):
+    # Another process has just begun to render the page ...
+    key, copy = _no_copy_while_another_process_renders(client, site_tree)
     # ... and keeps its copy while this visitor waits.
     monkeypatch.setattr("core.page_cache.time.sleep", lambda seconds: page_cache().set(key, copy))
 
@@ -250,11 +256,7 @@ def test_a_visitor_whose_page_another_process_is_rendering_gets_its_copy_without
 def test_when_the_other_render_keeps_no_copy_the_waiting_visitor_gets_the_page_rendered(
     client, site_tree, cached, monkeypatch
 ):
-    factories.course_page(site_tree["courses"], title="Pengelolaan Sampah")
-    client.get("/kursus/")
-    key, _copy = _the_kept_copy()
-    page_cache().delete(key)
-    page_cache().add(f"{key}:rendering", 1)
+    key, _copy = _no_copy_while_another_process_renders(client, site_tree)
     # The other process finishes without a copy (its page was not one to keep).
     monkeypatch.setattr("core.page_cache.time.sleep", lambda seconds: page_cache().delete(f"{key}:rendering"))
 
@@ -267,11 +269,7 @@ def test_when_the_other_render_keeps_no_copy_the_waiting_visitor_gets_the_page_r
 def test_a_render_that_never_ends_keeps_a_visitor_waiting_no_longer_than_the_limit(
     client, site_tree, cached, monkeypatch, settings
 ):
-    factories.course_page(site_tree["courses"], title="Pengelolaan Sampah")
-    client.get("/kursus/")
-    key, _copy = _the_kept_copy()
-    page_cache().delete(key)
-    page_cache().add(f"{key}:rendering", 1)  # a worker that died while rendering: the mark stays
+    _no_copy_while_another_process_renders(client, site_tree)  # a worker that died while rendering: its mark stays
     clock = [1000.0]
     monkeypatch.setattr("core.page_cache.time.monotonic", lambda: clock[0])
     monkeypatch.setattr("core.page_cache.time.sleep", lambda seconds: clock.__setitem__(0, clock[0] + seconds))
