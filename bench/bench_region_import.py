@@ -6,7 +6,7 @@ same shape. Two baselines, two figures:
 
 - the shape the issue names: code primary key, parent foreign key to itself (deferred, as Django
   makes it), level, name, and nothing else;
-- a copy of the regions table itself (``LIKE regions_region INCLUDING ALL``: its five indexes)
+- a copy of the regions table itself (``LIKE regions_region INCLUDING ALL``: its four indexes)
   with the same foreign key: what loading these rows into this table costs at the least.
 
 Every run starts from an empty table and is timed to its commit (deferred foreign keys are checked
@@ -70,8 +70,8 @@ def run() -> list[dict]:
     import_time = statistics.median(times["import"])
     how = (
         f"median of {REPETITIONS} interleaved runs; `regions_import()` (read and check the four files, normalise "
-        f"names, COPY straight into the table, its secondary indexes built afterwards, commit: what a first "
-        f"import does) into an empty regions table; runs (s): "
+        f"names, COPY straight into the table, its secondary indexes and foreign key made afterwards, commit: "
+        f"what a first import does) into an empty regions table; runs (s): "
         f"{_seconds(times['import'])}. Baseline: `cursor.copy()` of the {len(rows):,} resulting rows, commit "
         f"included, into "
     )
@@ -91,7 +91,7 @@ def run() -> list[dict]:
             "baseline": statistics.median(times[FULL_SHAPE_TABLE]),
             "baseline_name": "COPY, regions table's indexes",
             "target": TARGET_RATIO,
-            "details": how + "`LIKE regions_region INCLUDING ALL` (primary key and the four other indexes Django "
+            "details": how + "`LIKE regions_region INCLUDING ALL` (primary key and the three other indexes Django "
             f"made) plus the same deferred foreign key; runs (s): {_seconds(times[FULL_SHAPE_TABLE])}.",
         },
     ]

@@ -24,13 +24,19 @@ class Region(models.Model):
         null=True,
         blank=True,
         related_name="children",
+        # The index is declared in Meta: a foreign key's own index on a text column comes with a second
+        # one for LIKE (varchar_pattern_ops), and nothing looks regions up by the start of a parent code.
+        db_index=False,
     )
 
     class Meta:
         verbose_name = _("region")
         verbose_name_plural = _("regions")
         ordering = ["code"]
-        indexes = [models.Index(fields=["level", "name"])]
+        indexes = [
+            models.Index(fields=["level", "name"]),  # a level's regions by name (kelurahan choices)
+            models.Index(fields=["parent"]),  # children, and the check that a deleted region has none
+        ]
 
     def __str__(self):
         return self.name

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, connection, transaction
 
 from regions import services
 from regions.models import Region
@@ -340,4 +340,68 @@ def test_first_import_leaves_the_regions_table_with_its_indexes(kaltim_dir):
     regions_import(directory=kaltim_dir)
 
     assert indexes() == before
-    assert len(before) == 5
+    assert len(before) == 4  # the primary key, code for LIKE, parent, level and name
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="no LIKE indexes outside PostgreSQL")
+def test_parent_has_one_plain_index():
+    """Nothing looks regions up by the start of a parent code: no varchar_pattern_ops index for it
+    (one less index to build on a first import); the code keeps its own (code__startswith)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE tablename = %s", [Region._meta.db_table])
+        definitions = [definition for (definition,) in cursor.fetchall()]
+
+    on_parent = [definition for definition in definitions if "(parent_id" in definition]
+    assert len(on_parent) == 1
+    assert "pattern_ops" not in on_parent[0]
+    assert any("(code varchar_pattern_ops)" in definition for definition in definitions)
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the foreign key is remade only on PostgreSQL")
+def test_first_import_leaves_the_parent_foreign_key_as_it_was(kaltim_dir):
+    def foreign_keys():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
+                " WHERE conrelid = %s::regclass AND contype = 'f'",
+                [Region._meta.db_table],
+            )
+            return cursor.fetchall()
+
+    before = foreign_keys()
+
+    regions_import(directory=kaltim_dir)
+
+    assert foreign_keys() == before
+    assert "DEFERRABLE INITIALLY DEFERRED" in before[0][1]
+    with pytest.raises(DatabaseError), transaction.atomic():
+        Region.objects.create(code="6499", name="Nowhere", level=Region.Level.REGENCY, parent_id="65")
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the foreign key is remade only on PostgreSQL")
+def test_first_import_with_a_missing_parent_saves_nothing(kaltim_dir, monkeypatch):
+    """The rows are checked on reading; should one still point at no region, adding the foreign key
+    back after the COPY refuses it and the transaction keeps nothing, foreign key and indexes included."""
+    rows = services._read_region_files
+
+    def with_an_orphan(directory):
+        yield from rows(directory)
+        yield ("6499", "65", Region.Level.REGENCY.value, "KABUPATEN NOWHERE")
+
+    monkeypatch.setattr(services, "_read_region_files", with_an_orphan)
+
+    with pytest.raises(DatabaseError):
+        regions_import(directory=kaltim_dir)
+
+    assert not Region.objects.exists()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_constraint WHERE conrelid = %s::regclass AND contype = 'f'",
+            [Region._meta.db_table],
+        )
+        assert cursor.fetchone()[0] == 1
