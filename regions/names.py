@@ -55,7 +55,10 @@ def _repair(name: str) -> str:
         name = _SPACE_INSIDE_PARENTHESES.sub(lambda match: match[0].strip(), name)
     if "-" in name:
         name = _SPACED_HYPHEN.sub("-", name)
-    return _SPELLED_OUT.sub(lambda match: match[0].replace(" ", ""), name)
+    # A spelled-out name ends the name or stops at a slash, on a letter after a space.
+    if name[-2:-1] == " " or "/" in name:
+        name = _SPELLED_OUT.sub(lambda match: match[0].replace(" ", ""), name)
+    return name
 
 
 def _part_case(match: re.Match) -> str:
@@ -73,7 +76,8 @@ def _part_case(match: re.Match) -> str:
 def _word_case(word: str) -> str:
     """Case a word (or a run of letters) on its own."""
     upper = word.upper()
-    if _ROMAN_NUMERAL.fullmatch(upper) or upper in _ACRONYMS:
+    # Only words of I, V and X can be numerals; most words are not, and stripping is cheaper than matching.
+    if (not upper.strip("IVX") and _ROMAN_NUMERAL.fullmatch(upper)) or upper in _ACRONYMS:
         return upper
     if len(word) > 1 and not _VOWELS.intersection(upper):
         return word.capitalize() if upper in _WORD_ABBREVIATIONS else upper

@@ -23,6 +23,11 @@ def test_upper_case_name_is_written_with_capital_initials(published, written):
         ("IV NAGARI BAYANG UTARA", "IV Nagari Bayang Utara"),
         ("PERKEBUNAN AIR BATU III/IX", "Perkebunan Air Batu III/IX"),
         ("KAMPUNG BARU NAN XX", "Kampung Baru Nan XX"),
+        ("DESA I", "Desa I"),
+        ("XXXIX KOTO", "XXXIX Koto"),
+        # Words of I, V and X alone that are no numerals are words.
+        ("DESA VIX", "Desa Vix"),
+        ("DESA IIII", "Desa Iiii"),
     ],
 )
 def test_roman_numerals_stay_upper_case(published, written):
@@ -90,6 +95,11 @@ def test_each_part_of_hyphenated_bracketed_and_slashed_names_is_capitalised(publ
         ("KABUPATEN S I A K", "Kabupaten Siak"),
         ("KOTA B A T A M", "Kota Batam"),
         ("T A I M/PASUE", "Taim/Pasue"),
+        ("S I A K", "Siak"),
+        ("KOTA B A T A M ", "Kota Batam"),
+        ("PASUE/T A I M", "Pasue/Taim"),
+        # Only spelled out up to the end of the name or a slash.
+        ("SUKAMULYA UPT I K A ULU", "Sukamulya UPT I K A Ulu"),
         ("MA`RANG", "Ma'rang"),
         ("UJONG TAN0H", "Ujong Tanoh"),
         ("0TAM BARAT", "Otam Barat"),
