@@ -8,7 +8,7 @@ change nothing the second time.
 import random
 import uuid
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -178,13 +178,59 @@ def quiz_attempt_submit(*, user, token, answers, module=None):
     attempt.save(update_fields=["answers", "score_percent", "passed", "submitted_at"])
     attempt.already_submitted = False
 
-    progress = _progress_for_update(enrolment=attempt.enrolment, module_id=attempt.module_id)
-    progress.best_score_percent = max(progress.best_score_percent or 0, attempt.score_percent)
-    if attempt.passed and progress.quiz_passed_at is None:
-        progress.quiz_passed_at = attempt.submitted_at
     # The module has a quiz: this attempt is at it.
-    _complete_module_if_done(progress=progress, has_quiz=True, changed=["best_score_percent", "quiz_passed_at"])
+    if _progress_record_attempt(attempt=attempt):
+        _complete_enrolment_if_done(enrolment=attempt.enrolment)
     return attempt
+
+
+def _progress_record_attempt(*, attempt):
+    """Record a graded attempt in the resident's progress row of its module, made when missing: the best
+    score, when the quiz was passed, and the module's completion when it is read and now passed. Returns
+    whether this call completed the module.
+
+    One statement (an upsert) where locking the row, then saving it, took two (a quiz submission's
+    queries are most of its cost under load). The row is locked by the statement itself and the new
+    values are worked out from the row as it is once locked, so two submissions at once still each
+    see the other's (as ``_complete_module_if_done`` does with the row locked first).
+    """
+    table = connection.ops.quote_name(ModuleProgress._meta.db_table)
+    submitted_at = ModuleProgress._meta.get_field("quiz_passed_at").get_db_prep_value(attempt.submitted_at, connection)
+    passed_at = submitted_at if attempt.passed else None
+    # A row made here is not read yet (read_at empty), so it is not complete either.
+    sql = f"""
+        INSERT INTO {table} (enrolment_id, module_id, read_at, best_score_percent, quiz_passed_at, completed_at)
+        VALUES (%s, %s, NULL, %s, %s, NULL)
+        ON CONFLICT (enrolment_id, module_id) DO UPDATE SET
+            best_score_percent = CASE
+                WHEN {table}.best_score_percent >= excluded.best_score_percent THEN {table}.best_score_percent
+                ELSE excluded.best_score_percent END,
+            quiz_passed_at = COALESCE({table}.quiz_passed_at, excluded.quiz_passed_at),
+            completed_at = CASE
+                WHEN {table}.completed_at IS NULL AND {table}.read_at IS NOT NULL
+                    AND COALESCE({table}.quiz_passed_at, excluded.quiz_passed_at) IS NOT NULL THEN %s
+                ELSE {table}.completed_at END
+        RETURNING completed_at IS NOT NULL AND completed_at = %s
+    """  # noqa: S608 (the table's name is the model's, every value a parameter)
+    completed_at = timezone.now()
+    completed_at_value = ModuleProgress._meta.get_field("completed_at").get_db_prep_value(completed_at, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql,
+            [
+                attempt.enrolment_id,
+                attempt.module_id,
+                attempt.score_percent,
+                passed_at,
+                completed_at_value,
+                completed_at_value,
+            ],
+        )
+        (completed,) = cursor.fetchone()
+    # Compared with this call's own time: a completion recorded by another request (earlier, at its own
+    # time) is not this call's. Were the two the same to the microsecond, the course's completion below
+    # is checked once more, which changes nothing (enrolment_complete records it once).
+    return bool(completed)
 
 
 def _validate_answers(questions, answers):
