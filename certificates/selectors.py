@@ -5,9 +5,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.images import get_image_model
 
 from certificates.models import (
     Certificate,
@@ -146,11 +148,43 @@ def batch_progress(*, batch):
 
 
 def certificate_template_for(*, course):
-    """The template the course chose, else the default one, else the built-in default (unsaved)."""
+    """The template the course chose, else the default one, else the built-in default (unsaved).
+
+    Kept per process, by course, with a fingerprint of everything the certificate prints from it (see
+    _template_fingerprint), which is read again on every call, in one small query: a kept template is
+    used only while its fingerprint is unchanged, so a change to the template, its signatories, its images
+    or the course's choice shows on the very next certificate, in every worker, whatever made the change
+    (a form, a bulk update, a migration). A worker issuing thousands of certificates of one course reads
+    the template and its signatories once, not twice per certificate. The kept template is shared by the
+    certificates that use it: callers only read it.
+    """
+    fingerprint = _template_fingerprint(course.pk)
+    if fingerprint is None:  # no chosen and no default template
+        return CertificateTemplate(name=_("Default"))
+    kept = _templates.get(course.pk)
+    if kept is not None and kept[0] == fingerprint:
+        return kept[1]
+    # Read after the fingerprint: a change between the two reads is in the template kept, under the older
+    # fingerprint, which the next call finds changed and reads again (never the other way round).
+    template = _template_read(course)
+    if template is None:
+        return CertificateTemplate(name=_("Default"))
+    if len(_templates) >= _TEMPLATES_KEPT:
+        _templates.clear()
+    _templates[course.pk] = (fingerprint, template)
+    return template
+
+
+# Per process: {course id: (fingerprint, template)}, emptied when it reaches this size.
+_templates = {}
+_TEMPLATES_KEPT = 256
+
+
+def _template_read(course):
     chosen = CourseCertificateTemplate.objects.filter(course_id=course.pk, template=OuterRef("pk"))
     # With its images and signatories, in the queries the renderer needs and no more: the choice
     # and the default come in one query, the choice first.
-    template = (
+    return (
         CertificateTemplate.objects.select_related("logo", "second_logo")
         .prefetch_related(Prefetch("signatories", queryset=CertificateSignatory.objects.select_related("signature")))
         .annotate(is_chosen=Exists(chosen))
@@ -158,4 +192,32 @@ def certificate_template_for(*, course):
         .order_by("-is_chosen")
         .first()
     )
-    return template or CertificateTemplate(name=_("Default"))
+
+
+def _template_fingerprint(course_id):
+    """An MD5 of the whole rows the course's template prints from, as text: the template (the course's
+    choice, else the default), its two logos, its signatories and their signature images; None when there
+    is no template. Whole rows, every column: a field added later is covered without a change here. An
+    image replaced in the admin gets a new file name and hash, so a new row text."""
+    image = get_image_model()._meta.db_table
+    template = CertificateTemplate._meta.db_table
+    signatory = CertificateSignatory._meta.db_table
+    choice = CourseCertificateTemplate._meta.db_table
+    sql = f"""
+        SELECT md5(concat_ws('|', c.id, t, logo, second_logo, (
+            SELECT string_agg(concat_ws('|', s, signature), '|' ORDER BY s.id)
+            FROM {signatory} s LEFT JOIN {image} signature ON signature.id = s.signature_id
+            WHERE s.template_id = t.id
+        )))
+        FROM {template} t
+        LEFT JOIN {choice} c ON c.template_id = t.id AND c.course_id = %s
+        LEFT JOIN {image} logo ON logo.id = t.logo_id
+        LEFT JOIN {image} second_logo ON second_logo.id = t.second_logo_id
+        WHERE c.id IS NOT NULL OR t.is_default
+        ORDER BY c.id IS NULL
+        LIMIT 1
+    """  # noqa: S608 (table names from the models, the course's id as a parameter)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [course_id])
+        row = cursor.fetchone()
+    return row[0] if row else None

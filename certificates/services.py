@@ -10,7 +10,7 @@ import hashlib
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.utils import get_user_display_name
@@ -43,9 +43,13 @@ def certificate_issue(*, enrolment_id):
         _holder_not_erased(enrolment)
         # A second worker's insert of the same enrolment waits for this one to commit, then finds the
         # row, takes the lock and sees the version.
-        certificate = _certificate_row_locked(enrolment)
+        certificate, created = _certificate_row_locked(enrolment)
         # Looked up after the lock, in its own statement: a worker that waited sees the other's version.
-        if CertificateVersion.objects.filter(certificate=certificate, superseded_at__isnull=True).exists():
+        # A row this transaction has just inserted has no version yet: nothing to look up.
+        if (
+            not created
+            and CertificateVersion.objects.filter(certificate=certificate, superseded_at__isnull=True).exists()
+        ):
             return certificate
         _version_add(certificate=certificate, enrolment=enrolment, number=1)
     return certificate
@@ -106,7 +110,7 @@ def certificate_issue_failed(*, enrolment_id, reason):
     """Record that issuing failed for good, so staff see it with its reason (the sweep then skips it)."""
     enrolment = Enrolment.objects.get(pk=enrolment_id)
     with transaction.atomic():
-        certificate = _certificate_row_locked(enrolment)
+        certificate, _created = _certificate_row_locked(enrolment)
         Certificate.objects.filter(pk=certificate.pk).update(failed_at=timezone.now(), failure_reason=reason[:2000])
 
 
@@ -172,12 +176,29 @@ def _batch_error_set(batch, enrolment_id, message):
     CertificateBatch.objects.filter(pk=batch.pk).update(errors=batch.errors)
 
 
+# What a certificate prints and the rules read, and no more: a course page and an account have dozens of
+# columns each, which the worker would otherwise read and build into objects on every certificate. The
+# organisation's logo comes whole (the renderer names its file and hash, and prepares its rendition).
+_ENROLMENT_FIELDS = (
+    "completed_at",
+    "user__erased_at",
+    "user__first_name",
+    "user__last_name",
+    "user__username",
+    "course__title",
+    "course__duration_hours",
+    "course__organisation__name",
+    "course__organisation__logo",
+    "cohort_enrolment__cohort__organisation__name",
+)
+
+
 def _completed_enrolment(enrolment_id, *, lock_holder=False):
     """The completed enrolment with what its certificate prints; ``lock_holder``: with its holder's row
     locked (inside a transaction), as erasure locks it, in the same statement."""
     enrolments = Enrolment.objects.select_related(
         "user", "course", "course__organisation__logo", "cohort_enrolment__cohort__organisation"
-    )
+    ).only(*_ENROLMENT_FIELDS)
     if lock_holder:
         # PostgreSQL hands back the holder's row as the erasure that held the lock committed it.
         enrolments = enrolments.select_for_update(of=("user",))
@@ -201,20 +222,44 @@ def _holder_locked_not_erased(enrolment):
 
 
 def _certificate_row_locked(enrolment):
-    """The enrolment's certificate row, created (with a fresh random code) if it has none yet, and
-    locked; the caller is inside a transaction.
+    """(The enrolment's certificate row, whether this call created it): created (with a fresh random code)
+    if it has none yet, and locked; the caller is inside a transaction.
 
-    INSERT … ON CONFLICT DO NOTHING, then the row read under its lock: no savepoint to set and
-    release. If another worker inserted the enrolment's row and has not committed yet, the insert
-    waits for it, then does nothing, and the read finds that worker's row. A row that is still
-    missing means the random code was taken (once in 2^50): a new code is drawn.
+    INSERT … ON CONFLICT DO NOTHING RETURNING its id: no savepoint to set and release. A row it inserted
+    is this transaction's alone (no other sees it before the commit, and another insert of the same
+    enrolment waits for that commit), so it is used as it is, with no second statement to lock and read
+    it. Otherwise the row is read under its lock: if another worker inserted the enrolment's row and has
+    not committed yet, the insert waits for it, then does nothing, and the read finds that worker's row.
+    A row that is still missing means the random code was taken (once in 2^50): a new code is drawn.
     """
     for _attempt in range(5):
-        Certificate.objects.bulk_create([Certificate(enrolment=enrolment)], ignore_conflicts=True)
+        certificate = Certificate(enrolment=enrolment)
+        certificate.pk = _insert_unless_conflict(certificate)
+        if certificate.pk is not None:
+            certificate._state.adding = False
+            certificate._state.db = "default"
+            return certificate, True
         certificate = Certificate.objects.select_for_update().filter(enrolment=enrolment).first()
         if certificate is not None:
-            return certificate
+            return certificate, False
     raise CertificateError(_("No free certificate code was found; try again."))
+
+
+def _insert_unless_conflict(certificate):
+    """Insert the unsaved certificate unless its enrolment or code has a row already: its new id, or None."""
+    fields = [field for field in Certificate._meta.concrete_fields if not field.primary_key]
+    # Each field's value as Django would save it (the code's default, created_at's auto_now_add, …).
+    values = [field.get_db_prep_save(field.pre_save(certificate, True), connection) for field in fields]
+    table = connection.ops.quote_name(Certificate._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) ON CONFLICT DO NOTHING RETURNING id",  # noqa: S608
+            values,
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def _version_add(*, certificate, enrolment, number):
