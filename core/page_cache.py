@@ -114,6 +114,17 @@ def page_cache_version():
     return version
 
 
+def _request_version(version):
+    """The request's version, given the one read with its copy (None when it was not there): kept for the
+    rest of the request, as page_cache_version() keeps what it reads."""
+    if version is None:
+        return page_cache_version()  # none stored yet (a new one is started), or the cache is unreachable
+    versions = _request_versions.get()
+    if versions is not None and not versions:
+        versions.append(version)
+    return version
+
+
 def remember(key, compute):
     """``compute()``'s value, computed once until any page is published, moved or deleted.
 
@@ -167,6 +178,8 @@ def keep_listed_query_parameters(request):
     order (names sorted, each one's values sorted). Links built from the request's address (the
     language switch's ``next``) carry no stranger's ``utm_source`` into the shared copy.
     """
+    if not request.META.get("QUERY_STRING"):
+        return  # nothing to take off (most visits): the query left unparsed
     listed = QueryDict(mutable=True)
     for name in sorted(set(settings.PAGE_CACHE_QUERY_PARAMETERS) & set(request.GET)):
         listed.setlist(name, sorted(request.GET.getlist(name)))
@@ -238,20 +251,27 @@ class AnonymousPageCacheMiddleware:
         if not self._cacheable_request(request):
             return self.get_response(request)
         keep_listed_query_parameters(request)
-        version = page_cache_version()
+        cache, key = page_cache(), page_response_key(request)
+        rendering_key = f"{key}:rendering"
+        # One round trip for all a visit needs to know: the version, the copy, and whether another process
+        # is rendering the page. Nearly every visit ends here (a hit, or the copy a render under way replaces).
+        found = cache.get_many([VERSION_KEY, key, rendering_key])
+        version = _request_version(found.get(VERSION_KEY))
         if version is None:  # the shared cache cannot be reached: the page is rendered
             return self.get_response(request)
-        cache, key = page_cache(), page_response_key(request)
-        cached = cache.get(key)
+        cached = found.get(key)
         if cached is not None and cached[0] == version:
             return self._from_copy(cached, "hit")
         # After a publish every visitor of a busy page misses at once. One process renders the page.
         # The others meanwhile get the copy it replaces, as they would have a moment earlier; without
         # one (a page not yet kept) they wait for the new copy rather than render the same page beside it.
-        rendering_key, mark = f"{key}:rendering", secrets.token_hex(8)
-        # True: this process renders; False: another does. None: Redis took no write (django-redis answers
-        # an error so): the page is rendered here, no one waited for.
-        rendering_here = cache.add(rendering_key, mark, timeout=settings.PAGE_CACHE_RENDER_WAIT_SECONDS)
+        if rendering_key in found:  # another process's mark: no need to try for it
+            rendering_here = False
+        else:
+            # True: this process renders; False: another took the mark meanwhile. None: Redis took no write
+            # (django-redis answers an error so): the page is rendered here, no one waited for.
+            mark = secrets.token_hex(8)
+            rendering_here = cache.add(rendering_key, mark, timeout=settings.PAGE_CACHE_RENDER_WAIT_SECONDS)
         if rendering_here is False:
             if cached is not None:
                 return self._from_copy(cached, "stale")

@@ -327,3 +327,51 @@ def test_when_redis_takes_no_write_the_page_is_rendered_here_rather_than_served_
 
     response = client.get("/kursus/")
     assert "Pengelolaan Sampah Rumah Tangga" in response.text
+
+
+def _count_cache_calls(monkeypatch):
+    """The calls this process makes to the page cache from now on (each is a round trip to Redis). Only the
+    outer one: the tests' LocMemCache answers get_many() with a get() per key."""
+    calls, cache, inside = [], page_cache(), []
+
+    def counted(name, method):
+        def call(*args, **kwargs):
+            if not inside:
+                calls.append(name)
+            inside.append(name)
+            try:
+                return method(*args, **kwargs)
+            finally:
+                inside.pop()
+
+        return call
+
+    for name in ("get", "get_many", "add", "set", "delete", "incr"):
+        monkeypatch.setattr(cache, name, counted(name, getattr(cache, name)))
+    return calls
+
+
+def test_a_hit_takes_one_round_trip_to_the_cache(client, site_tree, cached, monkeypatch):
+    factories.course_page(site_tree["courses"], title="Pengelolaan Sampah")
+    client.get("/kursus/")
+    calls = _count_cache_calls(monkeypatch)
+
+    for query in ("", "?utm_source=wa&fbclid=abc"):
+        calls.clear()
+        response = client.get(f"/kursus/{query}")
+        assert response["X-Page-Cache"] == "hit"
+        assert calls == ["get_many"], query
+
+
+def test_the_copy_a_render_under_way_replaces_is_served_in_one_round_trip(client, site_tree, cached, monkeypatch):
+    course = factories.course_page(site_tree["courses"], title="Pengelolaan Sampah")
+    client.get("/kursus/")
+    key, _copy = _the_kept_copy()
+    course.title = "Pengelolaan Sampah Rumah Tangga"
+    course.save_revision().publish()
+    page_cache().add(f"{key}:rendering", 1)  # the first visitor after the publish is rendering it
+    calls = _count_cache_calls(monkeypatch)
+
+    response = client.get("/kursus/?utm_source=wa")
+    assert response["X-Page-Cache"] == "stale"
+    assert calls == ["get_many"]
