@@ -1,3 +1,4 @@
+import gc
 from io import StringIO
 from pathlib import Path
 
@@ -405,3 +406,38 @@ def test_first_import_with_a_missing_parent_saves_nothing(kaltim_dir, monkeypatc
             [Region._meta.db_table],
         )
         assert cursor.fetchone()[0] == 1
+
+
+# --- The collector ---------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("enabled_before", [True, False])
+def test_import_pauses_the_cyclic_garbage_collector_and_restores_it(kaltim_dir, monkeypatch, enabled_before):
+    """The import's rows hold no cycles; the collector would only go over them again and again."""
+    seen = []
+    rows = services._read_region_files
+
+    def watched(directory):
+        for row in rows(directory):
+            seen.append(gc.isenabled())
+            yield row
+
+    monkeypatch.setattr(services, "_read_region_files", watched)
+    (gc.enable if enabled_before else gc.disable)()
+    try:
+        regions_import(directory=kaltim_dir)
+        assert seen and not any(seen)
+        assert gc.isenabled() is enabled_before
+    finally:
+        gc.enable()
+
+
+@pytest.mark.django_db
+def test_failed_import_turns_the_collector_back_on(kaltim_imported):
+    replace_line(kaltim_imported / "regencies.csv", "6474", b"6474,65,KOTA BONTANG")
+
+    with pytest.raises(services.RegionFileError):
+        regions_import(directory=kaltim_imported)
+
+    assert gc.isenabled()
