@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
 
-from core.page_cache import remember
+from core.page_cache import remember, site_key
 from courses import hooks
 from courses.models import CoursePage, Enrolment, ModulePage, ModuleProgress, QuizAttempt, QuizQuestion
 from notices.selectors import recent_notices, unread_notices
@@ -123,6 +124,29 @@ def _module_outline(module):
         "question_counts": question_counts,
         "question_count": question_counts.get(module.id, 0),
     }
+
+
+def module_addresses(*, module, course, request):
+    """Where the module page's forms and links lead, as this site writes them: the course's enrolment,
+    the module's "read" and quiz routes (a quiz result's is the quiz's, its token and a slash).
+
+    Wagtail's ``{% routablepageurl %}`` asks the shared cache for the sites' root paths on every page;
+    these are the same for every resident, so they are kept until a page is next published, per site
+    (``remember``). A new module's preview has no address of its own yet: computed each time.
+    """
+
+    def read():
+        site = Site.find_for_request(request)
+        module_url, course_url = module.relative_url(site, request), course.relative_url(site, request)
+        return {
+            "enrol": course_url + course.reverse_subpage("enrol"),
+            "mark_read": module_url + module.reverse_subpage("mark_read"),
+            "quiz": module_url + module.reverse_subpage("quiz"),
+        }
+
+    if module.pk is None or getattr(request, "is_preview", False):
+        return read()
+    return remember(f"module-addresses:{site_key(request)}:{module.pk}", read)
 
 
 # --- A resident's progress ------------------------------------------------------------------

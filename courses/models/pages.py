@@ -227,10 +227,11 @@ class ModulePage(ViewRestrictionsRememberedMixin, RoutablePageMixin, Page):
         verbose_name = _("module")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import module_outline, module_page_state
+        from courses.selectors import module_addresses, module_outline, module_page_state
 
         context = super().get_context(request, *args, **kwargs)
         context.update(outline := module_outline(module=self))
+        context["addresses"] = module_addresses(module=self, course=outline["course"], request=request)
         context.update(module_page_state(user=request.user, module=self, outline=outline))
         if getattr(request, "is_preview", False):
             context["question_count"] = self.quiz_questions.count()  # the draft's questions, not the live ones

@@ -40,8 +40,8 @@ def test_a_republished_lesson_shows_its_new_text(enrolled_client, module):
 
 
 def test_a_renamed_document_shows_its_new_name_in_a_lesson_already_shown(enrolled_client, module):
-    """The lesson body is cached with the page it belongs to (``{% wagtailpagecache %}``), and with the
-    page cache's version: a document or image changes without the lesson being published again."""
+    """The lesson body is cached with the page cache's version (``{% cached_fragment %}``), which a document
+    or image bumps: it changes without the lesson being published again."""
     document = Document.objects.create(title="Formulir Lama", file=ContentFile(b"%PDF-1.4", name="formulir.pdf"))
     module.body = [("document", {"document": document, "title": ""})]
     module.save_revision().publish()
@@ -56,7 +56,7 @@ def test_a_renamed_document_shows_its_new_name_in_a_lesson_already_shown(enrolle
 def test_without_a_version_the_lesson_body_is_not_cached(enrolled_client, module, monkeypatch):
     """No version means the shared cache did not answer (Redis down or flapping): nothing is kept, or a
     lesson kept then would be served, stale, at the next outage."""
-    monkeypatch.setattr("core.context_processors.page_cache_version", lambda: None)
+    monkeypatch.setattr("core.page_cache.page_cache_version", lambda: None)
     document = Document.objects.create(title="Formulir Lama", file=ContentFile(b"%PDF-1.4", name="formulir.pdf"))
     module.body = [("document", {"document": document, "title": ""})]
     module.save_revision().publish()
