@@ -15,6 +15,7 @@ Scope: the enrolments the viewer may read (classes.scope.learners_visible_to): e
 staff, an organisation's learners for its facilitators, none for anyone else.
 """
 
+from collections import namedtuple
 from contextlib import contextmanager
 
 from django.db import connections, router, transaction
@@ -67,6 +68,9 @@ COLUMNS = [
     ("certificate_status_label", _("Certificate status")),
 ]
 COLUMN_NAMES = [name for name, _heading in COLUMNS]
+
+# A row of the report's page: the account (for the link to the learner record), then the columns.
+PageRow = namedtuple("PageRow", ["user_id", *COLUMN_NAMES])
 
 
 class SubqueryCount(Subquery):
@@ -148,9 +152,13 @@ def _code_display():
     )
 
 
-def completion_records(*, viewer):
-    """Every enrolment the viewer may read, with the report's columns annotated, newest first."""
-    module_ids_by_course = live_module_ids_by_course()
+def completion_records(*, viewer, module_ids_by_course=None):
+    """Every enrolment the viewer may read, with the report's columns annotated, newest first.
+
+    ``module_ids_by_course``: live_module_ids_by_course() as the caller read it, if it did.
+    """
+    if module_ids_by_course is None:
+        module_ids_by_course = live_module_ids_by_course()
     progress, module_count = _progress_percent(module_ids_by_course)
     attended = _count(Attendance.objects.filter(enrolment=OuterRef("pk")))
     meetings = _count(CohortMeeting.objects.filter(cohort=OuterRef("cohort_enrolment__cohort_id")))
@@ -220,6 +228,14 @@ def export_rows(queryset):
     return queryset.annotate(**safe).values_list(
         *[f"export_{name}" if name in TEXT_COLUMNS else name for name in COLUMN_NAMES]
     )
+
+
+def page_query(queryset):
+    """(SQL, parameters) that read `queryset`'s rows as PageRow tuples, its last two parameters left for
+    LIMIT and OFFSET: compiled once, the same statement reads any page of the same rows."""
+    rows = queryset.values_list(*PageRow._fields)
+    sql, params = rows.query.get_compiler(rows.db).as_sql()
+    return f"{sql} LIMIT %s OFFSET %s", tuple(params)
 
 
 @contextmanager

@@ -9,11 +9,14 @@ worker while a page shows its progress, and only the person who asked for it may
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
+from django.db import connections, router
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.auth import require_admin_access
@@ -21,14 +24,58 @@ from wagtail.admin.views.reports import ReportView
 
 from accounts.signals import resident_records_exported
 from classes.permissions import learner_permission_policy
+from courses.models import Enrolment
+from courses.scope import reads_every_record
 from reports import services
-from reports.completion_records import COLUMNS, completion_records, planned_as_written
+from reports.completion_records import (
+    COLUMNS,
+    PageRow,
+    completion_records,
+    live_module_ids_by_course,
+    page_query,
+    planned_as_written,
+)
 from reports.completion_records_filters import CompletionRecordFilterSet, search_completion_records
 from reports.exports import csv_chunks, write_xlsx
 from reports.models import ReportExport
 
 # Far past any real listing, and far below what the database's OFFSET can take.
 MAX_PAGE = 100_000
+
+# The page queries compiled in this process, by what decides their SQL (CompletionRecordsReportView.
+# page_query_key): building and compiling the report's query, two dozen expressions, costs the web
+# worker more than the database takes to run it. The oldest goes first once this many are kept.
+PAGE_QUERIES_KEPT = 256
+_page_queries = {}
+
+
+def _remember_page_query(key, compute):
+    try:
+        return _page_queries[key]
+    except KeyError:
+        pass
+    value = compute()
+    while len(_page_queries) >= PAGE_QUERIES_KEPT:
+        try:
+            del _page_queries[next(iter(_page_queries))]
+        except (KeyError, StopIteration, RuntimeError):  # another thread took it first
+            break
+    _page_queries[key] = value
+    return value
+
+
+class FilteredRows:
+    """The view's filtered rows, as a queryset built only when something needs one: a page whose compiled
+    query this process remembers is read without building it."""
+
+    model = Enrolment
+
+    def __init__(self, view):
+        self._view = view
+
+    @cached_property
+    def queryset(self):
+        return self._view.get_queryset()
 
 
 class LookAheadPage:
@@ -123,8 +170,12 @@ class CompletionRecordsReportView(ReportView):
         )
         return context
 
+    @cached_property
+    def module_ids_by_course(self):
+        return live_module_ids_by_course()
+
     def get_base_queryset(self):
-        return completion_records(viewer=self.request.user)
+        return completion_records(viewer=self.request.user, module_ids_by_course=self.module_ids_by_course)
 
     def search_queryset(self, queryset):
         return search_completion_records(queryset, self.search_query) if self.is_searching else queryset
@@ -138,15 +189,47 @@ class CompletionRecordsReportView(ReportView):
 
     def get_filtered_queryset(self):
         # Wagtail's listing already filters and searches in get_queryset(); ReportView would filter twice.
-        return self.get_queryset()
+        return FilteredRows(self)
 
-    def paginate_queryset(self, queryset, page_size):
+    def page_query_key(self):
+        """What decides the page query's SQL: whose rows (everyone's, or the scope of this one person,
+        whose organisations the query itself reads), the language of the certificate statuses and the
+        time zone of the dates written into it, the published modules written into it, and the filters
+        and search as the URL has them."""
+        user = self.request.user
+        scope = "every record" if reads_every_record(user) else ("scoped", user.pk)
+        modules = tuple(sorted((course, tuple(ids)) for course, ids in self.module_ids_by_course.items()))
+        params = tuple(
+            sorted(
+                (name, tuple(values))
+                for name, values in self.request.GET.lists()
+                if name not in (self.page_kwarg, "_w_filter_fragment")
+            )
+        )
+        return (scope, get_language(), timezone.get_default_timezone_name(), modules, params)
+
+    def _page_query(self, rows):
+        try:
+            return page_query(rows.queryset)
+        except EmptyResultSet:  # a search Django knows matches nothing
+            return None
+
+    def paginate_queryset(self, rows, page_size):
         number = self.request.GET.get(self.page_kwarg, "1")
         number = min(int(number), MAX_PAGE) if number.isdigit() and int(number) > 0 else 1
         offset = (number - 1) * page_size
-        with planned_as_written():
-            rows = list(queryset[offset : offset + page_size + 1])
-        page = LookAheadPage(rows, number=number, per_page=page_size)
+        found = []
+        # A filter that cannot be read lists nothing (filter_queryset): checked on every request, since
+        # whether it can be read depends on the person's choices now, not when the query was compiled.
+        if not (self.filters and not self.filters.is_valid()):
+            query = _remember_page_query(self.page_query_key(), lambda: self._page_query(rows))
+            if query is not None:
+                sql, params = query
+                using = router.db_for_read(Enrolment)
+                with planned_as_written(), connections[using].cursor() as cursor:
+                    cursor.execute(sql, [*params, page_size + 1, offset])
+                    found = [PageRow(*row) for row in cursor.fetchall()]
+        page = LookAheadPage(found, number=number, per_page=page_size)
         return page, page, page.object_list, page.has_other_pages
 
     def get_filename(self):

@@ -334,3 +334,103 @@ def test_results_for_a_course_bring_the_class_filter_with_that_courses_classes(s
     assert re.findall(r"<option[^>]*>([^<]*)</option>", class_select)[1:] == ["Kelas Gunung Bahagia"]
     # Without a course the class list cannot change: the results come alone, without the form's cost.
     assert 'name="cohort"' not in without_course
+
+
+# --- The page query compiled once (reports.completion_records_views._page_queries) ---------------
+
+
+@pytest.fixture
+def page_queries(monkeypatch):
+    """An empty store of compiled page queries, and a count of the times the report's query is built."""
+    from reports import completion_records_views
+
+    monkeypatch.setattr(completion_records_views, "_page_queries", {})
+    built = []
+    real = completion_records_views.completion_records
+
+    def counting(**kwargs):
+        built.append(kwargs["viewer"])
+        return real(**kwargs)
+
+    monkeypatch.setattr(completion_records_views, "completion_records", counting)
+    return built
+
+
+def test_the_page_query_is_built_once_for_every_page_of_the_same_rows(staff_client, records, page_queries):
+    results = f"{REPORT}hasil/?status=completed"
+    first = _names(staff_client, "status=completed")
+    assert len(page_queries) == 1
+    assert _names(staff_client, "status=completed") == first == {"Ani Wulandari", "Dedi Kurniawan"}
+    assert {row[0] for row in _table(staff_client.get(results))} == first
+    assert _table(staff_client.get(f"{results}&p=2")) == []  # another page: the same query, another offset
+    assert len(page_queries) == 1
+    assert _names(staff_client, "status=active") == {"Budi Santoso", "Citra Dewi"}
+    assert len(page_queries) == 2
+
+
+def test_a_remembered_page_query_reads_the_rows_as_they_are_now(staff_client, records, page_queries):
+    from tests.reports.test_completion_records_volume import add_enrolments
+
+    assert len(_names(staff_client)) == 4
+    add_enrolments(records["own_course"], 3)
+    assert len(_names(staff_client)) == 7
+    assert len(page_queries) == 1
+
+
+def test_a_remembered_page_query_never_lists_another_viewers_scope(client, records, page_queries):
+    """The viewer's scope is part of the remembered query: each facilitator, after the other and after
+    government staff asked for the very same page, sees only their own organisation's learners."""
+    client.force_login(records["users"]["government"])
+    assert _names(client, "status=completed") == {"Ani Wulandari", "Dedi Kurniawan"}
+    client.force_login(records["users"]["facilitator"])
+    assert _names(client, "status=completed") == {"Ani Wulandari"}
+    client.force_login(records["users"]["other facilitator"])
+    assert _names(client, "status=completed") == {"Dedi Kurniawan"}
+    client.force_login(records["users"]["facilitator"])
+    assert _names(client, "status=completed") == {"Ani Wulandari"}
+    assert len(page_queries) == 3
+
+
+def test_a_facilitator_who_leaves_the_organisation_sees_none_of_its_learners_from_a_remembered_query(
+    client, records, page_queries
+):
+    from organisations.models import Membership
+
+    facilitator = records["users"]["facilitator"]
+    client.force_login(facilitator)
+    assert _names(client, "status=completed") == {"Ani Wulandari"}
+    # Still a facilitator elsewhere (the report stays open to them), no longer of Lestari.
+    Membership.objects.filter(user=facilitator, organisation=records["lestari"]).update(organisation=records["cerdas"])
+    assert _names(client, "status=completed") == {"Dedi Kurniawan"}
+
+
+def test_a_remembered_page_query_writes_the_certificate_status_in_the_viewers_language(
+    staff_client, records, page_queries
+):
+    from wagtail.users.models import UserProfile
+
+    assert {row[0]: row for row in _table(staff_client.get(REPORT))}["Dedi Kurniawan"][-1] == "Dicabut"
+    profile = UserProfile.get_for_user(records["users"]["government"])
+    profile.preferred_language = "en"
+    profile.save()
+    assert {row[0]: row for row in _table(staff_client.get(REPORT))}["Dedi Kurniawan"][-1] == "Revoked"
+    assert len(page_queries) == 2
+
+
+def test_the_filter_lists_are_written_as_djangos_select_writes_them(rf, records):
+    from django import forms
+
+    from reports.completion_records_filters import CompletionRecordFilterSet, Select
+
+    request = rf.get(REPORT)
+    request.user = records["users"]["government"]
+    form = CompletionRecordFilterSet({"status": "completed", "kecamatan": "6471010"}, request=request).form
+    selects = [name for name, field in form.fields.items() if isinstance(field.widget, Select)]
+    assert len(selects) == 9
+    for name in selects:
+        field = form.fields[name]
+        django_select = forms.Select(attrs=field.widget.attrs, choices=field.widget.choices)
+        value = form[name].value()
+        attrs = {"id": f"id_{name}"}
+        assert field.widget.render(name, value, attrs) == django_select.render(name, value, attrs)
+    assert 'value="completed" selected' in form["status"].as_widget()
