@@ -280,11 +280,9 @@ def _complete_enrolment_if_done(*, enrolment):
     add (courses.hooks: a class's minimum attendance) is met; recorded once, announced once."""
     # Two modules completed at the same moment (two tabs) must not each miss the other's
     # completion: the resident's enrolment row is locked while its modules are counted.
-    Enrolment.objects.select_for_update().filter(pk=enrolment.pk).values_list("pk", flat=True).get()
+    _enrolment_lock(enrolment=enrolment)
     module_ids = live_module_ids(course=enrolment.course)
-    done = ModuleProgress.objects.filter(
-        enrolment=enrolment, completed_at__isnull=False, module_id__in=module_ids
-    ).count()
+    done = _completed_module_count(enrolment=enrolment, module_ids=module_ids)
     # The modules first: most modules completed are not a course's last, and the requirements cost
     # queries of their own (a quiz submission's share of them was a fifth).
     if not module_ids or done < len(module_ids):
@@ -292,14 +290,40 @@ def _complete_enrolment_if_done(*, enrolment):
     # Done by the kept list: checked against the page tree itself before the course is completed (a
     # publish made while Redis was unreachable would not have made the kept list stale).
     module_ids = live_module_ids(course=enrolment.course, fresh=True)
-    done = ModuleProgress.objects.filter(
-        enrolment=enrolment, completed_at__isnull=False, module_id__in=module_ids
-    ).count()
+    done = _completed_module_count(enrolment=enrolment, module_ids=module_ids)
     if not module_ids or done < len(module_ids):
         return
     if not completion_requirements_met(enrolment=enrolment):
         return
     enrolment_complete(enrolment=enrolment)
+
+
+# The two statements below run on every module a resident completes (most quiz submissions): written
+# as SQL, they cost a fifth of the CPU time the ORM took to build them (about 1 ms per submission).
+
+
+def _enrolment_lock(*, enrolment):
+    """Lock the enrolment's row until the transaction ends (SQLite locks the whole database on write)."""
+    if not connection.features.has_select_for_update:
+        return
+    table = connection.ops.quote_name(Enrolment._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT 1 FROM {table} WHERE id = %s FOR UPDATE", [enrolment.pk])  # noqa: S608
+
+
+def _completed_module_count(*, enrolment, module_ids):
+    """How many of `module_ids` the enrolment has completed."""
+    if not module_ids:
+        return 0
+    table = connection.ops.quote_name(ModuleProgress._meta.db_table)
+    placeholders = ", ".join(["%s"] * len(module_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT COUNT(*) FROM {table} WHERE enrolment_id = %s AND completed_at IS NOT NULL"  # noqa: S608
+            f" AND module_id IN ({placeholders})",
+            [enrolment.pk, *module_ids],
+        )
+        return cursor.fetchone()[0]
 
 
 @transaction.atomic
