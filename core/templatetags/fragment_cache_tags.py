@@ -7,18 +7,11 @@ cache's version, see ``core.page_cache.remember``). Only for what every visitor 
 never a form (its CSRF token is the visitor's own) or anything about the logged-in user.
 A preview always renders afresh, so that a draft never reaches the cache.
 
-Why the main menu (templates/base.html) keeps this tag, while the lesson body uses Wagtail's
-``{% wagtailpagecache %}`` (templates/courses/module_page.html):
-
-- The menu lists the site's top-level pages, so publishing, unpublishing, moving or deleting any of
-  them changes it, on every page. ``{% wagtailpagecache %}`` keys a fragment on the one page shown
-  (``Page.cache_key``: its id, address and last publishing time) and the site; the lesson body is that
-  page's own content (the template adds the version for the images and documents it shows). This tag
-  keys on the page cache's version, which every one of those changes bumps (core.apps).
-- base.html is also the frame of views that are not pages (/saya/, /akun/..., /data/): there is no
-  ``page`` in their context, and ``{% wagtailpagecache %}`` fails without one.
-- The menu is on every page, for every visitor: ``remember`` serves it from the process's own memory,
-  without a round trip to Redis.
+The main menu (templates/base.html) and the module page's heading, lesson body and pager
+(templates/courses/module_page.html) use this tag: each is kept in the process's own memory under the
+page cache's version, which every publish and every image or document change bumps, so no Redis read
+is needed per request. (Wagtail's ``{% wagtailpagecache %}``, which the lesson body used before, read
+Redis on every page, and fails where there is no ``page``, as in the frames of /saya/ or /akun/.)
 """
 
 import hashlib

@@ -147,8 +147,8 @@ def test_a_lesson_read_again_asks_for_no_view_restrictions(lesson_queries):
 
 @pytest.mark.django_db
 def test_a_lesson_read_again_is_not_rendered_again(lesson_queries):
-    """Trips on a Wagtail upgrade that changes ``{% wagtailpagecache %}`` (wagtail/templatetags/wagtail_cache.py)
-    or ``Page.cache_key`` so that the key differs from one request to the next:
-    templates/courses/module_page.html caches the lesson body with it."""
+    """The lesson body (templates/courses/module_page.html) is kept by our ``{% cached_fragment %}``
+    under the page cache's version: a second reading renders nothing again. (It guarded Wagtail's
+    ``{% wagtailpagecache %}`` while the lesson body used it.)"""
     assert _reading(lesson_queries[0], "wagtaildocs_document")  # rendering the lesson reads its document
     assert not _reading(lesson_queries[1], "wagtaildocs_document"), "the lesson body was rendered again"
