@@ -434,3 +434,33 @@ def test_the_filter_lists_are_written_as_djangos_select_writes_them(rf, records)
         attrs = {"id": f"id_{name}"}
         assert field.widget.render(name, value, attrs) == django_select.render(name, value, attrs)
     assert 'value="completed" selected' in form["status"].as_widget()
+
+
+def test_the_rows_ask_the_url_resolver_once_per_page(staff_client, records, monkeypatch):
+    from reports.templatetags import completion_records_tags
+
+    calls = []
+    real_reverse = completion_records_tags.reverse
+    monkeypatch.setattr(completion_records_tags, "reverse", lambda *a, **kw: calls.append(a) or real_reverse(*a, **kw))
+    soup = BeautifulSoup(staff_client.get(REPORT).content, "html.parser")
+    rows = soup.find("table", class_="listing").find("tbody").find_all("tr")
+    assert len(rows) > 1
+    assert len(calls) == 1
+    for name, key in [("Ani Wulandari", "ani"), ("Budi Santoso", "budi")]:
+        link = soup.find("a", string=name)
+        assert link["href"] == reverse("reports_learner_record", args=[records["enrolments"][key].user_id])
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_the_rows_write_dates_as_the_languages_date_format(language):
+    import datetime
+
+    from django.utils import translation
+    from django.utils.formats import date_format
+
+    from reports.templatetags.completion_records_tags import date_writer
+
+    days = [datetime.date(2026, 1, 5), datetime.date(2026, 12, 31), datetime.date(2026, 1, 5), None]
+    with translation.override(language):
+        write = date_writer()
+        assert [write(day) for day in days] == [date_format(day, "DATE_FORMAT") if day else "" for day in days]
