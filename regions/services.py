@@ -18,10 +18,10 @@ import functools
 import gc
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, NoReturn
 
 from django.db import connections, router, transaction
 from django.utils.translation import gettext as _
@@ -92,10 +92,9 @@ def regions_import(*, directory: str | Path, within: str | None = None) -> Regio
         rows = _read_region_files(Path(directory))
         if within is not None:
             rows = _rows_within(list(rows), within.strip())
-        display_name = functools.cache(region_display_name)  # names repeat: 95 villages are called SIDOMULYO
-        rows = ((code, parent_code, level, display_name(name)) for code, parent_code, level, name in rows)
         per_level = dict.fromkeys(Region.Level.values, 0)
-        rows = _counted(rows, per_level)
+        # Names repeat (95 villages are called SIDOMULYO); the memo is this import's own.
+        rows = _named_and_counted(rows, functools.cache(region_display_name), per_level)
 
         using = router.db_for_write(Region)
         connection = connections[using]
@@ -128,10 +127,13 @@ def _garbage_collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _counted(rows: Iterable[_Row], per_level: dict[str, int]) -> Iterator[_Row]:
-    for row in rows:
-        per_level[row[2]] += 1
-        yield row
+def _named_and_counted(
+    rows: Iterable[_Row], display_name: Callable[[str], str], per_level: dict[str, int]
+) -> Iterator[_Row]:
+    """The rows with their names as people write them, counted per level as they pass."""
+    for code, parent_code, level, name in rows:
+        per_level[level] += 1
+        yield code, parent_code, level, display_name(name)
 
 
 # --- Reading and checking ------------------------------------------------------------------
@@ -143,18 +145,15 @@ def _read_region_files(directory: Path) -> Iterator[_Row]:
     Each file is parsed whole before its first row is yielded, and its rows are checked as they are
     yielded: the problems are found, and the first one raised, in the same order either way.
     """
-    parent_file, parent_codes = None, set()
+    parent_file, parent_codes = None, {}
     for region_file in REGION_FILES:
-        records = _parse(directory, region_file.name)
-        codes = set()
-        for row in _check(records, region_file, parent_file, parent_codes):
-            codes.add(row[0])
-            yield row
-        parent_file, parent_codes = region_file, codes
+        text, records = _parse(directory, region_file.name)
+        parent_codes = yield from _check(text, records, region_file, parent_file, parent_codes)
+        parent_file = region_file
 
 
-def _parse(directory: Path, file_name: str) -> list[tuple[int, list[str]]]:
-    """The CSV records of a file, each with the line it starts on; blank lines are skipped."""
+def _parse(directory: Path, file_name: str) -> tuple[str, list[list[str]]]:
+    """A file's text and its CSV records; blank lines are skipped."""
     path = directory / file_name
     try:
         data = path.read_bytes()
@@ -176,95 +175,154 @@ def _parse(directory: Path, file_name: str) -> list[tuple[int, list[str]]]:
             file_name,
             line,
         ) from exc
+    # The lines the records start on are needed only for a message: they are counted again then
+    # (_record_lines), which spares the 88,000 good rows a line count and a tuple each.
+    try:
+        return text, [fields for fields in csv.reader(io.StringIO(text, newline=""), strict=True) if fields]
+    except csv.Error:
+        _record_lines(text, file_name)  # raises, naming the line
+        raise  # not reached: both read the text alike
 
-    records = []
+
+def _record_lines(text: str, file_name: str) -> list[int]:
+    """The line each record of a file's text starts on (blank lines skipped, as _parse skips them)."""
+    lines = []
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     line = 1  # the line the next record starts on
     try:
         for fields in reader:
             if fields:
-                records.append((line, fields))
+                lines.append(line)
             line = reader.line_num + 1
     except csv.Error as exc:
         raise _error(
             _("%(file)s, line %(line)s: the quotes are not closed or not placed as CSV needs."), file_name, line
         ) from exc
-    return records
+    return lines
 
 
 def _check(
-    records: list[tuple[int, list[str]]],
+    text: str,
+    records: list[list[str]],
     region_file: _RegionFile,
     parent_file: _RegionFile | None,
-    parent_codes: set[str],
-) -> Iterator[_Row]:
-    """Check a file's records, given the codes of the file before it; yield its rows."""
+    parent_codes: dict[str, int],
+) -> Generator[_Row, None, dict[str, int]]:
+    """Check a file's records, given the codes of the file before it; yield its rows.
+
+    Returns its codes, each with the index of its record. A row that passes every check takes the short
+    way below; the first one that does not is checked again, rule by rule, for its message.
+    """
     file_name = region_file.name
     if not records:
         raise _error(_("%(file)s has no regions."), file_name)
+    level = region_file.level
+    code_pattern = _CODE[region_file.code_length].fullmatch
+    codes: dict[str, int] = {}  # code → the index of the record it first appears in
+    index = 0
+    if parent_file is None:
+        for fields in records:
+            if len(fields) == 2:
+                code, name = fields[0].strip(), fields[1].strip()
+                if code_pattern(code) and code not in codes and name and len(name) <= _NAME_MAX_LENGTH:
+                    codes[code] = index
+                    yield (code, None, level, name)
+                    index += 1
+                    continue
+            break
+    else:
+        for fields in records:
+            if len(fields) == 3:
+                code, parent_code, name = fields[0].strip(), fields[1].strip(), fields[2].strip()
+                if (
+                    code_pattern(code)
+                    and code not in codes
+                    and parent_code in parent_codes  # parent codes are never empty
+                    and code.startswith(parent_code)
+                    and name
+                    and len(name) <= _NAME_MAX_LENGTH
+                ):
+                    codes[code] = index
+                    yield (code, parent_code, level, name)
+                    index += 1
+                    continue
+            break
+    if index < len(records):
+        lines = _record_lines(text, file_name)
+        _raise_problem(records[index], lines[index], region_file, parent_file, parent_codes, codes, lines)
+    return codes
+
+
+def _raise_problem(
+    fields: list[str],
+    line: int,
+    region_file: _RegionFile,
+    parent_file: _RegionFile | None,
+    parent_codes: dict[str, int],
+    codes: dict[str, int],
+    lines: list[int],
+) -> NoReturn:
+    """Raise the first problem of a record that failed the checks (in the order the rules are listed here)."""
+    file_name = region_file.name
     columns = 2 if parent_file is None else 3
-    first_lines: dict[str, int] = {}  # code → the line it first appears on
-    for line, fields in records:
-        if len(fields) != columns:
+    if len(fields) != columns:
+        raise _error(
+            _("%(file)s, line %(line)s: expected %(expected)s columns, found %(found)s."),
+            file_name,
+            line,
+            expected=columns,
+            found=len(fields),
+        )
+    code, *parent, name = [field.strip() for field in fields]
+    parent_code = parent[0] if parent else None
+
+    if not code:
+        raise _error(_("%(file)s, line %(line)s: the code is empty."), file_name, line)
+    if not _CODE[region_file.code_length].fullmatch(code):
+        raise _error(
+            _("%(file)s, line %(line)s: code %(code)s is not a code of %(length)s digits."),
+            file_name,
+            line,
+            code=code,
+            length=region_file.code_length,
+        )
+    if code in codes:
+        raise _error(
+            _("%(file)s, line %(line)s: code %(code)s appears twice (first on line %(first_line)s)."),
+            file_name,
+            line,
+            code=code,
+            first_line=lines[codes[code]],
+        )
+    if parent_file is not None:
+        if not parent_code:
+            raise _error(_("%(file)s, line %(line)s: the parent code is empty."), file_name, line)
+        if parent_code not in parent_codes:
             raise _error(
-                _("%(file)s, line %(line)s: expected %(expected)s columns, found %(found)s."),
+                _("%(file)s, line %(line)s: parent code %(parent)s is not in %(parent_file)s."),
                 file_name,
                 line,
-                expected=columns,
-                found=len(fields),
+                parent=parent_code,
+                parent_file=parent_file.name,
             )
-        code, *parent, name = [field.strip() for field in fields]
-        parent_code = parent[0] if parent else None
-
-        if not code:
-            raise _error(_("%(file)s, line %(line)s: the code is empty."), file_name, line)
-        if not _CODE[region_file.code_length].fullmatch(code):
+        if not code.startswith(parent_code):
             raise _error(
-                _("%(file)s, line %(line)s: code %(code)s is not a code of %(length)s digits."),
+                _("%(file)s, line %(line)s: code %(code)s does not start with its parent's code %(parent)s."),
                 file_name,
                 line,
                 code=code,
-                length=region_file.code_length,
+                parent=parent_code,
             )
-        if code in first_lines:
-            raise _error(
-                _("%(file)s, line %(line)s: code %(code)s appears twice (first on line %(first_line)s)."),
-                file_name,
-                line,
-                code=code,
-                first_line=first_lines[code],
-            )
-        if parent_file is not None:
-            if not parent_code:
-                raise _error(_("%(file)s, line %(line)s: the parent code is empty."), file_name, line)
-            if parent_code not in parent_codes:
-                raise _error(
-                    _("%(file)s, line %(line)s: parent code %(parent)s is not in %(parent_file)s."),
-                    file_name,
-                    line,
-                    parent=parent_code,
-                    parent_file=parent_file.name,
-                )
-            if not code.startswith(parent_code):
-                raise _error(
-                    _("%(file)s, line %(line)s: code %(code)s does not start with its parent's code %(parent)s."),
-                    file_name,
-                    line,
-                    code=code,
-                    parent=parent_code,
-                )
-        if not name:
-            raise _error(_("%(file)s, line %(line)s: the name is empty."), file_name, line)
-        if len(name) > _NAME_MAX_LENGTH:
-            raise _error(
-                _("%(file)s, line %(line)s: the name is longer than %(max_length)s characters."),
-                file_name,
-                line,
-                max_length=_NAME_MAX_LENGTH,
-            )
-
-        first_lines[code] = line
-        yield (code, parent_code, region_file.level, name)
+    if not name:
+        raise _error(_("%(file)s, line %(line)s: the name is empty."), file_name, line)
+    if len(name) > _NAME_MAX_LENGTH:
+        raise _error(
+            _("%(file)s, line %(line)s: the name is longer than %(max_length)s characters."),
+            file_name,
+            line,
+            max_length=_NAME_MAX_LENGTH,
+        )
+    raise AssertionError(f"{file_name}, line {line}: refused by the short check, passed by the full one")
 
 
 def _error(message: str, file_name: str, line: int | None = None, **values) -> RegionFileError:

@@ -441,3 +441,18 @@ def test_failed_import_turns_the_collector_back_on(kaltim_imported):
         regions_import(directory=kaltim_imported)
 
     assert gc.isenabled()
+
+
+@pytest.mark.django_db
+def test_lines_in_messages_count_blank_lines_and_records_over_two_lines(kaltim_imported):
+    """The lines are counted only for a message (the good rows skip it): the count must still take
+    blank lines and a quoted name spread over two lines into account, before and at the problem."""
+    villages = kaltim_imported / "villages.csv"
+    first_line = replace_line(villages, "6471010006", b'6471010006,6471010,"GUNUNG\r\nBAHAGIA"') + 1
+    villages.write_bytes(b"\r\n" + villages.read_bytes() + b"\r\n6471010006,6471010,GUNUNG BAHAGIA\r\n")
+    duplicate_line = len(villages.read_bytes().splitlines())
+
+    assert_import_refused(
+        kaltim_imported,
+        f"villages.csv, line {duplicate_line}: code 6471010006 appears twice (first on line {first_line}).",
+    )
