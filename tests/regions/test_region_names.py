@@ -1,5 +1,8 @@
+import csv
+
 import pytest
 
+from regions import names
 from regions.names import region_display_name
 
 
@@ -126,3 +129,33 @@ def test_typing_slips_in_the_bps_files_are_repaired(published, written):
 )
 def test_accents_mixed_case_and_numbers_are_kept(published, written):
     assert region_display_name(published) == written
+
+
+def _word_by_word(published: str) -> str:
+    """The long way for every name: repaired, then each word cased on its own."""
+    name = " ".join(
+        names._word_case(word) if word.isalpha() else names._LETTERS.sub(names._part_case, word)
+        for word in names._repair(published).split(" ")
+    )
+    return "DI" + name[2:] if name.startswith("Di ") else name
+
+
+@pytest.mark.parametrize(
+    "published",
+    ["GUNUNG BAHAGIA", "SUKAMAJU II", "IV NAGARI", "NAN XX", "DKI JAKARTA", "DI YOGYAKARTA", "SUKAMULYA UPT I K A ULU"]
+    + ["KOTA B A T A M", "TANJUNG SP", "TJ BALAI", "KAMPUNG Y", "A", "V", "X", "KM LIMA", "PJKA", "PIR BARU"],
+)
+def test_names_in_capitals_and_single_spaces_come_out_as_word_by_word(published):
+    """Most names take one step (capitalise every word); it must give what casing each word does."""
+    assert region_display_name(published) == _word_by_word(published)
+
+
+def test_every_name_of_the_bps_files_comes_out_as_word_by_word(wilayah_dir):
+    published = {
+        row[-1].strip()
+        for file_name in ("provinces.csv", "regencies.csv", "districts.csv", "villages.csv")
+        for row in csv.reader((wilayah_dir / file_name).open(encoding="utf-8-sig", newline=""))
+        if row
+    }
+    assert len(published) > 60_000
+    assert [name for name in published if region_display_name(name) != _word_by_word(name)] == []
