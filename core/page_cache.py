@@ -42,6 +42,7 @@ from contextvars import ContextVar
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpResponse, QueryDict
 from django.http.request import split_domain_port
 from wagtail.models import PageViewRestriction
@@ -155,15 +156,47 @@ def remember(key, compute):
     return value
 
 
+def restricted_sections():
+    """[(path, depth)] of every page with a view restriction, remembered like routes.
+
+    Wagtail's ``.public()`` reads every view restriction, each with its page's whole row joined, each
+    time it is called: four times in a course page's render, and nearly always to find none. Saving
+    or deleting a view restriction, and moving a page, make the list stale (core.apps).
+    """
+    return remember("restricted-sections", _read_restricted_sections)
+
+
+def _read_restricted_sections():
+    return list(PageViewRestriction.objects.order_by("page__path").values_list("page__path", "page__depth"))
+
+
+def public(pages):
+    """``pages.public()`` (Wagtail's: no page in a section with a view restriction), from the remembered
+    list of those sections; without any, the query is left as it is."""
+    sections = restricted_sections()
+    if not sections:
+        return pages
+    private = Q()
+    for path, depth in sections:
+        # Wagtail's descendant_of_q(restricted page, inclusive=True).
+        private |= Q(path__startswith=path, depth__gte=depth)
+    return pages.exclude(private)
+
+
 class ViewRestrictionsRememberedMixin:
     """For page models: whether a page or its ancestors are private, remembered like routes.
 
     Wagtail asks on every request (two queries) before serving a page; nearly all pages are
-    public. Saving or deleting a view restriction makes the answer stale (core.apps).
+    public. Saving or deleting a view restriction makes the answer stale (core.apps). When no page
+    has a view restriction (restricted_sections, read once for all pages) none is asked about.
     """
 
     def get_view_restrictions(self):
-        if self.pk is None or remember(f"view-restricted:{self.pk}", self._has_view_restrictions):
+        if self.pk is None:
+            return super().get_view_restrictions()
+        if not restricted_sections():
+            return PageViewRestriction.objects.none()
+        if remember(f"view-restricted:{self.pk}", self._has_view_restrictions):
             return super().get_view_restrictions()
         return PageViewRestriction.objects.none()
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
-from core.page_cache import remember, site_key
+from core.page_cache import public, remember, site_key
 from courses import hooks
 from courses.models import CoursePage, Enrolment, ModulePage, ModuleProgress, QuizAttempt, QuizQuestion
 from notices.selectors import recent_notices, unread_notices
@@ -33,10 +33,10 @@ def course_list(*, index_page, topic=None):
 
 def course_modules(*, course):
     """The course's published modules in the order the author arranged them."""
-    return (
+    # public(): the view restrictions read once per publish, not once per call (core.page_cache).
+    return public(
         ModulePage.objects.child_of(course)
         .live()
-        .public()
         .order_by("path")
         .only("id", "title", "slug", "url_path", "path", "depth", "summary", "estimated_minutes", "first_published_at")
     )

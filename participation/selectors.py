@@ -1,5 +1,6 @@
 """Reads for the forum, budgeting and Suara Warga pages, and for what other pages show of them."""
 
+from core.page_cache import public
 from courses.models import CoursePage
 from courses.selectors import completed_course_ids
 from participation.models import BudgetingCallPage, Feedback, ForumPage, SuaraWargaPage
@@ -56,25 +57,24 @@ def open_budgeting_calls(*, under, today, limit):
 
 def forums_prepared_by(*, course, now, limit=5):
     """The coming forums that name ``course`` among their related courses, soonest first."""
-    return (
+    # public(): the view restrictions read once per publish, not on every course page (core.page_cache).
+    return public(
         ForumPage.objects.live()
-        .public()
         .filter(related_courses=course, starts_at__gte=now)
         .select_related("kelurahan")
-        .order_by("starts_at", "pk")[:limit]
-    )
+        .order_by("starts_at", "pk")
+    )[:limit]
 
 
 def budgeting_calls_prepared_by(*, course, today, limit=5):
     """The budgeting calls whose prerequisite is ``course`` and whose proposal period is open or still to
     come, closing soonest first."""
-    return (
+    return public(
         BudgetingCallPage.objects.live()
-        .public()
         .filter(prerequisite_course=course, proposals_close__gte=today)
         .select_related("area")
-        .order_by("proposals_close", "pk")[:limit]
-    )
+        .order_by("proposals_close", "pk")
+    )[:limit]
 
 
 def courses_with_completion(*, courses, user):

@@ -1,6 +1,8 @@
 from django import template
 from wagtail.models import Site
 
+from core.page_cache import public
+
 register = template.Library()
 
 
@@ -9,7 +11,8 @@ def main_menu(context):
     """The site's top-level pages marked "show in menus", in one query."""
     request = context["request"]
     site = Site.find_for_request(request)
-    items = site.root_page.get_children().live().in_menu().public().only("id", "title", "url_path") if site else []
+    # public(): the view restrictions read once per publish (core.page_cache), not each time the menu is rebuilt.
+    items = public(site.root_page.get_children().live().in_menu()).only("id", "title", "url_path") if site else []
     current = context.get("page")
     current_path = current.url_path if current else ""
     return {
