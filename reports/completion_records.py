@@ -230,12 +230,27 @@ def export_rows(queryset):
     )
 
 
-def page_query(queryset):
-    """(SQL, parameters) that read `queryset`'s rows as PageRow tuples, its last two parameters left for
-    LIMIT and OFFSET: compiled once, the same statement reads any page of the same rows."""
-    rows = queryset.values_list(*PageRow._fields)
-    sql, params = rows.query.get_compiler(rows.db).as_sql()
-    return f"{sql} LIMIT %s OFFSET %s", tuple(params)
+class PageQuery:
+    """The statement that reads a queryset's rows as PageRow tuples, compiled once: any page of the same
+    rows is the same statement with another LIMIT and OFFSET."""
+
+    def __init__(self, queryset):
+        rows = queryset.values_list(*PageRow._fields)
+        self._compiler = rows.query.get_compiler(rows.db)
+        sql, params = self._compiler.as_sql()
+        self.sql = f"{sql} LIMIT %s OFFSET %s"
+        self.params = tuple(params)
+        self.db = rows.db
+        # What the ORM would do to each value read (SQLite hands dates back as text, for instance).
+        self._converters = self._compiler.get_converters([column for column, _sql, _alias in self._compiler.select])
+
+    def page(self, *, limit, offset):
+        with planned_as_written(), connections[self.db].cursor() as cursor:
+            cursor.execute(self.sql, [*self.params, limit, offset])
+            rows = cursor.fetchall()
+        if self._converters:
+            rows = self._compiler.apply_converters(rows, self._converters)
+        return [PageRow(*row) for row in rows]
 
 
 @contextmanager

@@ -10,7 +10,6 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
-from django.db import connections, router
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -29,11 +28,9 @@ from courses.scope import reads_every_record
 from reports import services
 from reports.completion_records import (
     COLUMNS,
-    PageRow,
+    PageQuery,
     completion_records,
     live_module_ids_by_course,
-    page_query,
-    planned_as_written,
 )
 from reports.completion_records_filters import CompletionRecordFilterSet, search_completion_records
 from reports.exports import csv_chunks, write_xlsx
@@ -210,7 +207,7 @@ class CompletionRecordsReportView(ReportView):
 
     def _page_query(self, rows):
         try:
-            return page_query(rows.queryset)
+            return PageQuery(rows.queryset)
         except EmptyResultSet:  # a search Django knows matches nothing
             return None
 
@@ -224,11 +221,7 @@ class CompletionRecordsReportView(ReportView):
         if not (self.filters and not self.filters.is_valid()):
             query = _remember_page_query(self.page_query_key(), lambda: self._page_query(rows))
             if query is not None:
-                sql, params = query
-                using = router.db_for_read(Enrolment)
-                with planned_as_written(), connections[using].cursor() as cursor:
-                    cursor.execute(sql, [*params, page_size + 1, offset])
-                    found = [PageRow(*row) for row in cursor.fetchall()]
+                found = query.page(limit=page_size + 1, offset=offset)
         page = LookAheadPage(found, number=number, per_page=page_size)
         return page, page, page.object_list, page.has_other_pages
 
