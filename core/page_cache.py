@@ -119,7 +119,9 @@ def _request_version(version):
     """The request's version, given the one read with its copy (None when it was not there): kept for the
     rest of the request, as page_cache_version() keeps what it reads."""
     if version is None:
-        return page_cache_version()  # none stored yet (a new one is started), or the cache is unreachable
+        # None stored yet, or the cache is unreachable: a new one is started, without reading again what the
+        # one round trip just found missing (with Redis hanging, every call waits for its timeout).
+        version = _start_version(page_cache())
     versions = _request_versions.get()
     if versions is not None and not versions:
         versions.append(version)

@@ -139,7 +139,8 @@ def module_addresses(*, module, course, request):
 
     def read():
         site = Site.find_for_request(request)
-        module_url, course_url = module.relative_url(site, request), course.relative_url(site, request)
+        # As {% routablepageurl %} does: a page's address ends in a slash before its route is added.
+        module_url, course_url = (_with_slash(page.relative_url(site, request)) for page in (module, course))
         return {
             "enrol": course_url + course.reverse_subpage("enrol"),
             "mark_read": module_url + module.reverse_subpage("mark_read"),
@@ -149,6 +150,10 @@ def module_addresses(*, module, course, request):
     if module.pk is None or getattr(request, "is_preview", False):
         return read()
     return remember(f"module-addresses:{site_key(request)}:{module.pk}", read)
+
+
+def _with_slash(url):
+    return url if url.endswith("/") else url + "/"
 
 
 # --- A resident's progress ------------------------------------------------------------------
