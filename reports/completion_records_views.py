@@ -47,18 +47,12 @@ _page_queries = {}
 
 
 def _remember_page_query(key, compute):
-    try:
+    if key in _page_queries:
         return _page_queries[key]
-    except KeyError:
-        pass
-    value = compute()
-    while len(_page_queries) >= PAGE_QUERIES_KEPT:
-        try:
-            del _page_queries[next(iter(_page_queries))]
-        except (KeyError, StopIteration, RuntimeError):  # another thread took it first
-            break
-    _page_queries[key] = value
-    return value
+    if len(_page_queries) >= PAGE_QUERIES_KEPT:
+        _page_queries.pop(next(iter(_page_queries)), None)  # the oldest (a dict keeps its keys in order)
+    query = _page_queries[key] = compute()
+    return query
 
 
 class FilteredRows:
