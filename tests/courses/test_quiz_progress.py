@@ -21,6 +21,13 @@ def submit(user, module, *, right):
     return quiz_attempt_submit(user=user, token=attempt.token, answers=answers)
 
 
+def right_answers(attempt):
+    return {
+        str(question["id"]): [choice["id"] for choice in question["choices"] if choice["is_correct"]]
+        for question in attempt.questions
+    }
+
+
 def progress(resident, module):
     return ModuleProgress.objects.get(enrolment__user=resident, module=module)
 
@@ -69,10 +76,7 @@ def test_a_submission_records_its_progress_in_one_statement(course, modules, res
     module_mark_read(user=resident, module=modules[0])
     module_mark_read(user=resident, module=modules[1])
     attempt = quiz_attempt_open(user=resident, module=modules[1])
-    right = {
-        str(question["id"]): [choice["id"] for choice in question["choices"] if choice["is_correct"]]
-        for question in attempt.questions
-    }
+    right = right_answers(attempt)
     with CaptureQueriesContext(connection) as captured:
         quiz_attempt_submit(user=resident, token=attempt.token, answers=right)
     statements = [
@@ -93,10 +97,7 @@ def test_reading_and_passing_the_last_module_at_once_completes_the_course(
     module_mark_read(user=resident, module=modules[0])
     module_mark_read(user=resident, module=modules[2])
     attempt = quiz_attempt_open(user=resident, module=modules[1])
-    right = {
-        str(question["id"]): [choice["id"] for choice in question["choices"] if choice["is_correct"]]
-        for question in attempt.questions
-    }
+    right = right_answers(attempt)
     run_together(
         lambda: module_mark_read(user=resident, module=modules[1]),
         lambda: quiz_attempt_submit(user=resident, token=attempt.token, answers=right),

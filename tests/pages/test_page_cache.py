@@ -286,15 +286,22 @@ def test_the_render_mark_is_taken_off_once_the_page_is_rendered(client, site_tre
     assert not [key for key in page_cache()._cache if key.endswith(":rendering")]
 
 
-def test_while_another_process_renders_a_published_change_a_visitor_gets_the_copy_it_replaces(
-    client, site_tree, cached
-):
+def _publish_a_change_while_another_process_renders_it(client, site_tree):
+    """The course index kept, a course's new title published, and the first visitor after the publish
+    (another process) rendering the index; returns the index's key."""
     course = factories.course_page(site_tree["courses"], title="Pengelolaan Sampah")
     client.get("/kursus/")
     key, _copy = _the_kept_copy()
     course.title = "Pengelolaan Sampah Rumah Tangga"
     course.save_revision().publish()
-    page_cache().add(f"{key}:rendering", 1)  # the first visitor after the publish is rendering it
+    page_cache().add(f"{key}:rendering", 1)
+    return key
+
+
+def test_while_another_process_renders_a_published_change_a_visitor_gets_the_copy_it_replaces(
+    client, site_tree, cached
+):
+    key = _publish_a_change_while_another_process_renders_it(client, site_tree)
 
     response = client.get("/kursus/")
     assert response["X-Page-Cache"] == "stale"
@@ -364,12 +371,7 @@ def test_a_hit_takes_one_round_trip_to_the_cache(client, site_tree, cached, monk
 
 
 def test_the_copy_a_render_under_way_replaces_is_served_in_one_round_trip(client, site_tree, cached, monkeypatch):
-    course = factories.course_page(site_tree["courses"], title="Pengelolaan Sampah")
-    client.get("/kursus/")
-    key, _copy = _the_kept_copy()
-    course.title = "Pengelolaan Sampah Rumah Tangga"
-    course.save_revision().publish()
-    page_cache().add(f"{key}:rendering", 1)  # the first visitor after the publish is rendering it
+    _publish_a_change_while_another_process_renders_it(client, site_tree)
     calls = _count_cache_calls(monkeypatch)
 
     response = client.get("/kursus/?utm_source=wa")
