@@ -11,9 +11,13 @@ class CoreConfig(AppConfig):
         from wagtail.documents import get_document_model
         from wagtail.images import get_image_model
         from wagtail.models import Page, PageViewRestriction, Site
-        from wagtail.signals import page_published, page_unpublished, post_page_move
+        from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-        from core.page_cache import page_cache_invalidate, page_cache_invalidate_for_new_alias
+        from core.page_cache import (
+            page_cache_invalidate,
+            page_cache_invalidate_for_new_alias,
+            sites_invalidate,
+        )
 
         for name, signal in [
             ("published", page_published),
@@ -30,3 +34,13 @@ class CoreConfig(AppConfig):
             name = model._meta.model_name
             post_save.connect(page_cache_invalidate, sender=model, dispatch_uid=f"page-cache-{name}-save")
             post_delete.connect(page_cache_invalidate, sender=model, dispatch_uid=f"page-cache-{name}-delete")
+        # Which site answers a host (core.page_routing remembers it apart from the pages, past publishes):
+        # a Site changes it; a move or a new slug may change its root page's place (url_path). Wagtail sends
+        # page_slug_changed once the save commits, for the page renamed (its descendants' url_path follow).
+        for name, signal, sender in [
+            ("site-save", post_save, Site),
+            ("site-delete", post_delete, Site),
+            ("moved", post_page_move, None),
+            ("slug-changed", page_slug_changed, None),
+        ]:
+            signal.connect(sites_invalidate, sender=sender, dispatch_uid=f"page-cache-sites-{name}")

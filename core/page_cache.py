@@ -53,6 +53,8 @@ VERSION_KEY = "page-cache-version"
 # The version expires too (every key of the page cache does: see docs/security.md); a new one
 # then starts from the clock, and every page is simply computed once more.
 VERSION_SECONDS = 7 * 24 * 60 * 60
+# The sites' own version (remember_site): a publish leaves it as it is.
+SITES_VERSION_KEY = "page-cache-sites-version"
 
 
 def page_cache():
@@ -76,12 +78,19 @@ def page_cache_invalidate_for_new_alias(sender, instance, created, **kwargs):
         page_cache_invalidate()
 
 
-def _bump_version():
+def sites_invalidate(**kwargs):
+    """Make every remembered site lookup stale (remember_site): a Site was saved or deleted, or a page
+    moved or given a new slug (core.apps). Now and when the transaction commits, as page_cache_invalidate."""
+    _bump_version(SITES_VERSION_KEY)
+    transaction.on_commit(lambda: _bump_version(SITES_VERSION_KEY))
+
+
+def _bump_version(key=VERSION_KEY):
     cache = page_cache()
     try:
-        version = cache.incr(VERSION_KEY)
+        version = cache.incr(key)
     except ValueError:  # no version stored yet (or lost with a Redis restart)
-        version = _start_version(cache)
+        version = _start_version(cache, key)
     if version is None:  # django-redis's answer when Redis cannot be reached (IGNORE_EXCEPTIONS)
         logger.warning(
             "The page cache is unreachable: its version was not bumped, and pages it kept before may be "
@@ -89,12 +98,12 @@ def _bump_version():
         )
 
 
-def _start_version(cache):
+def _start_version(cache, key=VERSION_KEY):
     """A new version, or None when the cache cannot be reached."""
     # From the clock, not 0: a version never comes back after Redis loses it, so a process's own
     # copies kept under an old version can never be taken for fresh ones.
-    cache.add(VERSION_KEY, time.time_ns(), timeout=VERSION_SECONDS)
-    return cache.get(VERSION_KEY)
+    cache.add(key, time.time_ns(), timeout=VERSION_SECONDS)
+    return cache.get(key)
 
 
 # Within a request (the middleware below), the version is read once, when first needed.
@@ -143,8 +152,31 @@ def remember(key, compute):
     version = page_cache_version()
     if version is None:
         return compute()
+    return _remember(f"{key}:v{version}", compute)
+
+
+def remember_site(key, compute):
+    """``remember``, under the sites' own version instead of the pages': for which site answers a host.
+
+    Only a Site saved or deleted changes that answer (sites_invalidate, core.apps), so it outlives
+    publishes: right after one, the first render would otherwise look the site up again (a query, and
+    two round trips to Redis for nothing). The site carries its root page, which is read for its place
+    in the tree only (path, depth, url_path: core.page_routing, the menu); a move or a new slug (of the
+    root or a page above it) changes that, and makes the sites stale too. Its content is read afresh
+    (Wagtail routes from ``root_page.specific``). The version is read on every call (one round trip), so
+    a copy in this process is never older than the sites.
+    """
+    cache = page_cache()
+    version = cache.get(SITES_VERSION_KEY)
+    if version is None:
+        version = _start_version(cache, SITES_VERSION_KEY)
+    if version is None:  # the shared cache cannot be reached
+        return compute()
+    return _remember(f"{key}:s{version}", compute)
+
+
+def _remember(versioned_key, compute):
     local, shared = caches[settings.PAGE_CACHE_LOCAL_ALIAS], page_cache()
-    versioned_key = f"{key}:v{version}"
     value = local.get(versioned_key)
     if value is None:
         value = shared.get(versioned_key)

@@ -1,24 +1,28 @@
 """Wagtail's page serving, with the way from an address to its page cached.
 
 Wagtail finds the site in one query and then the page by walking the tree from the site's
-root, one query per level. Both only change when a page is published, moved or deleted (or
-a site or a view restriction changes), so they are kept under the page cache's version
-(``remember``), the page with them: the page's live content changes only when it is published,
-which makes the cached copy stale. The page is still checked to be live, and every
-``on_serve_page`` and ``before_serve_page`` hook (view restrictions among them) still runs: only the walk is skipped.
+root, one query per level. The site only changes with the sites (a Site, a site's root page, a
+move), so it is kept under their own version (``remember_site``): a publish leaves it. The route
+only changes when a page is published, moved or deleted (or a site or a view restriction
+changes), so it is kept under the page cache's version (``remember``), the page with it: the
+page's live content changes only when it is published, which makes the cached copy stale. The
+page is still checked to be live, and every ``on_serve_page`` and ``before_serve_page`` hook
+(view restrictions among them) still runs: only the walk is skipped.
 """
+
+import copy
 
 from django.http import Http404
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
-from core.page_cache import remember, site_key
+from core.page_cache import remember, remember_site, site_key
 
 
 def serve(request, path):
     """Wagtail's ``serve`` view, given the site and the page from the cache when they are there."""
     host = site_key(request)
-    request._wagtail_site = remember(f"site:{host}", lambda: Site.find_for_request(request))
+    request._wagtail_site = remember_site(f"site:{host}", lambda: Site.find_for_request(request))
     components = [component for component in path.split("/") if component]
     target = remember(f"route:{host}:{'/'.join(components)}", lambda: _route_target(request, path, components))
     # On a miss, _route_target has already routed this request the usual way.
@@ -43,7 +47,10 @@ def _route_target(request, path, components):
         return None
     site_root_path = request._wagtail_site.root_page.url_path
     depth_below_root = len([c for c in page.url_path[len(site_root_path) :].split("/") if c])
-    # Loaded afresh: the routed page carries its parents along, which need not be cached.
-    page = type(page).objects.get(pk=page.pk)
+    # Kept without the parents the walk left on it (Wagtail's _cached_parent_obj, a chain up to the root),
+    # which need not be cached; a copy, as this request goes on with the routed page (no query: reading
+    # the page again cost one on every cold route).
+    page = copy.copy(page)
+    page.__dict__.pop("_cached_parent_obj", None)
     # What is left after the page's own address is one of its routes (a course's "ikuti/", a module's "kuis/").
     return (page, components[depth_below_root:])
