@@ -12,6 +12,7 @@ page is still checked to be live, and every ``on_serve_page`` and ``before_serve
 
 import copy
 
+from django.conf import settings
 from django.http import Http404
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
@@ -37,7 +38,11 @@ def serve(request, path):
 
 def _route_target(request, path, components):
     """The page that serves ``path``, and the part of the path that the page routes itself."""
-    result = Page.route_for_request(request, path)
+    result = _route_in_one_walk(request, request._wagtail_site, components)
+    if result is not None:
+        request._wagtail_route_for_request = result
+    else:
+        result = Page.route_for_request(request, path)
     if result is None:
         return None  # not remembered: unknown addresses must not fill the cache
     page = result[0]
@@ -54,3 +59,43 @@ def _route_target(request, path, components):
     page.__dict__.pop("_cached_parent_obj", None)
     # What is left after the page's own address is one of its routes (a course's "ikuti/", a module's "kuis/").
     return (page, components[depth_below_root:])
+
+
+def _route_in_one_walk(request, site, components):
+    """Wagtail's route to the page at exactly this address, with the way there read in one query.
+
+    Wagtail walks from the site's root one level at a time, each a query for the child with the next
+    slug and another for its specific page: five queries to a course page, after every publish. The
+    pages along the way have url_paths known in advance (the root's url_path and the slugs), so they
+    are read at once, checked to be that walk (one page per address, each the child of the one before
+    with the slug asked for), and only the last one is read as its specific page. Its own ``route()``
+    then answers as in Wagtail's walk (live or 404, a routable page's index route).
+
+    None when the walk could go otherwise, and Wagtail walks: an address below a page (a route such as
+    "ikuti/", or no page), a page on the way that routes its children itself (RoutablePageMixin answers
+    its routes before its children), two pages at one address, translated roots (i18n), a page that
+    is not live (Wagtail answers 404).
+    """
+    if site is None or getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return None
+    root = site.root_page
+    url_paths = [root.url_path]
+    for component in components:
+        url_paths.append(f"{url_paths[-1]}{component}/")
+    found = {}
+    for page in Page.objects.filter(url_path__in=url_paths):
+        if page.url_path in found:
+            return None
+        found[page.url_path] = page
+    way = [found.get(url_path) for url_path in url_paths]
+    if None in way or way[0].pk != root.pk:
+        return None
+    for parent, child, slug in zip(way[:-1], way[1:], components, strict=True):
+        if child.slug != slug or child.depth != parent.depth + 1 or not child.path.startswith(parent.path):
+            return None
+    if any(page.specific_class is None or page.specific_class.route is not Page.route for page in way[:-1]):
+        return None
+    try:
+        return way[-1].specific.route(request, [])
+    except Http404:
+        return None
