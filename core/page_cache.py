@@ -245,8 +245,15 @@ def keep_listed_query_parameters(request):
     order (names sorted, each one's values sorted). Links built from the request's address (the
     language switch's ``next``) carry no stranger's ``utm_source`` into the shared copy.
     """
-    if not request.META.get("QUERY_STRING"):
+    query_string = request.META.get("QUERY_STRING")
+    if not query_string:
         return  # nothing to take off (most visits): the query left unparsed
+    if "%" not in query_string and not any(name in query_string for name in settings.PAGE_CACHE_QUERY_PARAMETERS):
+        # No listed name anywhere in it, nor an escape that could spell one (a shared link's utm_* and fbclid,
+        # half the visits from WhatsApp): all of it goes, without parsing it (three QueryDicts took 0.1 ms).
+        request.META["QUERY_STRING"] = ""
+        request.GET = QueryDict()
+        return
     listed = QueryDict(mutable=True)
     for name in sorted(set(settings.PAGE_CACHE_QUERY_PARAMETERS) & set(request.GET)):
         listed.setlist(name, sorted(request.GET.getlist(name)))
