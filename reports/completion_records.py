@@ -232,7 +232,7 @@ def export_rows(queryset):
 
 class PageQuery:
     """The statement that reads a queryset's rows as PageRow tuples, compiled once: any page of the same
-    rows is the same statement with another LIMIT and OFFSET."""
+    rows is the same statement with another LIMIT and OFFSET (and, for ShapedPageQuery, other filter values)."""
 
     def __init__(self, queryset):
         rows = queryset.values_list(*PageRow._fields)
@@ -244,9 +244,10 @@ class PageQuery:
         # What the ORM would do to each value read (SQLite hands dates back as text, for instance).
         self._converters = self._compiler.get_converters([column for column, _sql, _alias in self._compiler.select])
 
-    def page(self, *, limit, offset):
+    def page(self, *, limit, offset, params=None):
+        params = self.params if params is None else params
         with planned_as_written(), connections[self.db].cursor() as cursor:
-            cursor.execute(self.sql, [*self.params, limit, offset])
+            cursor.execute(self.sql, [*params, limit, offset])
             rows = cursor.fetchall()
         if self._converters:
             rows = self._compiler.apply_converters(rows, self._converters)

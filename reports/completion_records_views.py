@@ -33,15 +33,17 @@ from reports.completion_records import (
     live_module_ids_by_course,
 )
 from reports.completion_records_filters import CompletionRecordFilterSet, search_completion_records
+from reports.completion_records_statements import ShapedPageQuery, filter_shape
 from reports.exports import csv_chunks, write_xlsx
 from reports.models import ReportExport
 
 # Far past any real listing, and far below what the database's OFFSET can take.
 MAX_PAGE = 100_000
 
-# The page queries compiled in this process, by what decides their SQL (CompletionRecordsReportView.
-# page_query_key): building and compiling the report's query, two dozen expressions, costs the web
-# worker more than the database takes to run it. The oldest goes first once this many are kept.
+# The page statements compiled in this process, by what decides their SQL (CompletionRecordsReportView.
+# page_query_key, reports.completion_records_statements): building and compiling the report's query, two
+# dozen expressions, costs the web worker more than the database takes to run it. The oldest goes first
+# once this many are kept.
 PAGE_QUERIES_KEPT = 256
 _page_queries = {}
 
@@ -165,8 +167,13 @@ class CompletionRecordsReportView(ReportView):
     def module_ids_by_course(self):
         return live_module_ids_by_course()
 
-    def get_base_queryset(self):
+    @cached_property
+    def _base_queryset(self):
         return completion_records(viewer=self.request.user, module_ids_by_course=self.module_ids_by_course)
+
+    def get_base_queryset(self):
+        # Built once a request: a new shape's statement is compiled from it twice (ShapedPageQuery).
+        return self._base_queryset.all()
 
     def search_queryset(self, queryset):
         return search_completion_records(queryset, self.search_query) if self.is_searching else queryset
@@ -183,21 +190,16 @@ class CompletionRecordsReportView(ReportView):
         return FilteredRows(self)
 
     def page_query_key(self):
-        """What decides the page query's SQL: whose rows (everyone's, or the scope of this one person,
+        """What decides the page statement's SQL: whose rows (everyone's, or the scope of this one person,
         whose organisations the query itself reads), the language of the certificate statuses and the
-        time zone of the dates written into it, the published modules written into it, and the filters
-        and search as the URL has them."""
+        time zone of the dates written into it, the published modules written into it, and the shape of
+        the filters in force (completion_records_statements.filter_shape: which are set, not the ids and
+        days they hold). Neither a search nor a parameter the filters do not know is part of it."""
         user = self.request.user
         scope = "every record" if reads_every_record(user) else ("scoped", user.pk)
         modules = tuple(sorted((course, tuple(ids)) for course, ids in self.module_ids_by_course.items()))
-        params = tuple(
-            sorted(
-                (name, tuple(values))
-                for name, values in self.request.GET.lists()
-                if name not in (self.page_kwarg, "_w_filter_fragment")
-            )
-        )
-        return (scope, get_language(), timezone.get_default_timezone_name(), modules, params)
+        shape = filter_shape(self.filters.form.cleaned_data) if self.filters else ()
+        return (scope, get_language(), timezone.get_default_timezone_name(), modules, shape)
 
     def _page_query(self, rows):
         try:
@@ -205,17 +207,33 @@ class CompletionRecordsReportView(ReportView):
         except EmptyResultSet:  # a search Django knows matches nothing
             return None
 
+    def _shaped_page_query(self, rows):
+        if not self.filters:
+            return self._page_query(rows)
+        return ShapedPageQuery.compile(
+            base_queryset=self.get_base_queryset(), filterset=self.filters, queryset=rows.queryset
+        )
+
+    def _rows(self, rows, *, limit, offset):
+        # A filter that cannot be read lists nothing (filter_queryset): checked on every request, since
+        # whether it can be read depends on the person's choices now, not when the statement was compiled.
+        if self.filters and not self.filters.is_valid():
+            return []
+        if not self.is_searching:
+            query = _remember_page_query(self.page_query_key(), lambda: self._shaped_page_query(rows))
+            if isinstance(query, ShapedPageQuery):
+                return query.page(self.filters.form.cleaned_data, limit=limit, offset=offset)
+            if isinstance(query, PageQuery):
+                return query.page(limit=limit, offset=offset)
+        # A search (its SQL depends on what was typed, which is not kept), or a shape whose statement
+        # could not be shown to be the ORM's for other values: compiled for this request alone.
+        query = self._page_query(rows)
+        return query.page(limit=limit, offset=offset) if query is not None else []
+
     def paginate_queryset(self, rows, page_size):
         number = self.request.GET.get(self.page_kwarg, "1")
         number = min(int(number), MAX_PAGE) if number.isdigit() and int(number) > 0 else 1
-        offset = (number - 1) * page_size
-        found = []
-        # A filter that cannot be read lists nothing (filter_queryset): checked on every request, since
-        # whether it can be read depends on the person's choices now, not when the query was compiled.
-        if not (self.filters and not self.filters.is_valid()):
-            query = _remember_page_query(self.page_query_key(), lambda: self._page_query(rows))
-            if query is not None:
-                found = query.page(limit=page_size + 1, offset=offset)
+        found = self._rows(rows, limit=page_size + 1, offset=(number - 1) * page_size)
         page = LookAheadPage(found, number=number, per_page=page_size)
         return page, page, page.object_list, page.has_other_pages
 
