@@ -3,8 +3,10 @@
 from axes.backends import AxesStandaloneBackend
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import ValidationError
 
 from accounts import selectors
+from core.compiled_reads import read_compiled
 
 
 class LockoutBackend(AxesStandaloneBackend):
@@ -40,3 +42,24 @@ class EmailPhoneUsernameBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+    def get_user(self, user_id):
+        """The session's user, as ``ModelBackend.get_user`` reads it, by a statement compiled once.
+
+        Every logged-in request reads its user; building and compiling ``User.objects.get(pk=...)``
+        cost the web worker about 0.5 ms CPU, a tenth of a resident's module page, for a query the
+        database answers in a fraction of that. Django still checks the session's password hash
+        against the user read here (``django.contrib.auth.get_user``).
+        """
+        try:
+            user_id = get_user_model()._meta.pk.to_python(user_id)
+        except ValidationError:  # not an id: no user, as the ORM's lookup would find none
+            return None
+        found = read_compiled("session_user", _user_by_pk, user_id)
+        if not found:
+            return None
+        return found[0] if self.user_can_authenticate(found[0]) else None
+
+
+def _user_by_pk(pk):
+    return get_user_model()._default_manager.filter(pk=pk)

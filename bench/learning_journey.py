@@ -265,9 +265,11 @@ def session_cookies(user):
     from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
     from django.utils.crypto import get_random_string
 
+    from accounts.views import RESIDENT_BACKEND
+
     session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = RESIDENT_BACKEND  # the backend the log-in view names
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     return {

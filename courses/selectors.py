@@ -4,13 +4,12 @@ import datetime
 import uuid
 from dataclasses import dataclass, field
 
-from django.db import connections
 from django.db.models import Count, Q
-from django.db.models.query import get_related_populators
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from core.compiled_reads import read_compiled
 from core.page_cache import public, remember, site_key
 from courses import hooks
 from courses.models import CoursePage, Enrolment, ModulePage, ModuleProgress, QuizAttempt, QuizQuestion
@@ -387,7 +386,7 @@ def module_page_state(*, user, module, outline):
     if not user.is_authenticated:
         return {"enrolment": None}
     course = outline["course"]
-    progress_rows = _read_compiled("module_progress", _progress_rows, user.pk, course.pk)
+    progress_rows = read_compiled("module_progress", _progress_rows, user.pk, course.pk)
     if progress_rows:
         enrolment = progress_rows[0].enrolment
     else:
@@ -419,66 +418,8 @@ def _quiz_attempts(enrolment_id, module_id):
     )
 
 
-class _CompiledRead:
-    """A queryset's statement, compiled once, read again with other values as the same model instances.
-
-    Building and compiling the module page's two small queries cost the web worker several times what
-    the database takes to run them (about 1 ms CPU a page). ``queryset_for(*values)`` must put each
-    value into the statement as one parameter, and nothing else (checked when compiling).
-    """
-
-    # Stand-ins no real id takes, so that each value's place among the parameters is known.
-    STAND_INS = (-710_001, -710_002, -710_003, -710_004)
-
-    def __init__(self, queryset_for, arity):
-        stand_ins = self.STAND_INS[:arity]
-        queryset = queryset_for(*stand_ins)
-        compiler = queryset.query.get_compiler(queryset.db)
-        self.sql, params = compiler.as_sql()
-        if sorted(set(params)) != sorted(stand_ins) or len(params) != arity:
-            raise ValueError(f"{queryset_for.__name__}: parameters {params!r} are not just its values")
-        # Django writes the conditions in its own order, not necessarily the values'.
-        self.order = [stand_ins.index(param) for param in params]
-        self.db = queryset.db
-        self.model = queryset.model
-        select = compiler.select
-        fields = compiler.klass_info["select_fields"]
-        self.start, self.end = fields[0], fields[-1] + 1
-        self.init_list = [column[0].target.attname for column in select[self.start : self.end]]
-        self.populators = get_related_populators(compiler.klass_info, select, self.db)
-        self.converters = compiler.get_converters([column[0] for column in select])
-        self.compiler = compiler
-
-    def read(self, values):
-        with connections[self.db].cursor() as cursor:
-            cursor.execute(self.sql, [values[index] for index in self.order])
-            rows = cursor.fetchall()
-        if self.converters:
-            rows = self.compiler.apply_converters(rows, self.converters)
-        found = []
-        for row in rows:
-            instance = self.model.from_db(self.db, self.init_list, row[self.start : self.end])
-            for populator in self.populators:
-                populator.populate(row, instance)
-            found.append(instance)
-        return found
-
-
-# The compiled reads of this process, by name: neither their statements nor the database the router
-# sends them to change while it runs.
-_compiled_reads = {}
-
-
-def _read_compiled(name, queryset_for, *values):
-    """The instances ``queryset_for(*values)`` reads, from a statement this process compiled once."""
-    compiled = _compiled_reads.get(name)
-    if compiled is None:
-        compiled = _compiled_reads[name] = _CompiledRead(queryset_for, len(values))
-    return compiled.read(values)
-
-
 def _learning_state(*, enrolment, module, course, progress):
-    attempts = _read_compiled("quiz_attempts", _quiz_attempts, enrolment.pk, module.pk)
+    attempts = read_compiled("quiz_attempts", _quiz_attempts, enrolment.pk, module.pk)
     submitted = [attempt for attempt in attempts if attempt.is_submitted]
     allowed = quiz_attempts_allowed(course=course, enrolment=enrolment)
     return {

@@ -1,8 +1,9 @@
 """The module page reads a resident's progress and quiz attempts with statements each process compiles once
-(courses.selectors._read_compiled): what it reads is still each resident's own, as it is now."""
+(core.compiled_reads.read_compiled): what it reads is still each resident's own, as it is now."""
 
 import pytest
 
+from core.compiled_reads import CompiledRead
 from courses import selectors
 from courses.models import ModuleProgress
 from courses.selectors import module_outline, module_page_state
@@ -78,4 +79,4 @@ def test_a_statement_with_parameters_of_its_own_is_refused(course):
         )
 
     with pytest.raises(ValueError):
-        selectors._CompiledRead(with_a_constant, 2)
+        CompiledRead(with_a_constant, 2)
