@@ -168,10 +168,10 @@ def measure_pages(port: int, data: dict, database_url: str) -> dict:
         request(port, data["report_path"] + next(never_seen), cookies)
     # The report's page, its results alone (what the filter drawer fetches when a filter changes), and an
     # admin page with a paragraph in the admin's frame: the admin's own floor, the page's baseline. Each web
-    # process remembers the page query it compiled for the same filters (reports/completion_records_views.py),
-    # so each timed request of the report and of the results adds a filter no request has used before, as a
-    # filter change does: its query is built and compiled afresh. The same filters asked again (another page
-    # of the same rows) are timed apart, for reference.
+    # process keeps the page's statement for each set of filters, their values bound as parameters
+    # (reports/completion_records_statements.py), so each timed request of the report and of the results gives
+    # a filter a value no request has used before, as a filter change does. The same filters asked again
+    # (another page of the same rows) are timed apart, for reference.
     timed = {
         "hello": "/hello/",
         "report": data["report_path"],
@@ -376,8 +376,10 @@ def figures(data: dict, pages: dict, exports: dict) -> list[dict]:
     growth = max(exports["growth"])
     unseen = (
         "each request adding a completion period no request used before (`&completed_to=` a different day in "
-        "2100, which changes no row: checked), so that the web process builds and compiles the page's query "
-        "afresh, as after a filter change, instead of reusing the one it remembers for the same filters"
+        "2100, which changes no row: checked), as a filter change gives another value (a day, a kecamatan): the "
+        "web process sends the statement it keeps for this set of filters with the new values as parameters "
+        "(reports/completion_records_statements.py); only the first request of a set of filters it has not "
+        "seen builds and compiles the query, twice (here in the warm-up)"
     )
     setting = (
         f"{data['enrolments']:,} enrolments made by `manage.py seed_bulk`; "
@@ -396,7 +398,7 @@ def figures(data: dict, pages: dict, exports: dict) -> list[dict]:
                 f"alone, {pages['rows_on_page']} rows, without the admin's frame), one request at a time in turn "
                 f"with `/hello/` and the pages below, median of {PAGE_ROUNDS} after {PAGE_WARM_UP} of warm-up; "
                 f"{unseen}; results (ms): {ms(pages['results'])}; for reference, the same filters again "
-                f"(the remembered query) {statistics.median(pages['results_again']) * 1000:.1f} ms; hello world (ms): "
+                f"(the same values) {statistics.median(pages['results_again']) * 1000:.1f} ms; hello world (ms): "
                 f"{ms(pages['hello'])}; {setting}."
             ),
         },
