@@ -23,6 +23,8 @@ class CoreConfig(AppConfig):
             ("published", page_published),
             ("unpublished", page_unpublished),
             ("moved", post_page_move),
+            # A slug saved without a publish moves a live page's address at once.
+            ("slug-changed", page_slug_changed),
         ]:
             signal.connect(page_cache_invalidate, dispatch_uid=f"page-cache-{name}")
         post_delete.connect(page_cache_invalidate, sender=Page, dispatch_uid="page-cache-delete")

@@ -106,35 +106,45 @@ def _start_version(cache, key=VERSION_KEY):
     return cache.get(key)
 
 
-# Within a request (the middleware below), the version is read once, when first needed.
+# Within a request (the middleware below), the versions are read once, together, when first needed:
+# {VERSION_KEY: the pages' version, SITES_VERSION_KEY: the sites' version}.
 _request_versions = ContextVar("page_cache_request_versions", default=None)
 
 
 def page_cache_version():
     """The version every key of the page cache carries; None when the shared cache cannot be reached."""
+    return _versions()[VERSION_KEY]
+
+
+def _sites_version():
+    """The sites' version (remember_site); None when the shared cache cannot be reached."""
+    return _versions()[SITES_VERSION_KEY]
+
+
+def _versions():
+    """Both versions, read in one round trip, once per request."""
     versions = _request_versions.get()
     if versions:
-        return versions[0]
+        return versions
+    return _request_version(page_cache().get_many([VERSION_KEY, SITES_VERSION_KEY]))
+
+
+def _request_version(found):
+    """The request's versions, given what one round trip found of them (a missing one was not there):
+    kept for the rest of the request. A missing version is started, without reading again what the one
+    round trip just found missing (with Redis hanging, every call waits for its timeout)."""
     cache = page_cache()
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = _start_version(cache)
-    if versions is not None:
-        versions.append(version)
-    return version
-
-
-def _request_version(version):
-    """The request's version, given the one read with its copy (None when it was not there): kept for the
-    rest of the request, as page_cache_version() keeps what it reads."""
-    if version is None:
-        # None stored yet, or the cache is unreachable: a new one is started, without reading again what the
-        # one round trip just found missing (with Redis hanging, every call waits for its timeout).
-        version = _start_version(page_cache())
-    versions = _request_versions.get()
-    if versions is not None and not versions:
-        versions.append(version)
-    return version
+    versions = {VERSION_KEY: found.get(VERSION_KEY), SITES_VERSION_KEY: found.get(SITES_VERSION_KEY)}
+    if versions[VERSION_KEY] is None:
+        versions[VERSION_KEY] = _start_version(cache)
+    if versions[VERSION_KEY] is None:  # the cache cannot be reached: no version for the sites either
+        versions[SITES_VERSION_KEY] = None
+    elif versions[SITES_VERSION_KEY] is None:
+        versions[SITES_VERSION_KEY] = _start_version(cache, SITES_VERSION_KEY)
+    kept = _request_versions.get()
+    if kept is not None and not kept:
+        kept.update(versions)
+    return versions
 
 
 def remember(key, compute):
@@ -158,18 +168,15 @@ def remember(key, compute):
 def remember_site(key, compute):
     """``remember``, under the sites' own version instead of the pages': for which site answers a host.
 
-    Only a Site saved or deleted changes that answer (sites_invalidate, core.apps), so it outlives
-    publishes: right after one, the first render would otherwise look the site up again (a query, and
+    A Site saved or deleted changes that answer (sites_invalidate, core.apps), a publish does not, so it
+    outlives publishes: right after one, the first render would otherwise look the site up again (a query, and
     two round trips to Redis for nothing). The site carries its root page, which is read for its place
-    in the tree only (path, depth, url_path: core.page_routing, the menu); a move or a new slug (of the
-    root or a page above it) changes that, and makes the sites stale too. Its content is read afresh
-    (Wagtail routes from ``root_page.specific``). The version is read on every call (one round trip), so
-    a copy in this process is never older than the sites.
+    in the tree only (path, depth, url_path: core.page_routing); a move or a new slug (of the root or a
+    page above it) changes that, and makes the sites stale too. Its content is read afresh (Wagtail routes
+    from ``root_page.specific``), and so are its children (the main menu). The sites' version is read with
+    the pages' version, in the same round trip, once per request.
     """
-    cache = page_cache()
-    version = cache.get(SITES_VERSION_KEY)
-    if version is None:
-        version = _start_version(cache, SITES_VERSION_KEY)
+    version = _sites_version()
     if version is None:  # the shared cache cannot be reached
         return compute()
     return _remember(f"{key}:s{version}", compute)
@@ -315,7 +322,7 @@ class AnonymousPageCacheMiddleware:
         self.excluded_prefixes = tuple(settings.PAGE_CACHE_EXCLUDED_PREFIXES)
 
     def __call__(self, request):
-        token = _request_versions.set([])
+        token = _request_versions.set({})
         try:
             return self._respond(request)
         finally:
@@ -329,8 +336,8 @@ class AnonymousPageCacheMiddleware:
         rendering_key = f"{key}:rendering"
         # One round trip for all a visit needs to know: the version, the copy, and whether another process
         # is rendering the page. Nearly every visit ends here (a hit, or the copy a render under way replaces).
-        found = cache.get_many([VERSION_KEY, key, rendering_key])
-        version = _request_version(found.get(VERSION_KEY))
+        found = cache.get_many([VERSION_KEY, SITES_VERSION_KEY, key, rendering_key])
+        version = _request_version(found)[VERSION_KEY]
         if version is None:  # the shared cache cannot be reached: the page is rendered
             return self.get_response(request)
         cached = found.get(key)

@@ -61,6 +61,11 @@ def _route_target(request, path, components):
     return (page, components[depth_below_root:])
 
 
+# The deepest address routed in one query (a module's quiz is four below the home page); a longer one, which
+# no page here has, is left to Wagtail's walk, which stops at the first slug it does not find.
+LONGEST_WALK = 8
+
+
 def _route_in_one_walk(request, site, components):
     """Wagtail's route to the page at exactly this address, with the way there read in one query.
 
@@ -76,14 +81,15 @@ def _route_in_one_walk(request, site, components):
     its routes before its children), two pages at one address, translated roots (i18n), a page that
     is not live (Wagtail answers 404).
     """
-    if site is None or getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+    if site is None or getattr(settings, "WAGTAIL_I18N_ENABLED", False) or len(components) > LONGEST_WALK:
         return None
     root = site.root_page
     url_paths = [root.url_path]
     for component in components:
         url_paths.append(f"{url_paths[-1]}{component}/")
     found = {}
-    for page in Page.objects.filter(url_path__in=url_paths):
+    # By slug first: Wagtail indexes the slug, not the url_path (a scan of every page on each cold address).
+    for page in Page.objects.filter(slug__in={root.slug, *components}, url_path__in=url_paths):
         if page.url_path in found:
             return None
         found[page.url_path] = page

@@ -1,5 +1,5 @@
 from django import template
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from core.page_cache import public
 
@@ -12,7 +12,12 @@ def main_menu(context):
     request = context["request"]
     site = Site.find_for_request(request)
     # public(): the view restrictions read once per publish (core.page_cache), not each time the menu is rebuilt.
-    items = public(site.root_page.get_children().live().in_menu()).only("id", "title", "url_path") if site else []
+    # child_of(), not root_page.get_children(): the site and its root page are remembered across publishes
+    # (core.page_cache.remember_site), and get_children() trusts the root's numchild, which a new child
+    # leaves stale there.
+    items = []
+    if site:
+        items = public(Page.objects.child_of(site.root_page).live().in_menu()).only("id", "title", "url_path")
     current = context.get("page")
     current_path = current.url_path if current else ""
     return {

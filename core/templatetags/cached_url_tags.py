@@ -13,7 +13,9 @@ request may change: the URLconf the request uses, the script prefix (a site serv
 SCRIPT_NAME) and the language (no URL here is translated or language-prefixed today; if one ever is,
 the key is already right). A test that changes settings empties them (``setting_changed``).
 
-Only for addresses with a fixed, small set of arguments (a view name, a language code): each distinct
+Unlike ``{% url %}`` it passes no ``current_app`` and has no ``as`` form: no application namespace is
+mounted twice here, so the instance namespace never changes an address. Only for addresses with a fixed,
+small set of arguments (a view name, a language code): each distinct
 one is kept, up to ``KEPT`` of them. Anything with an id or other open-ended argument uses ``{% url %}``.
 The output is escaped as ``{% url %}`` and ``{% static %}`` escape theirs (``simple_tag``).
 """

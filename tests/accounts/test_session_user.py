@@ -1,6 +1,6 @@
 """Each logged-in request reads its user by a statement compiled once
 (accounts.backends.EmailPhoneUsernameBackend.get_user): the same user, and the same refusals, as
-Django's own ModelBackend.get_user gives."""
+Django's own ModelBackend.get_user gives (a session holding no id finds nobody, where it raises)."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -61,6 +61,7 @@ def test_a_deleted_account_is_logged_out(client, siti):
 
 
 def test_a_session_holding_no_id_finds_nobody():
+    # Where ModelBackend would raise ValueError from the ORM: the session is simply not a logged-in one.
     assert backends.EmailPhoneUsernameBackend().get_user("bukan-id") is None
 
 

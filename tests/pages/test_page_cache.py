@@ -377,3 +377,33 @@ def test_the_copy_a_render_under_way_replaces_is_served_in_one_round_trip(client
     response = client.get("/kursus/?utm_source=wa")
     assert response["X-Page-Cache"] == "stale"
     assert calls == ["get_many"]
+
+
+def test_a_logged_in_page_reads_the_pages_and_the_sites_versions_in_one_round_trip(
+    client, site_tree, cached, monkeypatch
+):
+    """Everything a logged-in page reuses (its route, its site, the menu) is kept under the two versions,
+    read together once per request: one round trip to the shared cache, the rest from this process."""
+    course = factories.course_page(site_tree["courses"], title="Pengelolaan Sampah")
+    client.force_login(factories.learner())
+    client.get(course.url)
+    calls = _count_cache_calls(monkeypatch)
+
+    response = client.get(course.url)
+
+    assert response.status_code == 200
+    assert calls == ["get_many"]
+
+
+def test_a_slug_saved_without_a_publish_refreshes_the_links_to_the_page(
+    client, site_tree, cached, django_capture_on_commit_callbacks
+):
+    course = factories.course_page(site_tree["courses"], title="Pengelolaan Sampah")
+    client.get("/kursus/")
+    course.slug = "sampah-rumah-tangga"
+    with django_capture_on_commit_callbacks(execute=True):  # Wagtail tells of a new slug once it commits
+        course.save()  # a live page's slug takes effect at once, without a publish
+
+    response = client.get("/kursus/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "/kursus/sampah-rumah-tangga/" in response.text

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
+from courses.models import CourseIndexPage
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -86,3 +87,14 @@ def test_a_deleted_site_no_longer_answers(client, site_tree, course):
     assert client.get(f"/{course.slug}/", HTTP_HOST=OTHER_HOST).status_code == 200
     site.delete()
     assert client.get(f"/kursus/{course.slug}/", HTTP_HOST=OTHER_HOST).status_code == 200  # the default site again
+
+
+def test_the_first_page_under_a_remembered_site_root_shows_in_the_menu(client, home_page):
+    """The remembered site's root page keeps the number of children it had (treebeard's numchild); the
+    menu must not trust it, or a fresh site's first section would be left out of the menu."""
+    assert client.get("/").status_code == 200  # the site remembered, its root without children
+    factories.publish(home_page, CourseIndexPage(title="Kursus", slug="kursus", show_in_menus=True))
+
+    response = client.get("/")
+
+    assert 'href="/kursus/"' in response.text.split('class="site-header"')[1].split("</header>")[0]

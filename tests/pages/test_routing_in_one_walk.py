@@ -111,3 +111,17 @@ def test_a_course_below_a_restricted_index_is_refused(client, site_tree, course)
     response = client.get(course.url)
     assert response.status_code == 302
     assert response["Location"].startswith("/akun/masuk/")
+
+
+def test_an_endless_address_is_left_to_wagtails_walk_which_stops_at_the_first_unknown_slug(client, site_tree):
+    """A bot's /a/a/a/…/ would make the one query's list of addresses grow with the square of its length."""
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/" + "a/" * 1000).status_code == 404
+    assert not [query for query in queries.captured_queries if '"wagtailcore_page"."url_path" IN' in query["sql"]]
+
+
+def test_the_way_is_read_by_slug_which_wagtail_indexes():
+    request = RequestFactory(HTTP_HOST="localhost").get("/kursus/")
+    with CaptureQueriesContext(connection) as queries:
+        _route_in_one_walk(request, Site.find_for_request(request), ["kursus"])
+    assert any('"wagtailcore_page"."slug" IN' in query["sql"] for query in queries.captured_queries)
