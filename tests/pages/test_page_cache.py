@@ -407,3 +407,17 @@ def test_a_slug_saved_without_a_publish_refreshes_the_links_to_the_page(
     response = client.get("/kursus/")
     assert response["X-Page-Cache"] == "miss"
     assert "/kursus/sampah-rumah-tangga/" in response.text
+
+
+def test_a_renamed_organisation_shows_on_its_cached_course_page(client, site_tree, cached):
+    """A course page names the organisation that runs it (organisations.apps)."""
+    course = factories.course_page(site_tree["courses"], title="Pengelolaan Sampah")
+    client.get(course.url)
+    assert client.get(course.url)["X-Page-Cache"] == "hit"
+
+    course.organisation.name = "Yayasan Lestari Balikpapan"
+    course.organisation.save()
+
+    response = client.get(course.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Yayasan Lestari Balikpapan" in response.text

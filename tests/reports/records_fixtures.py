@@ -108,3 +108,22 @@ def records(world):
         "enrolments": enrolments,
         "certificates": certificates,
     }
+
+
+@pytest.fixture
+def page_query_store(monkeypatch):
+    """An empty store of the report's kept page statements, and the viewers for whom the report's query
+    was built since: (store, built)."""
+    from reports import completion_records_views
+
+    store = {}
+    monkeypatch.setattr(completion_records_views, "_page_queries", store)
+    built = []
+    real = completion_records_views.completion_records
+
+    def counting(**kwargs):
+        built.append(kwargs["viewer"])
+        return real(**kwargs)
+
+    monkeypatch.setattr(completion_records_views, "completion_records", counting)
+    return store, built

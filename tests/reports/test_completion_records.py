@@ -15,6 +15,7 @@ from tests.reports import records_fixtures
 
 world = records_fixtures.world
 records = records_fixtures.records
+page_query_store = records_fixtures.page_query_store
 
 pytestmark = pytest.mark.django_db
 
@@ -340,20 +341,9 @@ def test_results_for_a_course_bring_the_class_filter_with_that_courses_classes(s
 
 
 @pytest.fixture
-def page_queries(monkeypatch):
-    """An empty store of compiled page queries, and a count of the times the report's query is built."""
-    from reports import completion_records_views
-
-    monkeypatch.setattr(completion_records_views, "_page_queries", {})
-    built = []
-    real = completion_records_views.completion_records
-
-    def counting(**kwargs):
-        built.append(kwargs["viewer"])
-        return real(**kwargs)
-
-    monkeypatch.setattr(completion_records_views, "completion_records", counting)
-    return built
+def page_queries(page_query_store):
+    """A count of the times the report's query is built, with an empty store of kept statements."""
+    return page_query_store[1]
 
 
 def test_the_page_query_is_built_once_for_every_page_of_the_same_rows(staff_client, records, page_queries):

@@ -16,25 +16,9 @@ from tests.reports import records_fixtures
 
 world = records_fixtures.world
 records = records_fixtures.records
+page_queries = records_fixtures.page_query_store
 
 REPORT = "/admin/laporan/kelulusan/"
-
-
-@pytest.fixture
-def page_queries(monkeypatch):
-    from reports import completion_records_views
-
-    store = {}
-    monkeypatch.setattr(completion_records_views, "_page_queries", store)
-    built = []
-    real = completion_records_views.completion_records
-
-    def counting(**kwargs):
-        built.append(kwargs["viewer"])
-        return real(**kwargs)
-
-    monkeypatch.setattr(completion_records_views, "completion_records", counting)
-    return store, built
 
 
 def _page_rows(rf, user, params):
